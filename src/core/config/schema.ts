@@ -79,6 +79,8 @@ const deadlinesSchema = z
 export const writtenConfigSchema = z
   .object({
     $schema: z.string().optional(),
+    /** free notes for the person editing the file (JSON has no comments) */
+    $comment: z.union([z.string(), z.array(z.string())]).optional(),
     /** e.g. 鸠江区 */
     district: z.string().min(1),
     /** e.g. 芜湖市鸠江区科学技术协会 */

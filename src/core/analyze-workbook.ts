@@ -1,0 +1,105 @@
+/**
+ * The per-file pipeline, pure: workbook → locate table → extract rows → normalize values.
+ * `checkRows` then applies the row rules; the merge calls it once the unit (and its kind) is known.
+ */
+import type { Activity } from './activity.js';
+import { columnLabel, type FieldKey } from './columns.js';
+import type { Rules, UnitKind } from './config/schema.js';
+import { createFinding, type Finding } from './finding.js';
+import { locateTable, type TableLayout, type UnitLine } from './locate/locate-table.js';
+import { extractRows, type SkipReason } from './rows/extract-rows.js';
+import { createNormalizeContext, normalizeRow, type ParsedRow } from './rows/normalize-row.js';
+import { findDuplicateActivities } from './rules/duplicate-activity.js';
+import { ROW_RULES, type RowCheck } from './rules/index.js';
+import type { Workbook } from './table.js';
+
+export interface AnalyzedFile {
+  file: string;
+  /** undefined when no table was found */
+  layout?: TableLayout;
+  sheet?: string;
+  unitLine: UnitLine;
+  /** data rows walked under the header; must equal rows + skipped */
+  rowsRead: number;
+  rows: ParsedRow[];
+  skipped: { row: number; reason: SkipReason }[];
+  /** findings of locating the table (column-*, header-not-found, sheet-not-found) */
+  findings: Finding[];
+}
+
+export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules): AnalyzedFile {
+  const located = locateTable(workbook, file);
+  if (!located.ok) return { file, unitLine: {}, rowsRead: 0, rows: [], skipped: [], findings: located.findings };
+  const { layout } = located;
+  const extracted = extractRows(layout);
+  const ctx = createNormalizeContext(file, layout.sheet.name, rules);
+  return {
+    file,
+    layout,
+    sheet: layout.sheet.name,
+    unitLine: layout.unitLine,
+    rowsRead: extracted.read,
+    rows: extracted.rows.map((r) => normalizeRow(r, ctx)),
+    skipped: extracted.skipped.map((s) => ({ row: s.r + 1, reason: s.reason })),
+    findings: located.findings,
+  };
+}
+
+/** Row rules plus in-file duplicates; one finding per (code, cell) even when a merged cell covers several rows. */
+export function checkRows(analyzed: AnalyzedFile, rules: Rules, opts: { unitKind?: UnitKind; unit?: string } = {}): Finding[] {
+  const { layout } = analyzed;
+  if (!layout) return [];
+  const headerOf = (key: FieldKey) => layout.fields.get(key)?.header;
+  const findings: Finding[] = [];
+  for (const row of analyzed.rows) {
+    const a = row.activity;
+    const check: RowCheck = {
+      row,
+      rules,
+      unitKind: opts.unitKind,
+      hasColumn: (key) => layout.fields.has(key),
+      emit(code, field, params) {
+        const cell = a.cells[field];
+        findings.push(
+          createFinding(
+            code,
+            {
+              file: a.file,
+              sheet: a.sheet,
+              row: a.row,
+              column: headerOf(field) ?? columnLabel(field),
+              ...(cell ? { cell } : {}),
+              ...(a.raw[field] !== undefined ? { value: a.raw[field] } : {}),
+              ...(opts.unit ? { unit: opts.unit } : {}),
+            },
+            params,
+          ),
+        );
+      },
+    };
+    for (const rule of ROW_RULES) rule.check(check);
+  }
+  return dedupeByCell(findings);
+}
+
+/** In-file duplicate activities (validate); the merge runs the same check across all files instead. */
+export function checkDuplicatesInFile(analyzed: AnalyzedFile): Finding[] {
+  const layout = analyzed.layout;
+  return findDuplicateActivities(
+    analyzed.rows.map((r) => r.activity),
+    () => layout?.fields.get('name')?.header,
+  );
+}
+
+function dedupeByCell(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    if (!f.cell) return true;
+    const k = `${f.code}|${f.sheet}|${f.cell}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export type { Activity };

@@ -1,0 +1,298 @@
+/**
+ * Stage 2: find the activity table in a workbook — which sheet, which header row (or two), which
+ * column holds which field, and the 填报单位 line above it. Pure; problems become findings.
+ */
+import type { FieldKey } from '../columns.js';
+import { COLUMNS } from '../columns.js';
+import { createFinding, type Finding } from '../finding.js';
+import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
+import { normalizeText } from '../values/fold-text.js';
+import { lookupDateSubHeader, lookupHeader } from './header-dictionary.js';
+
+/** SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns. */
+export const HEADER_SCAN_ROWS = 15;
+export const HEADER_MIN_MATCHES = 4;
+
+export interface ColumnBinding {
+  /** 0-based column index */
+  c: number;
+  /** header text as written (both rows of a two-row header joined with '/') */
+  header: string;
+  /** A1 address of the header cell */
+  cell: string;
+}
+
+export interface UnitLine {
+  unit?: string;
+  contact?: string;
+  phone?: string;
+  date?: string;
+  /** A1 address of the cell holding the unit name */
+  cell?: string;
+}
+
+export interface TableLayout {
+  sheet: Sheet;
+  sheetIndex: number;
+  /** 0-based index of the (first) header row */
+  headerRow: number;
+  /** 0-based index of the first data row */
+  dataStart: number;
+  fields: Map<FieldKey, ColumnBinding>;
+  unitColumn?: ColumnBinding;
+  /** columns that map to no field, kept as extra columns */
+  extras: ColumnBinding[];
+  unitLine: UnitLine;
+}
+
+export type LocateResult = { ok: true; layout: TableLayout; findings: Finding[] } | { ok: false; findings: Finding[] };
+
+/** Cell value at (r, c) with merged ranges filled from their top-left cell. */
+export type CellGetter = (r: number, c: number) => Cell | undefined;
+
+export function makeMergedGetter(sheet: Sheet): CellGetter {
+  if (sheet.merges.length === 0) return (r, c) => sheet.rows[r]?.[c];
+  const owner = new Map<number, { r: number; c: number }>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  for (const m of sheet.merges) {
+    // cap absurd merges (whole-column merges in hostile files) to keep this linear in real data
+    const rEnd = Math.min(m.e.r, m.s.r + 5000);
+    const cEnd = Math.min(m.e.c, m.s.c + 200);
+    for (let r = m.s.r; r <= rEnd; r++) {
+      for (let c = m.s.c; c <= cEnd; c++) if (r !== m.s.r || c !== m.s.c) owner.set(key(r, c), m.s);
+    }
+  }
+  return (r, c) => {
+    const o = owner.get(key(r, c));
+    return o ? sheet.rows[o.r]?.[o.c] : sheet.rows[r]?.[c];
+  };
+}
+
+/** The top-left address of the merge holding (r, c), or (r, c) itself. */
+export function makeOwnerAddress(sheet: Sheet): (r: number, c: number) => string {
+  if (sheet.merges.length === 0) return addressOf;
+  return (r, c) => {
+    for (const m of sheet.merges) {
+      if (r >= m.s.r && r <= m.e.r && c >= m.s.c && c <= m.e.c) return addressOf(m.s.r, m.s.c);
+    }
+    return addressOf(r, c);
+  };
+}
+
+function sheetHasContent(sheet: Sheet): boolean {
+  for (const row of sheet.rows) if (row) for (const cell of row) if (!isBlankCell(cell)) return true;
+  return false;
+}
+
+interface HeaderCandidate {
+  row: number;
+  matches: number;
+}
+
+function scoreRow(get: CellGetter, sheet: Sheet, r: number): number {
+  const row = sheet.rows[r];
+  if (!row) return 0;
+  const seen = new Set<string>();
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c] ?? get(r, c);
+    if (isBlankCell(cell) || cell!.t !== 's') continue;
+    const t = lookupHeader(cell!.v);
+    if (t) seen.add(t.kind === 'field' ? t.key : 'unit');
+  }
+  return seen.size;
+}
+
+function findHeaderRow(sheet: Sheet): HeaderCandidate | undefined {
+  const get = makeMergedGetter(sheet);
+  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const matches = scoreRow(get, sheet, r);
+    if (matches >= HEADER_MIN_MATCHES) return { row: r, matches };
+  }
+  return undefined;
+}
+
+export function locateTable(workbook: Workbook, file: string): LocateResult {
+  const candidates: { index: number; sheet: Sheet; header: HeaderCandidate }[] = [];
+  let anyContent = false;
+  const order = [
+    ...workbook.sheets.map((s, i) => ({ s, i })).filter((x) => !x.s.hidden),
+    // a table only on a hidden sheet is still better found than lost
+    ...workbook.sheets.map((s, i) => ({ s, i })).filter((x) => x.s.hidden),
+  ];
+  for (const { s, i } of order) {
+    if (!sheetHasContent(s)) continue;
+    if (!s.hidden) anyContent = true;
+    const header = findHeaderRow(s);
+    if (header) candidates.push({ index: i, sheet: s, header });
+    // the first visible sheet with a clear table wins; hidden sheets only when nothing visible has one
+    if (candidates.length > 0 && !s.hidden) break;
+  }
+  if (candidates.length === 0) {
+    if (!anyContent) return { ok: false, findings: [createFinding('sheet-not-found', { file })] };
+    const first = order.find((x) => !x.s.hidden && sheetHasContent(x.s))!;
+    return { ok: false, findings: [createFinding('header-not-found', { file, sheet: first.s.name })] };
+  }
+  const best = candidates[0];
+  return bindColumns(best.sheet, best.index, best.header.row, file);
+}
+
+function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: string): LocateResult {
+  const findings: Finding[] = [];
+  const get = makeMergedGetter(sheet);
+  const top = sheet.rows[headerRow] ?? [];
+  const below = sheet.rows[headerRow + 1] ?? [];
+  const width = Math.max(top.length, below.length);
+
+  // A two-row header: the row under the header names sub-columns (开始 | 结束) and holds no data.
+  const twoRow = isSubHeaderRow(sheet, get, headerRow, width);
+
+  const fields = new Map<FieldKey, ColumnBinding>();
+  const exactness = new Map<FieldKey, boolean>();
+  const extras: ColumnBinding[] = [];
+  let unitColumn: ColumnBinding | undefined;
+
+  for (let c = 0; c < width; c++) {
+    const topCell = get(headerRow, c);
+    const subCell = twoRow ? sheet.rows[headerRow + 1]?.[c] : undefined;
+    const topText = isBlankCell(topCell) ? '' : normalizeText(cellText(topCell));
+    const subText = isBlankCell(subCell) ? '' : normalizeText(cellText(subCell));
+    if (topText === '' && subText === '') continue;
+
+    let key: FieldKey | undefined;
+    let exact = false;
+    let isUnit = false;
+    let headerText = topText;
+    let cell = addressOf(headerRow, c);
+    if (subText !== '') {
+      const sub = lookupHeader(subText);
+      const dateSub = lookupDateSubHeader(subText);
+      const parent = lookupHeader(topText);
+      headerText = topText && topText !== subText ? `${topText}/${subText}` : subText;
+      cell = addressOf(headerRow + 1, c);
+      if (sub?.kind === 'field') {
+        key = sub.key;
+        exact = sub.exact;
+      } else if (sub?.kind === 'unit') isUnit = true;
+      else if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) key = dateSub;
+      else if (parent?.kind === 'field') key = parent.key;
+    } else {
+      const t = lookupHeader(topText);
+      if (t?.kind === 'field') {
+        key = t.key;
+        exact = t.exact;
+      } else if (t?.kind === 'unit') isUnit = true;
+    }
+    // a horizontally merged parent header is bound once: its first column
+    if (key && fields.get(key)?.header === headerText && !twoRow) continue;
+    const binding: ColumnBinding = { c, header: headerText, cell };
+    if (isUnit) {
+      if (!unitColumn) unitColumn = binding;
+      continue;
+    }
+    if (!key) {
+      extras.push(binding);
+      findings.push(
+        createFinding('column-unknown', { file, sheet: sheet.name, row: headerRow + 1, column: headerText, cell, value: headerText }),
+      );
+      continue;
+    }
+    const existing = fields.get(key);
+    if (existing) {
+      // keep the column whose header is the template's own label; report the other
+      const keepNew = exact && !exactness.get(key);
+      const loser = keepNew ? existing : binding;
+      if (keepNew) {
+        fields.set(key, binding);
+        exactness.set(key, true);
+      }
+      extras.push(loser);
+      findings.push(
+        createFinding(
+          'column-duplicate',
+          { file, sheet: sheet.name, row: headerRow + 1, column: loser.header, cell: loser.cell, value: loser.header },
+          { field: COLUMNS.find((x) => x.key === key)!.label, other: (keepNew ? binding : existing).header },
+        ),
+      );
+      continue;
+    }
+    fields.set(key, binding);
+    exactness.set(key, exact);
+  }
+
+  for (const col of COLUMNS) {
+    if (col.required === 'never' || fields.has(col.key)) continue;
+    findings.push(createFinding('column-missing', { file, sheet: sheet.name, column: col.label }, { field: col.label }));
+  }
+
+  return {
+    ok: true,
+    layout: {
+      sheet,
+      sheetIndex,
+      headerRow,
+      dataStart: headerRow + (twoRow ? 2 : 1),
+      fields,
+      unitColumn,
+      extras,
+      unitLine: readUnitLine(sheet, headerRow),
+    },
+    findings,
+  };
+}
+
+function isSubHeaderRow(sheet: Sheet, get: CellGetter, headerRow: number, width: number): boolean {
+  const row = sheet.rows[headerRow + 1];
+  if (!row) return false;
+  let subHeaders = 0;
+  let other = 0;
+  let telling = false;
+  for (let c = 0; c < width; c++) {
+    const cell = row[c];
+    if (isBlankCell(cell)) continue;
+    if (cell!.t !== 's') {
+      other++;
+      continue;
+    }
+    const date = lookupDateSubHeader(cell!.v);
+    if (date || lookupHeader(cell!.v)) subHeaders++;
+    else other++;
+    // a date sub-word (开始 | 结束), or a header under a blank/spanning parent, tells a two-row header
+    if (date || isBlankCell(sheet.rows[headerRow]?.[c])) telling = true;
+  }
+  return subHeaders > 0 && other === 0 && telling;
+}
+
+const UNIT_LABEL = /(?:填报|报送|申报)?单位(?:名称)?\s*(?:[(（][^)）]*[)）])?\s*[:：]/;
+const NEXT_LABEL = /(联系人|联系电话|电话|手机|填报日期|填表日期|日期|填报人|邮箱)\s*[:：]?/;
+
+/** The 填报单位(盖章):… 联系人:… 联系电话:… line above the header. */
+export function readUnitLine(sheet: Sheet, headerRow: number): UnitLine {
+  const out: UnitLine = {};
+  for (let r = 0; r < headerRow; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const parts: { c: number; text: string }[] = [];
+    for (let c = 0; c < row.length; c++) {
+      if (!isBlankCell(row[c])) parts.push({ c, text: normalizeText(cellText(row[c])) });
+    }
+    const joined = parts.map((p) => p.text).join(' ');
+    const m = UNIT_LABEL.exec(joined);
+    if (!m) continue;
+    const after = joined.slice(m.index + m[0].length);
+    const stop = NEXT_LABEL.exec(after);
+    const unit = (stop ? after.slice(0, stop.index) : after).trim().replace(/^[:：\s]+|[\s_＿]+$/g, '');
+    if (unit && !out.unit) {
+      out.unit = unit;
+      const holder = parts.find((p) => p.text.includes(unit)) ?? parts[0];
+      out.cell = addressOf(r, holder.c);
+    }
+    const contact = /联系人\s*[:：]\s*([^\s:：]+?)(?=\s|联系|电话|手机|填报|$)/.exec(joined);
+    if (contact) out.contact = contact[1];
+    const phone = /(?:联系电话|电话|手机)\s*[:：]\s*([\d\-－()（）\s、,，/]{7,}?)(?=\s*(?:填报|日期|邮箱|$))/.exec(joined);
+    if (phone) out.phone = phone[1].trim();
+    const date = /(?:填报日期|填表日期|日期)\s*[:：]\s*(\S+)/.exec(joined);
+    if (date) out.date = date[1];
+  }
+  return out;
+}

@@ -1,0 +1,376 @@
+/**
+ * The merge, pure (SPEC §6): analysed submissions + rules + options → the master rows, the file
+ * and unit tables, every finding, and the row reconciliation. No I/O here; src/io/run-merge.ts
+ * reads the inputs and writes the outputs around it (changesets' assemble-release-plan pattern).
+ */
+import type { Activity } from '../activity.js';
+import { checkRows, type AnalyzedFile } from '../analyze-workbook.js';
+import type { RosterUnit, Rules, UnitKind } from '../config/schema.js';
+import { compareFindings, createFinding, type Finding } from '../finding.js';
+import { MARK_WORDS } from '../messages.js';
+import type { FileStatus, ReportFile, ReportUnit } from '../report.js';
+import { findDuplicateActivities } from '../rules/duplicate-activity.js';
+import { findUnitInText } from '../units/find-unit-in-text.js';
+import { createUnitMatcher, type UnitMatcher } from '../units/match-unit.js';
+import { normalizeText } from '../values/fold-text.js';
+import { isLate } from './deadline.js';
+
+export interface Submission {
+  /** provenance path: 'inbox/a.eml#附件.xlsx' */
+  path: string;
+  /** base name, for unit-from-file-name */
+  name: string;
+  receivedAt?: string;
+  receivedFrom?: 'eml' | 'manifest';
+  email?: { from?: string; fromName?: string; subject?: string };
+  /** undefined when the file could not be read */
+  analyzed?: AnalyzedFile;
+  /** findings of collecting and reading the file */
+  readFindings: Finding[];
+}
+
+export interface MergedRow {
+  /** 1…N after ordering */
+  seq: number;
+  activity: Activity;
+  unit: string;
+  receivedAt?: string;
+  /** short Chinese words for the 标记 column, e.g. '逾期、缺项' */
+  marks: string[];
+  hasError: boolean;
+}
+
+export interface MergeOptions {
+  keepAll?: boolean;
+}
+
+export interface MergePlan {
+  rows: MergedRow[];
+  files: ReportFile[];
+  units: ReportUnit[];
+  findings: Finding[];
+  reconciliation: { read: number; merged: number; superseded: number; skipped: number };
+  /** headers of extra columns, in first-seen order, for the master table */
+  extraHeaders: string[];
+}
+
+export class ReconciliationError extends Error {}
+
+interface FileState {
+  sub: Submission;
+  index: number;
+  unitName?: string;
+  rosterUnit?: RosterUnit;
+  status: FileStatus;
+  late: boolean;
+  findings: Finding[];
+}
+
+export function assembleMerge(submissions: readonly Submission[], rules: Rules, opts: MergeOptions = {}): MergePlan {
+  const matcher = createUnitMatcher(rules.roster, rules.namePrefixes);
+  const states: FileState[] = submissions.map((sub, index) => identify(sub, index, matcher, rules));
+
+  supersede(states, opts);
+
+  // row rules now that each file's unit and kind are known
+  for (const s of states) {
+    if (s.status !== 'merged' || !s.sub.analyzed) continue;
+    s.findings.push(...checkRows(s.sub.analyzed, rules, { unitKind: s.rosterUnit?.kind as UnitKind | undefined, unit: s.unitName }));
+  }
+
+  const merged = states.filter((s) => s.status === 'merged' && s.sub.analyzed);
+  for (const s of merged) for (const r of s.sub.analyzed!.rows) r.activity.unit = s.unitName ?? '';
+  const activities = merged.flatMap((s) => s.sub.analyzed!.rows.map((r) => r.activity));
+  const duplicates = findDuplicateActivities(activities, (a) => headerOfName(merged, a));
+
+  const unitFindings: Finding[] = [];
+  const units = summarizeUnits(states, rules, unitFindings);
+
+  const findings = [...states.flatMap((s) => s.findings), ...duplicates, ...unitFindings];
+  const rows = orderRows(merged, rules, findings);
+
+  const reconciliation = reconcile(states);
+  const extraHeaders: string[] = [];
+  for (const a of activities) for (const e of a.extras) if (!extraHeaders.includes(e.header)) extraHeaders.push(e.header);
+
+  return {
+    rows,
+    files: states.map(toReportFile),
+    units,
+    findings: sortMergeFindings(findings, units),
+    reconciliation,
+    extraHeaders,
+  };
+}
+
+function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: Rules): FileState {
+  const findings = [...sub.readFindings];
+  const a = sub.analyzed;
+  const state: FileState = {
+    sub,
+    index,
+    status: a ? 'merged' : sub.readFindings.some((f) => f.code === 'file-unsupported') ? 'unsupported' : 'unreadable',
+    late: false,
+    findings,
+  };
+  if (!a) return state;
+  findings.push(...a.findings);
+
+  // SPEC §5/issue: the 填报单位 line, a 填报单位 column, the file name, then the email — first that names a unit
+  const candidates: { text: string; cell?: string; fromText?: boolean }[] = [];
+  if (a.unitLine.unit) candidates.push({ text: a.unitLine.unit, cell: a.unitLine.cell });
+  const fromColumn = a.rows.find((r) => r.activity.unitFromColumn)?.activity;
+  if (fromColumn?.unitFromColumn) candidates.push({ text: fromColumn.unitFromColumn, cell: undefined });
+
+  let chosen: { name: string; unit?: RosterUnit; cell?: string } | undefined;
+  for (const c of candidates) {
+    const m = matcher.match(c.text);
+    chosen = m ? { name: m.unit.name, unit: m.unit, cell: c.cell } : { name: cleanUnitName(c.text, rules), cell: c.cell };
+    break;
+  }
+  if (!chosen) {
+    const fromName = findUnitInText(sub.name, matcher, rules.namePrefixes);
+    if (fromName) chosen = { name: fromName.unit?.name ?? fromName.name, unit: fromName.unit };
+  }
+  if (!chosen && sub.email?.from) {
+    const byAddress = matcher.matchEmail(sub.email.from);
+    if (byAddress) chosen = { name: byAddress.name, unit: byAddress };
+  }
+  if (!chosen && sub.email) {
+    for (const text of [sub.email.fromName, sub.email.subject]) {
+      if (!text) continue;
+      const found = findUnitInText(text, matcher, rules.namePrefixes);
+      if (found?.unit) {
+        chosen = { name: found.unit.name, unit: found.unit };
+        break;
+      }
+    }
+  }
+  const where = { file: sub.path, ...(a.sheet ? { sheet: a.sheet } : {}) };
+  if (!chosen) {
+    findings.push(createFinding('unit-unidentified', where));
+    return state;
+  }
+  state.unitName = chosen.name;
+  state.rosterUnit = chosen.unit;
+  if (!chosen.unit) {
+    const near = matcher.nearest(chosen.name);
+    findings.push(
+      createFinding(
+        'unit-unknown',
+        { ...where, ...(chosen.cell ? { cell: chosen.cell, row: rowOfCell(chosen.cell) } : {}), value: chosen.name, unit: chosen.name },
+        near ? { nearest: near.unit.name } : {},
+      ),
+    );
+  }
+  if (!sub.receivedAt) {
+    findings.push(createFinding('received-unknown', { file: sub.path, unit: chosen.name }));
+  } else if (isLate(sub.receivedAt, rules.deadlines.schedule)) {
+    state.late = true;
+    findings.push(
+      createFinding(
+        'submission-late',
+        { file: sub.path, unit: chosen.name },
+        { receivedAt: formatLocal(sub.receivedAt), deadline: rules.deadlines.schedule },
+      ),
+    );
+  }
+  return state;
+}
+
+function cleanUnitName(text: string, _rules: Rules): string {
+  return normalizeText(text)
+    .replace(/[(（][^)）]*(盖章|公章)[^)）]*[)）]/g, '')
+    .replace(/[\s_＿]+$/g, '')
+    .trim();
+}
+
+function rowOfCell(cell: string): number | undefined {
+  const m = /\d+$/.exec(cell);
+  return m ? Number(m[0]) : undefined;
+}
+
+/** '2023-09-12T10:05:00+08:00' → '2023-09-12 10:05' (receive times are always Shanghai time). */
+export function formatLocal(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
+}
+
+/** The latest submission of a unit replaces the earlier ones; unknown times count as earliest. */
+function supersede(states: FileState[], opts: MergeOptions): void {
+  if (opts.keepAll) return;
+  const byUnit = new Map<string, FileState[]>();
+  for (const s of states) {
+    if (s.status !== 'merged' || !s.unitName) continue;
+    const list = byUnit.get(s.unitName);
+    if (list) list.push(s);
+    else byUnit.set(s.unitName, [s]);
+  }
+  for (const list of byUnit.values()) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => {
+      const ta = a.sub.receivedAt ? Date.parse(a.sub.receivedAt) : -Infinity;
+      const tb = b.sub.receivedAt ? Date.parse(b.sub.receivedAt) : -Infinity;
+      return ta !== tb ? ta - tb : a.index - b.index;
+    });
+    const latest = sorted[sorted.length - 1];
+    for (const s of sorted.slice(0, -1)) {
+      s.status = 'superseded';
+      // the replaced file's row problems are moot; keep what concerns the file itself
+      s.findings = s.findings.filter((f) => f.row === undefined || f.code === 'unit-unknown');
+      s.findings = s.findings.filter((f) => f.code !== 'submission-late');
+      s.late = false;
+      s.findings.push(createFinding('submission-superseded', { file: s.sub.path, unit: s.unitName }, { by: latest.sub.path }));
+    }
+  }
+}
+
+function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): ReportUnit[] {
+  const units: ReportUnit[] = [];
+  const mergedOf = (name: string) => states.filter((s) => s.status === 'merged' && s.unitName === name);
+  const count = (list: FileState[], sev: 'error' | 'warning') =>
+    list.reduce((n, s) => n + s.findings.filter((f) => f.severity === sev).length, 0);
+
+  for (const u of rules.roster) {
+    const files = mergedOf(u.name);
+    const activities = files.reduce((n, s) => n + s.sub.analyzed!.rows.length, 0);
+    const submitted = files.length > 0;
+    const lastFile = files[files.length - 1]?.sub.path ?? rules.rosterSource;
+    if (!submitted) {
+      out.push(createFinding('submission-missing', { file: rules.rosterSource, unit: u.name }));
+    } else {
+      if (u.quota !== undefined && activities < u.quota) {
+        out.push(createFinding('quota-short', { file: lastFile, unit: u.name }, { activities, quota: u.quota }));
+      }
+      const category = rules.categories.find((c) => c.townMainEvent);
+      if (u.kind === '镇街' && category) {
+        const has = files.some((s) => s.sub.analyzed!.rows.some((r) => r.activity.values.category === category.name));
+        if (!has) out.push(createFinding('town-main-event-missing', { file: lastFile, unit: u.name }));
+      }
+    }
+    units.push({
+      name: u.name,
+      kind: u.kind,
+      quota: u.quota ?? null,
+      activities,
+      submitted,
+      late: files.some((s) => s.late),
+      errors: count(files, 'error'),
+      warnings: count(files, 'warning'),
+    });
+  }
+  // units not on the roster, in order of first appearance
+  for (const s of states) {
+    if (s.status !== 'merged' || !s.unitName || s.rosterUnit) continue;
+    if (units.some((u) => u.name === s.unitName)) continue;
+    const files = mergedOf(s.unitName);
+    units.push({
+      name: s.unitName,
+      kind: null,
+      quota: null,
+      activities: files.reduce((n, f) => n + f.sub.analyzed!.rows.length, 0),
+      submitted: true,
+      late: files.some((f) => f.late),
+      errors: count(files, 'error'),
+      warnings: count(files, 'warning'),
+    });
+  }
+  return units;
+}
+
+function headerOfName(merged: FileState[], a: Activity): string | undefined {
+  const s = merged.find((x) => x.sub.path === a.file);
+  return s?.sub.analyzed?.layout?.fields.get('name')?.header;
+}
+
+/** Unit in roster order (others after, then files without a unit), then start date, then the unit's own order. */
+function orderRows(merged: FileState[], rules: Rules, findings: Finding[]): MergedRow[] {
+  const rosterIndex = new Map(rules.roster.map((u, i) => [u.name, i]));
+  const firstSeen = new Map<string, number>();
+  merged.forEach((s, i) => {
+    const name = s.unitName ?? '';
+    if (!firstSeen.has(name)) firstSeen.set(name, i);
+  });
+  const unitRank = (s: FileState) =>
+    s.unitName === undefined ? 2e9 : (rosterIndex.get(s.unitName) ?? 1e9 + (firstSeen.get(s.unitName) ?? 0));
+
+  const byRow = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.row === undefined) continue;
+    const k = `${f.file}\u0000${f.row}`;
+    const l = byRow.get(k);
+    if (l) l.push(f);
+    else byRow.set(k, [f]);
+  }
+
+  const items: { s: FileState; a: Activity; own: number }[] = [];
+  for (const s of merged) s.sub.analyzed!.rows.forEach((r, i) => items.push({ s, a: r.activity, own: s.index * 1e6 + i }));
+  items.sort((x, y) => {
+    const ux = unitRank(x.s);
+    const uy = unitRank(y.s);
+    if (ux !== uy) return ux - uy;
+    const dx = x.a.values.startDate ?? '9999';
+    const dy = y.a.values.startDate ?? '9999';
+    if (dx !== dy) return dx < dy ? -1 : 1;
+    return x.own - y.own;
+  });
+  return items.map(({ s, a }, i) => {
+    const own = byRow.get(`${a.file}\u0000${a.row}`) ?? [];
+    const marks: string[] = [];
+    if (s.late) marks.push(MARK_WORDS['submission-late']);
+    for (const f of own) {
+      const w = MARK_WORDS[f.code];
+      if (!marks.includes(w)) marks.push(w);
+    }
+    return {
+      seq: i + 1,
+      activity: a,
+      unit: s.unitName ?? '',
+      ...(s.sub.receivedAt ? { receivedAt: s.sub.receivedAt } : {}),
+      marks,
+      hasError: own.some((f) => f.severity === 'error'),
+    };
+  });
+}
+
+/** read = merged + superseded + skipped, per file and in total; a difference is a bug, loudly. */
+function reconcile(states: FileState[]): MergePlan['reconciliation'] {
+  let read = 0;
+  let merged = 0;
+  let superseded = 0;
+  let skipped = 0;
+  for (const s of states) {
+    const a = s.sub.analyzed;
+    if (!a) continue;
+    const rows = a.rows.length;
+    read += a.rowsRead;
+    skipped += a.skipped.length;
+    if (s.status === 'merged') merged += rows;
+    else if (s.status === 'superseded') superseded += rows;
+  }
+  if (read !== merged + superseded + skipped) {
+    throw new ReconciliationError(`行数不平衡:读取 ${read} ≠ 汇总 ${merged} + 替代 ${superseded} + 跳过 ${skipped}`);
+  }
+  return { read, merged, superseded, skipped };
+}
+
+function toReportFile(s: FileState): ReportFile {
+  return {
+    path: s.sub.path,
+    unit: s.unitName ?? null,
+    receivedAt: s.sub.receivedAt ?? null,
+    receivedFrom: s.sub.receivedAt ? (s.sub.receivedFrom ?? null) : null,
+    status: s.status,
+    rows: s.sub.analyzed?.rows.length ?? 0,
+  };
+}
+
+/** Findings grouped by unit in the units table's order, then by file/row/cell. */
+function sortMergeFindings(findings: Finding[], units: ReportUnit[]): Finding[] {
+  const rank = new Map(units.map((u, i) => [u.name, i]));
+  return [...findings].sort((a, b) => {
+    const ra = a.unit !== undefined ? (rank.get(a.unit) ?? 1e9) : 2e9;
+    const rb = b.unit !== undefined ? (rank.get(b.unit) ?? 1e9) : 2e9;
+    if (ra !== rb) return ra - rb;
+    return compareFindings(a, b);
+  });
+}

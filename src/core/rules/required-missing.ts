@@ -1,0 +1,16 @@
+import { COLUMNS } from '../columns.js';
+import type { RowRule } from './rule.js';
+
+/** A required cell is empty (SPEC §2 "required"); 活动地点 only when the activity is not 线上. */
+export const requiredMissing: RowRule = {
+  name: 'required-missing',
+  codes: ['required-missing'],
+  check({ row, hasColumn, emit }) {
+    const { raw, values } = row.activity;
+    for (const col of COLUMNS) {
+      if (col.required === 'never' || !hasColumn(col.key)) continue;
+      if (col.required === 'offline' && values.mode === '线上') continue;
+      if (raw[col.key] === undefined) emit('required-missing', col.key, { field: col.label });
+    }
+  },
+};

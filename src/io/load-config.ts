@@ -1,0 +1,100 @@
+/**
+ * Finding and loading the rules in force: `--config FILE`, else ./kepuri.config.json, else the
+ * embedded 2023 defaults; then the roster from `--roster`, the config, or the embedded list.
+ * A config or roster that does not parse throws UsageError naming the file and the JSON path or
+ * cell (the CLI prints it and exits 2, writing nothing).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../cli/usage-error.js';
+import { DEFAULTS_2023 } from '../core/config/defaults-2023.js';
+import { resolveRules } from '../core/config/resolve-rules.js';
+import { writtenConfigSchema, type RosterUnit, type Rules, type WrittenConfig } from '../core/config/schema.js';
+import { parseRoster } from '../core/units/parse-roster.js';
+import { readWorkbook } from './read-workbook.js';
+
+export const CONFIG_FILE_NAME = 'kepuri.config.json';
+
+export interface LoadRulesOptions {
+  config?: string;
+  roster?: string;
+  cwd?: string;
+}
+
+export async function loadRules(opts: LoadRulesOptions = {}): Promise<Rules> {
+  const cwd = opts.cwd ?? process.cwd();
+  let written: WrittenConfig = DEFAULTS_2023;
+  let source = 'embedded';
+  const configPath = opts.config ? path.resolve(cwd, opts.config) : path.join(cwd, CONFIG_FILE_NAME);
+  if (opts.config || existsSync(configPath)) {
+    written = parseConfigFile(configPath, opts.config ?? CONFIG_FILE_NAME);
+    source = opts.config ?? CONFIG_FILE_NAME;
+  }
+  let loaded: { units: RosterUnit[]; source: string } | undefined;
+  if (opts.roster) {
+    loaded = { units: await loadRosterFile(path.resolve(cwd, opts.roster), opts.roster), source: opts.roster };
+  } else if (typeof written.roster === 'string') {
+    const base = source === 'embedded' ? cwd : path.dirname(configPath);
+    loaded = { units: await loadRosterFile(path.resolve(base, written.roster), written.roster), source: written.roster };
+  } else if (source === 'embedded') {
+    loaded = { units: DEFAULTS_2023.roster as RosterUnit[], source: 'embedded' };
+  }
+  return resolveRules(written, source, loaded);
+}
+
+export function parseConfigFile(file: string, shown: string): WrittenConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`找不到配置文件 ${shown}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const m = /position (\d+)/.exec((err as Error).message);
+    const where = m ? `第 ${lineOf(text, Number(m[1]))} 行` : '';
+    throw new UsageError(`配置文件 ${shown} ${where}不是有效的 JSON:${(err as Error).message}`);
+  }
+  return validateConfig(json, shown);
+}
+
+export function validateConfig(json: unknown, shown: string): WrittenConfig {
+  const parsed = writtenConfigSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(formatConfigIssues(parsed.error, shown));
+}
+
+export function formatConfigIssues(error: z.ZodError, shown: string): string {
+  const lines = error.issues.slice(0, 10).map((i) => `  ${jsonPath(i.path)}: ${i.message}`);
+  return `配置文件 ${shown} 有误:\n${lines.join('\n')}`;
+}
+
+/** ['windows','concentrated','start'] → $.windows.concentrated.start; [categories, 2, name] → $.categories[2].name */
+function jsonPath(p: readonly PropertyKey[]): string {
+  return '$' + p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+}
+
+function lineOf(text: string, pos: number): number {
+  return text.slice(0, pos).split('\n').length;
+}
+
+export async function loadRosterFile(file: string, shown: string): Promise<RosterUnit[]> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new UsageError(`找不到任务分解表 ${shown}`);
+  }
+  const read = await readWorkbook(bytes, shown);
+  if (!read.ok) throw new UsageError(`任务分解表 ${shown} 无法读取`);
+  const { units, errors } = parseRoster(read.workbook, shown);
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 10).map((e) => `  ${e.cell ? e.cell + ': ' : ''}${e.message}`);
+    throw new UsageError(`任务分解表 ${shown} 有误:\n${lines.join('\n')}`);
+  }
+  if (units.length === 0) throw new UsageError(`任务分解表 ${shown} 中没有单位`);
+  return units;
+}
