@@ -57,3 +57,55 @@ export function renderValidate(report: Report, c: ChalkInstance, lang: Lang): st
   );
   return out.join('\n') + '\n';
 }
+
+/** `kepuri merge`: the short Chinese summary — files, units, activities, late, missing, incomplete, then findings by unit. */
+export function renderMergeSummary(report: Report, written: string[], c: ChalkInstance, lang: Lang, maxFindings = 30): string {
+  const t = report.totals;
+  const en = lang === 'en';
+  const out: string[] = [];
+  const submitted = report.units.filter((u) => u.submitted);
+  const late = report.units.filter((u) => u.late);
+  const missing = report.units.filter((u) => !u.submitted);
+  const withErrors = report.units.filter((u) => u.errors > 0);
+  const erroneousRows = new Set(
+    report.findings.filter((f) => f.severity === 'error' && f.row !== null).map((f) => `${f.file}#${f.row}`),
+  ).size;
+  const balanced = t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped;
+  if (en) {
+    out.push(`${t.files} files read, ${submitted.length} units submitted, ${t.rowsMerged} activities merged`);
+    out.push(`rows: read ${t.rowsRead} = merged ${t.rowsMerged} + superseded ${t.rowsSuperseded} + skipped ${t.rowsSkipped} ${balanced ? '✓' : '✗'}`);
+    out.push(`late: ${late.map((u) => u.name).join(', ') || 'none'}`);
+    out.push(`missing: ${missing.map((u) => u.name).join(', ') || 'none'}`);
+    out.push(`incomplete: ${erroneousRows} activities with errors (${withErrors.length} units)`);
+  } else {
+    out.push(c.bold(`读取 ${t.files} 个文件,${submitted.length} 个单位已报送,汇总活动 ${t.rowsMerged} 项`));
+    out.push(
+      `行数核对:读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped} ${balanced ? c.green('✓') : c.red('✗')}`,
+    );
+    out.push(`逾期:${late.length ? c.yellow(late.map((u) => u.name).join('、')) : '无'}`);
+    out.push(`未报送:${missing.length ? c.red(missing.map((u) => u.name).join('、')) : '无'}`);
+    out.push(`不完整:${erroneousRows ? c.red(String(erroneousRows)) : '0'} 项活动有错误(${withErrors.length} 个单位)`);
+  }
+  out.push('');
+  const shown = report.findings.filter((f) => f.severity !== 'info').slice(0, maxFindings);
+  let lastUnit: string | null | undefined;
+  let lastFile: string | undefined;
+  for (const f of shown) {
+    if (f.unit !== lastUnit) {
+      out.push(c.bold(f.unit ?? (en ? '(unit unknown)' : '(单位不明)')));
+      lastUnit = f.unit;
+      lastFile = undefined;
+    }
+    if (f.file !== lastFile) {
+      out.push('  ' + c.dim(f.file));
+      lastFile = f.file;
+    }
+    out.push('  ' + renderFindingLine(f, c, lang));
+  }
+  const hidden = report.findings.filter((f) => f.severity !== 'info').length - shown.length;
+  if (hidden > 0) out.push(c.dim(en ? `… ${hidden} more in the report` : `… 另有 ${hidden} 条,见 汇总统计.xlsx 的“问题清单”`));
+  out.push('');
+  out.push(`${en ? 'errors' : '错误'} ${t.errors},${en ? 'warnings' : '警告'} ${t.warnings},${en ? 'notes' : '提示'} ${t.infos}`);
+  out.push((en ? 'written: ' : '已写出:') + written.join('  '));
+  return out.join('\n') + '\n';
+}

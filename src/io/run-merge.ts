@@ -1,0 +1,141 @@
+/**
+ * The merge job's I/O around the pure `assembleMerge`: collect the inputs, read and analyse each
+ * file, assemble, then write every output (each whole, to a temporary name, then renamed).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { analyzeWorkbook } from '../core/analyze-workbook.js';
+import type { Rules } from '../core/config/schema.js';
+import type { Finding } from '../core/finding.js';
+import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
+import type { Lang } from '../core/messages.js';
+import { buildReport, type Report } from '../core/report.js';
+import type { Workbook } from '../core/table.js';
+import { UsageError } from '../cli/usage-error.js';
+import { collectInputs, type InputItem } from './collect-inputs.js';
+import { parseManifest, type ManifestEntry } from './received-manifest.js';
+import { readWorkbook } from './read-workbook.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { writeMaster } from './write-master.js';
+
+export const MASTER_FILE = '活动汇总表.xlsx';
+export const SUMMARY_FILE = '汇总统计.xlsx';
+export const REPORT_FILE = 'report.json';
+export const FEEDBACK_DIR = '反馈';
+
+export interface MergeJobOptions {
+  out: string;
+  received?: string;
+  keepAll?: boolean;
+  feedback?: boolean;
+  lang: Lang;
+  /** fixed creation time for reproducible outputs (tests); default now */
+  createdAt?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MergeJobResult {
+  report: Report;
+  plan: MergePlan;
+  written: string[];
+}
+
+export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJobOptions): Promise<MergeJobResult> {
+  const outDir = path.resolve(opts.out);
+  await assertOutsideInputs(outDir, inputs);
+  const manifest = opts.received ? await loadManifest(opts.received) : undefined;
+
+  const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
+  const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
+  const submissions: Submission[] = [];
+  for (const f of collected.findings) submissions.push(submissionFromFinding(f));
+  let done = 0;
+  for (const item of collected.items) {
+    submissions.push(await analyzeItem(item, rules, sources));
+    opts.onProgress?.(++done, collected.items.length);
+  }
+  // input order is the collector's stable order; findings-only entries are placed by path
+  submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const plan = assembleMerge(submissions, rules, { keepAll: opts.keepAll });
+  const report = buildReport({
+    rules,
+    files: plan.files,
+    units: plan.units,
+    rows: plan.reconciliation,
+    findings: plan.findings,
+    lang: opts.lang,
+    presorted: true,
+  });
+
+  const createdAt = opts.createdAt ?? new Date();
+  const written: string[] = [];
+  await fs.mkdir(outDir, { recursive: true });
+  const master = path.join(outDir, MASTER_FILE);
+  await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt);
+  written.push(master);
+  const { writeSummary, summaryRowsFromMerge } = await import('./write-summary-input.js');
+  const summary = path.join(outDir, SUMMARY_FILE);
+  await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt });
+  written.push(summary);
+  const reportFile = path.join(outDir, REPORT_FILE);
+  await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n');
+  written.push(reportFile);
+  if (opts.feedback) {
+    const { writeAnnotations } = await import('./write-annotated.js');
+    written.push(...(await writeAnnotations(report, path.join(outDir, FEEDBACK_DIR), { rules, sources })));
+  }
+  return { report, plan, written };
+}
+
+async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, { bytes: Buffer; workbook?: Workbook }>): Promise<Submission> {
+  const base: Omit<Submission, 'readFindings'> = {
+    path: item.path,
+    name: item.name,
+    ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
+    ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
+    ...(item.email ? { email: item.email } : {}),
+  };
+  const read = await readWorkbook(item.bytes, item.path);
+  if (!read.ok) return { ...base, readFindings: read.findings };
+  sources.set(item.path, { bytes: item.bytes, workbook: read.workbook });
+  return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
+}
+
+function submissionFromFinding(f: Finding): Submission {
+  return { path: f.file, name: path.basename(f.file.split('#').pop() ?? f.file), readFindings: [f] };
+}
+
+async function loadManifest(file: string): Promise<ManifestEntry[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UsageError(`找不到报送时间清单 ${file}`);
+  }
+  const { entries, errors } = parseManifest(bytes, file);
+  if (errors.length > 0) {
+    throw new UsageError(`报送时间清单 ${file} 有误:\n${errors.slice(0, 10).map((e) => `  第 ${e.line} 行:${e.message}`).join('\n')}`);
+  }
+  return entries;
+}
+
+/** SPEC §8: outputs never go inside an input folder, nor over an input file. */
+async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<void> {
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    let isDir = false;
+    try {
+      isDir = (await fs.stat(abs)).isDirectory();
+    } catch {
+      continue;
+    }
+    const rel = path.relative(abs, outDir);
+    if (isDir && (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))) {
+      throw new UsageError(`输出文件夹 ${outDir} 位于输入文件夹 ${input} 之内;请用 -o 指定其他位置`);
+    }
+    if (!isDir && path.dirname(abs) === outDir) {
+      throw new UsageError(`输出文件夹 ${outDir} 与输入文件 ${input} 在同一位置;请用 -o 指定其他位置`);
+    }
+  }
+}
