@@ -8,6 +8,7 @@ import { COLUMNS, type FieldKey } from '../core/columns.js';
 import type { Rules } from '../core/config/schema.js';
 import type { MergedRow } from '../core/merge/assemble-merge.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { addFilterDatabaseNames } from './write-summary.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
@@ -102,6 +103,8 @@ export function buildMasterWorkbook(rows: readonly MergedRow[], extraHeaders: re
     });
   });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: headers.length } };
+  // LibreOffice shows an auto-filter only with a _FilterDatabase name, which exceljs never writes
+  addFilterDatabaseNames(wb);
   return wb;
 }
 

@@ -1,0 +1,45 @@
+/**
+ * `kepuri summary 活动汇总表.xlsx`: rebuild 汇总统计.xlsx from a master table the clerk edited
+ * by hand. The master is read back through the normal pipeline and re-assembled, so hand fixes
+ * show in the figures and the problem list (whose cells then point into the master table).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { analyzeWorkbook } from '../core/analyze-workbook.js';
+import { assembleMerge } from '../core/merge/assemble-merge.js';
+import { submissionsFromMaster } from '../core/merge/rebuild-from-master.js';
+import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
+import type { Lang } from '../core/messages.js';
+import { buildReport } from '../core/report.js';
+import { loadRules } from '../io/load-config.js';
+import { readWorkbook } from '../io/read-workbook.js';
+import { writeSummary } from '../io/write-summary.js';
+import { UsageError } from './usage-error.js';
+
+export async function runSummary(master: string, opts: { out: string; roster?: string; config?: string; lang: Lang }): Promise<number> {
+  const rules = await loadRules({ config: opts.config, roster: opts.roster });
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(master);
+  } catch {
+    throw new UsageError(`找不到活动汇总表 ${master}`);
+  }
+  if (path.resolve(opts.out) === path.resolve(master)) throw new UsageError('输出文件不能覆盖活动汇总表本身');
+  const read = await readWorkbook(bytes, master);
+  if (!read.ok) throw new UsageError(`活动汇总表 ${master} 无法读取`);
+  const analyzed = analyzeWorkbook(read.workbook, master, rules);
+  if (!analyzed.layout) throw new UsageError(`${master} 中找不到活动汇总表的表头`);
+  const plan = assembleMerge(submissionsFromMaster(analyzed), rules, { keepAll: true });
+  const report = buildReport({
+    rules,
+    files: plan.files,
+    units: plan.units,
+    rows: plan.reconciliation,
+    findings: plan.findings,
+    lang: opts.lang,
+    presorted: true,
+  });
+  await writeSummary(opts.out, { report, rows: summaryRowsFromMerge(plan.rows), createdAt: new Date() });
+  process.stdout.write(`已写出 ${opts.out}(${plan.rows.length} 项活动,${report.units.filter((u) => u.submitted).length} 个单位)\n`);
+  return 0;
+}

@@ -1,0 +1,491 @@
+/**
+ * Feedback for a unit (SPEC §8 `反馈/<单位>.xlsx`, `kepuri validate --annotate DIR`): a copy of
+ * the unit's own table with every faulty cell filled (light red for an error, yellow for a
+ * warning) and a note (批注) saying what is wrong, plus a short polite reply text to email back.
+ *
+ * An .xlsx/.xlsm source is loaded with exceljs in memory, so its layout and values are kept
+ * (macros are not: the copy is a plain .xlsx). Any other source (xls, et, ods, csv) is rebuilt as
+ * a plain copy from the neutral Workbook the reader produced. Inputs are never written to.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Rules } from '../core/config/schema.js';
+import type { Report, ReportFile, ReportFinding } from '../core/report.js';
+import { parseAddress, type Cell, type Workbook } from '../core/table.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { addFilterDatabaseNames } from './write-summary.js';
+
+export interface AnnotationSource {
+  bytes: Buffer;
+  /** the neutral workbook the reader produced; needed to rebuild non-xlsx sources */
+  workbook?: Workbook;
+}
+
+export const ERROR_FILL_ARGB = 'FFFFC7CE';
+export const WARNING_FILL_ARGB = 'FFFFEB9C';
+/** replies list at most this many items; the rest are in the annotated copy */
+export const REPLY_MAX_ITEMS = 100;
+const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+const SEVERITY_TAG = { error: '错误', warning: '警告' } as const;
+/** findings that are about the file as a whole and cannot be marked in it */
+const UNREADABLE_CODES = new Set(['file-unreadable', 'file-encrypted', 'file-too-large', 'file-unsupported']);
+
+type Actionable = ReportFinding & { severity: 'error' | 'warning' };
+
+function actionable(findings: readonly ReportFinding[]): Actionable[] {
+  return findings.filter((f): f is Actionable => f.severity === 'error' || f.severity === 'warning');
+}
+
+// ---------------------------------------------------------------- the annotated copy
+
+function isZip(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Cells a single data-validation range may cover once loaded (exceljs keeps one entry per cell). */
+const VALIDATION_CELL_CAP = 20_000;
+const VALIDATION_ROW_CAP = 5_000;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * 'C5:C1048576' → 'C5:C5000'. Units' files often carry a dropdown on whole columns; exceljs
+ * expands every validation range into one entry per cell when loading, which for a whole column
+ * is a million entries (seconds and ~300 MB each). The copy only needs the rows people use.
+ */
+export function clipValidationSqref(sqref: string): string {
+  return sqref
+    .split(/\s+/)
+    .filter((t) => t !== '')
+    .map((token) => {
+      const m = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(token);
+      if (!m) return token;
+      const [c1, r1, c2, r2] = [colNumber(m[1]), Number(m[2]), colNumber(m[3]), Number(m[4])];
+      const width = Math.abs(c2 - c1) + 1;
+      const height = Math.abs(r2 - r1) + 1;
+      if (width * height <= VALIDATION_CELL_CAP) return token;
+      const top = Math.min(r1, r2);
+      const bottom = Math.max(top, Math.min(Math.max(r1, r2), VALIDATION_ROW_CAP, top + Math.floor(VALIDATION_CELL_CAP / width) - 1));
+      const left = c1 <= c2 ? m[1] : m[3];
+      const right = c1 <= c2 ? m[3] : m[1];
+      return `${left}${top}:${right}${bottom}`;
+    })
+    .join(' ');
+}
+
+let validationClipInstalled = false;
+
+/** Make exceljs clip giant data-validation ranges while parsing (see clipValidationSqref). Idempotent. */
+function installValidationClip(): void {
+  if (validationClipInstalled) return;
+  validationClipInstalled = true;
+  try {
+    const require = createRequire(import.meta.url);
+    const Xform = require('exceljs/lib/xlsx/xform/sheet/data-validations-xform.js') as {
+      prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean };
+    };
+    const original = Xform.prototype.parseOpen;
+    Xform.prototype.parseOpen = function (this: unknown, node) {
+      if (node.name === 'dataValidation' && typeof node.attributes?.sqref === 'string') {
+        node = { ...node, attributes: { ...node.attributes, sqref: clipValidationSqref(node.attributes.sqref) } };
+      }
+      return original.call(this, node);
+    };
+  } catch {
+    // exceljs laid out differently: load unpatched
+  }
+}
+
+async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook | undefined> {
+  if (!isZip(bytes)) return undefined;
+  installValidationClip();
+  try {
+    const wb = new ExcelJS.Workbook();
+    // exceljs's typings predate Node's generic Buffer
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb.worksheets.length > 0 ? wb : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
+function safeSheetName(name: string, used: Set<string>): string {
+  let base = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  let candidate = base;
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) {
+    const suffix = `(${i})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+function wallClockDate(v: string): Date {
+  const [y, m, d] = v.slice(0, 10).split('-').map(Number);
+  const hh = v.length >= 16 ? Number(v.slice(11, 13)) : 0;
+  const mm = v.length >= 16 ? Number(v.slice(14, 16)) : 0;
+  return new Date(Date.UTC(y, m - 1, d, hh, mm));
+}
+
+function writeNeutralCell(target: ExcelJS.Cell, cell: Cell): void {
+  switch (cell.t) {
+    case 's':
+      // a plain string value: exceljs writes it as text, never as a formula
+      target.value = cell.v;
+      break;
+    case 'n':
+      target.value = cell.v;
+      if (cell.fmt && cell.fmt !== 'General') target.numFmt = cell.fmt;
+      break;
+    case 'd':
+      target.value = wallClockDate(cell.v);
+      target.numFmt = cell.v.length > 10 ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
+      break;
+    case 'b':
+      target.value = cell.v;
+      break;
+    case 'e':
+      target.value = cell.v;
+      break;
+  }
+}
+
+/** A plain .xlsx with the neutral workbook's sheets, values and merges; returns old → new sheet names. */
+function rebuildFromNeutral(source: Workbook): { wb: ExcelJS.Workbook; names: Map<string, string> } {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'kepuri';
+  const used = new Set<string>();
+  const names = new Map<string, string>();
+  for (const sheet of source.sheets) {
+    const name = safeSheetName(sheet.name, used);
+    names.set(sheet.name, name);
+    const ws = wb.addWorksheet(name, { state: sheet.hidden ? 'hidden' : 'visible' });
+    const widths: number[] = [];
+    sheet.rows.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        writeNeutralCell(ws.getCell(r + 1, c + 1), cell);
+        const text = cell.t === 's' ? cell.v : String(cell.v);
+        let units = 0;
+        for (const ch of text) units += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+        widths[c] = Math.max(widths[c] ?? 8, Math.min(40, units + 2));
+      });
+    });
+    widths.forEach((w, c) => {
+      if (w !== undefined) ws.getColumn(c + 1).width = w;
+    });
+    for (const m of sheet.merges) {
+      try {
+        ws.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);
+      } catch {
+        // overlapping merges in a hostile file: keep the values, drop the merge
+      }
+    }
+  }
+  // a workbook needs one visible sheet to open
+  if (wb.worksheets.length > 0 && wb.worksheets.every((w) => w.state !== 'visible')) wb.worksheets[0].state = 'visible';
+  return { wb, names };
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  return String(cell.text ?? '');
+}
+
+/** The 填报单位 label's value cell (or the label) in the first rows, for findings without a cell. */
+function findUnitCell(ws: ExcelJS.Worksheet): string | undefined {
+  const last = Math.min(ws.rowCount, 15);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    let label: number | undefined;
+    for (let c = 1; c <= Math.min(row.cellCount, 60); c++) {
+      const text = cellText(row.getCell(c)).replace(/\s+/g, '');
+      if (label === undefined && /(填报|报送|申报)?单位(名称)?([(（][^)）]*[)）])?[:：]/.test(text)) {
+        // the name may be in the same cell, after the colon
+        if (/[:：]\s*\S/.test(text.replace(/^.*?单位(名称)?([(（][^)）]*[)）])?/, ''))) return row.getCell(c).address;
+        label = c;
+        continue;
+      }
+      if (label !== undefined && text !== '') {
+        // the blank after the label was left empty: mark the blank, not the next label
+        return /^(联系人|联系电话|电话|手机|填报日期|填表日期|日期|填报人|邮箱)[:：]?/.test(text) ? row.getCell(label + 1).address : row.getCell(c).address;
+      }
+    }
+    if (label !== undefined) return row.getCell(label).address;
+  }
+  return undefined;
+}
+
+interface Mark {
+  ws: ExcelJS.Worksheet;
+  address: string;
+  severity: 'error' | 'warning';
+  lines: string[];
+}
+
+function noteLine(f: Actionable, shownAt: string, target: string): string {
+  const where = shownAt !== target ? `${shownAt}:` : '';
+  return `[${SEVERITY_TAG[f.severity]}] ${where}${f.message}`;
+}
+
+function existingNoteText(cell: ExcelJS.Cell): string {
+  const n = cell.note;
+  if (!n) return '';
+  if (typeof n === 'string') return n;
+  return (n.texts ?? []).map((t) => t.text).join('');
+}
+
+function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNames?: Map<string, string>): void {
+  const visible = wb.worksheets.filter((w) => w.state === 'visible' || w.state === undefined);
+  const sheetOf = (name: string | null): ExcelJS.Worksheet | undefined => {
+    if (name === null) return undefined;
+    return wb.getWorksheet(sheetNames?.get(name) ?? name);
+  };
+  // findings without a (known) sheet go on the sheet the others point at, else the first visible one
+  const named = findings.map((f) => sheetOf(f.sheet)).find((w) => w !== undefined);
+  const fallbackSheet = named ?? visible[0] ?? wb.worksheets[0];
+  const marks = new Map<string, Mark>();
+
+  for (const f of findings) {
+    const ws = sheetOf(f.sheet) ?? fallbackSheet;
+    if (!ws) continue;
+    let address = f.cell && parseAddress(f.cell) ? f.cell.replace(/\$/g, '').toUpperCase() : undefined;
+    if (!address && f.row !== null && f.row > 0) address = `A${f.row}`;
+    if (!address) address = findUnitCell(ws) ?? 'A1';
+    // a cell inside a merged range is shown by the range's top-left cell
+    const cell = ws.getCell(address);
+    const target = cell.isMerged && cell.master ? cell.master.address : address;
+    const key = `${ws.id}!${target}`;
+    const mark = marks.get(key) ?? { ws, address: target, severity: f.severity, lines: [] };
+    if (f.severity === 'error') mark.severity = 'error';
+    const line = noteLine(f, address, target);
+    if (!mark.lines.includes(line)) mark.lines.push(line);
+    marks.set(key, mark);
+  }
+
+  for (const m of marks.values()) {
+    const cell = m.ws.getCell(m.address);
+    // a loaded workbook shares one style object between the cells of a style: replace, never mutate
+    const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: m.severity === 'error' ? ERROR_FILL_ARGB : WARNING_FILL_ARGB } };
+    cell.style = { ...cell.style, fill };
+    const before = existingNoteText(cell);
+    const text = [...m.lines, ...(before ? ['', `原批注:${before}`] : [])].join('\n');
+    cell.note = {
+      texts: [{ font: { size: 10, name: '宋体' }, text }],
+      margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },
+      protection: { locked: 'True', lockText: 'True' },
+      editAs: 'absolute',
+    };
+  }
+}
+
+/**
+ * Write the highlighted copy of one unit's file. Returns false (and writes nothing) when the
+ * source is neither an .xlsx exceljs can load nor accompanied by its neutral `workbook`.
+ */
+export async function writeAnnotatedCopy(
+  sourceBytes: Buffer,
+  findings: ReportFinding[],
+  outFile: string,
+  workbook?: Workbook,
+): Promise<boolean> {
+  const marks = actionable(findings);
+  const loaded = await loadXlsx(sourceBytes);
+  if (loaded) {
+    try {
+      annotate(loaded, marks);
+      addFilterDatabaseNames(loaded);
+      await writeFileAtomic(outFile, Buffer.from(await loaded.xlsx.writeBuffer()));
+      return true;
+    } catch (err) {
+      // exceljs could not write back something it loaded: fall back to the plain copy
+      if (!workbook) throw err;
+    }
+  }
+  if (!workbook || workbook.sheets.length === 0) return false;
+  const rebuilt = rebuildFromNeutral(workbook);
+  annotate(rebuilt.wb, marks, rebuilt.names);
+  await writeFileAtomic(outFile, Buffer.from(await rebuilt.wb.xlsx.writeBuffer()));
+  return true;
+}
+
+// ---------------------------------------------------------------- the reply text
+
+function zhDate(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : text.trim();
+}
+
+function itemText(f: ReportFinding): string {
+  const where: string[] = [];
+  if (f.row !== null) where.push(`第${f.row}行`);
+  if (f.cell) where.push(f.cell);
+  let head = where.join(' ');
+  if (f.column) head += `（${f.column}）`;
+  return head ? `${head}：${f.message}` : f.message;
+}
+
+/** A short polite Chinese reply listing what to fix, ready to email back to the unit. */
+export function composeReply(unit: string, findings: ReportFinding[], rules: Rules, opts: { deadline?: string } = {}): string {
+  const list = actionable(findings);
+  const errors = list.filter((f) => f.severity === 'error');
+  const warnings = list.filter((f) => f.severity === 'warning');
+  const title = `《${rules.year}年${rules.district}全国科普日活动安排表》`;
+  const lines: string[] = [];
+  lines.push(unit.trim() ? `${unit.trim()}：` : '您好：');
+  lines.push('');
+  const greeting = unit.trim() ? '您好！' : '';
+
+  if (list.length === 0) {
+    lines.push(`${greeting}贵单位报送的${title}已收到，经核对未发现需要修改的问题，谢谢！`);
+  } else {
+    let n = 0;
+    let shown = 0;
+    const push = (f: ReportFinding) => {
+      n++;
+      if (shown >= REPLY_MAX_ITEMS) return;
+      shown++;
+      lines.push(`${n}. ${itemText(f)}`);
+    };
+    if (errors.length > 0) {
+      lines.push(`${greeting}贵单位报送的${title}已收到，经核对有以下问题需要修改：`);
+      lines.push('');
+      errors.forEach(push);
+      if (warnings.length > 0) {
+        lines.push('');
+        lines.push('另有以下内容请核实，如确需修改请一并修改：');
+        lines.push('');
+      }
+    } else {
+      lines.push(`${greeting}贵单位报送的${title}已收到，经核对有以下内容请核实，如确需修改请修改：`);
+      lines.push('');
+    }
+    warnings.forEach(push);
+    if (n > shown) lines.push(`……另有 ${n - shown} 处，详见附件中标注的单元格。`);
+    lines.push('');
+    lines.push('有问题的单元格已在附件表格中标出（红色为必须修改，黄色为请核实），鼠标移到单元格上可查看批注。');
+    const deadline = zhDate(opts.deadline ?? rules.deadlines.schedule);
+    lines.push(`请修改后于${deadline}前重新报送。如有疑问，请及时联系。谢谢！`);
+  }
+  lines.push('');
+  lines.push(rules.issuer);
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- the folder of feedback
+
+/** A file name without / \ : * ? " < > | or control characters, never empty, never hidden. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/[. ]+$/, '');
+  const cut = [...cleaned].slice(0, 80).join('');
+  return cut || '未命名';
+}
+
+/** 'inbox/a.eml#附件.xlsx' → '附件'; 'dir/b.xls' → 'b' */
+export function sourceBaseName(reportPath: string): string {
+  const last = reportPath.split('#').pop() ?? reportPath;
+  const base = last.split(/[/\\]/).pop() ?? last;
+  return base.replace(/\.[^.]+$/, '') || base;
+}
+
+function diskPathOf(reportPath: string): string | undefined {
+  return reportPath.includes('#') ? undefined : reportPath;
+}
+
+async function readSourceFromDisk(file: string): Promise<AnnotationSource | undefined> {
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
+    return { bytes: await fs.readFile(file) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function neutralFromDisk(file: string): Promise<Workbook | undefined> {
+  try {
+    const { readInputFile } = await import('./read-input-file.js');
+    return (await readInputFile(file)).workbook;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For each file of the report with errors or warnings: `<dir>/<单位>.xlsx` (the highlighted copy,
+ * when the source can be read) and `<dir>/<单位>-回复.txt`. Returns the written paths.
+ */
+export async function writeAnnotations(
+  report: Report,
+  dir: string,
+  opts: { rules: Rules; sources?: Map<string, AnnotationSource> },
+): Promise<string[]> {
+  const byFile = new Map<string, Actionable[]>();
+  for (const f of actionable(report.findings)) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const inputs = new Set(report.files.map((f) => path.resolve(diskPathOf(f.path) ?? f.path.split('#')[0])));
+  const used = new Set<string>();
+  const written: string[] = [];
+
+  for (const file of report.files) {
+    const findings = byFile.get(file.path);
+    // a replaced submission needs no feedback: the unit already sent a newer one
+    if (!findings || findings.length === 0 || file.status === 'superseded') continue;
+    const unit = file.unit ?? findings.find((f) => f.unit)?.unit ?? null;
+    const name = uniqueName(safeFileName(unit ?? sourceBaseName(file.path)), used, dir, inputs);
+
+    const xlsx = path.join(dir, `${name}.xlsx`);
+    // one file exceljs cannot handle must not stop the feedback for the others: the reply still goes out
+    if (await writeCopy(file, findings, xlsx, opts.sources).catch(() => false)) written.push(xlsx);
+
+    const txt = path.join(dir, `${name}-回复.txt`);
+    const reply = composeReply(unit ?? '', findings, opts.rules, {});
+    // BOM and CRLF so Notepad on older Windows shows the Chinese text correctly
+    await writeFileAtomic(txt, '\ufeff' + reply.replace(/\n/g, '\r\n'));
+    written.push(txt);
+  }
+  return written;
+}
+
+async function writeCopy(file: ReportFile, findings: Actionable[], out: string, sources?: Map<string, AnnotationSource>): Promise<boolean> {
+  if (file.status === 'unreadable' || file.status === 'unsupported') return false;
+  if (findings.some((f) => UNREADABLE_CODES.has(f.code))) return false;
+  const disk = diskPathOf(file.path);
+  const source = sources?.get(file.path) ?? (disk ? await readSourceFromDisk(disk) : undefined);
+  if (!source) return false;
+  if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook)) return true;
+  if (source.workbook || !disk) return false;
+  // not an .xlsx (xls, et, ods, csv): rebuild it from what the reader makes of it
+  const workbook = await neutralFromDisk(disk);
+  return workbook ? writeAnnotatedCopy(source.bytes, findings, out, workbook) : false;
+}
+
+/** A name not used yet in this run, and never the path of an input (inputs are never written to). */
+function uniqueName(base: string, used: Set<string>, dir: string, inputs: Set<string>): string {
+  const taken = (n: string) =>
+    used.has(n.toLowerCase()) || inputs.has(path.resolve(dir, `${n}.xlsx`)) || inputs.has(path.resolve(dir, `${n}-回复.txt`));
+  let name = base;
+  for (let i = 2; taken(name); i++) name = `${base}-${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
