@@ -17,6 +17,8 @@ import { parseManifest, type ManifestEntry } from './received-manifest.js';
 import { readWorkbook } from './read-workbook.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
+import { writeSummary } from './write-summary.js';
+import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
 
 export const MASTER_FILE = '活动汇总表.xlsx';
 export const SUMMARY_FILE = '汇总统计.xlsx';
@@ -74,7 +76,6 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const master = path.join(outDir, MASTER_FILE);
   await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt);
   written.push(master);
-  const { writeSummary, summaryRowsFromMerge } = await import('./write-summary-input.js');
   const summary = path.join(outDir, SUMMARY_FILE);
   await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt });
   written.push(summary);
