@@ -1,0 +1,590 @@
+/**
+ * What arrived → a flat list of inputs (SPEC §5).
+ *
+ * The command line names files and folders; folders are searched recursively. Each file is
+ * classified by its first bytes (`classifyInput`, never by its extension):
+ * - a spreadsheet (or a password-protected one, which the workbook reader reports) is an input;
+ * - a saved `.eml` is opened with postal-mime and every attachment is classified in turn;
+ * - a `.zip` is opened with yauzl once the size caps pass (`checkZipCaps`: its directory and the
+ *   real inflated sizes), and
+ *   every member is classified in turn;
+ * - anything else is a `file-unsupported` warning and is skipped.
+ * Containers nest (a zip in a mail, a mail forwarded as an attachment) up to MAX_CONTAINER_DEPTH.
+ *
+ * Provenance paths: a file as given on the command line (folder + relative path), an attachment or
+ * member as `container#name` (`inbox/a.eml#附件.xlsx`, `a.eml#b.zip#dir/c.xlsx`).
+ *
+ * Submission time, first that applies: the message's topmost Received, else its Date (for every
+ * attachment of that message, including members of an attached zip); the `--received` manifest by
+ * base name (the input's own, then its containers', innermost first); otherwise unknown. A mail
+ * time header that is present but unreadable is a `received-unknown` finding on each input of that
+ * message still without a time, carrying the raw header (never "now").
+ *
+ * Skipped silently: Office lock files (`~$…`), hidden files and folders (dot-names), Thumbs.db and
+ * desktop.ini, anything under the output folder, directories and `__MACOSX/` in zips.
+ */
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import yauzl from 'yauzl';
+import { createFinding, type Finding } from '../core/finding.js';
+import { lookupReceived, type ManifestEntry } from './received-manifest.js';
+import { mailTimeFromHeaders } from './received-time.js';
+import { classifyInput, type InputClass } from './sniff-format.js';
+import { checkFileSize, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
+
+export type { ManifestEntry } from './received-manifest.js';
+
+export interface InputItem {
+  /** provenance path as given on the command line; attachment/member: 'dir/message.eml#附件名.xlsx', nested 'a.eml#b.zip#c.xlsx' */
+  path: string;
+  /** base name used for manifest matching and unit-from-filename, e.g. '附件名.xlsx' */
+  name: string;
+  bytes: Buffer;
+  /** ISO 8601 with +08:00 offset, e.g. '2023-09-12T10:05:00+08:00' */
+  receivedAt?: string;
+  receivedFrom?: 'eml' | 'manifest';
+  /** for eml: sender address and display name, subject (decoded) */
+  email?: { from?: string; fromName?: string; subject?: string };
+}
+
+export interface CollectOptions {
+  manifest?: ManifestEntry[];
+  /** the output folder: nothing under it is an input */
+  excludeDir?: string;
+}
+
+/** How many containers (mails, zips) may be opened one inside another. */
+export const MAX_CONTAINER_DEPTH = 3;
+
+/** What a container passes down to what it holds. */
+interface Origin {
+  receivedAt?: string;
+  email?: InputItem['email'];
+  /** a mail time header that was present but unreadable, when no time is known */
+  unreadableHeader?: string;
+  /** enclosing containers, outermost first, for manifest look-up */
+  containers: { path: string; name: string }[];
+}
+
+interface Ctx {
+  path: string;
+  name: string;
+  /** containers opened above this one (0 for a file on disk) */
+  depth: number;
+  origin: Origin;
+}
+
+interface Collector {
+  items: InputItem[];
+  findings: Finding[];
+  meta: Map<InputItem, Origin>;
+}
+
+export async function collectInputs(args: string[], opts: CollectOptions): Promise<{ items: InputItem[]; findings: Finding[] }> {
+  const c: Collector = { items: [], findings: [], meta: new Map() };
+  const exclude = opts.excludeDir ? path.resolve(opts.excludeDir) : undefined;
+  const seen = new Set<string>();
+
+  for (const arg of args) {
+    let st;
+    try {
+      st = await fs.stat(arg);
+    } catch (err) {
+      c.findings.push(createFinding('file-unreadable', { file: arg }, { reason: errnoReason(err) }));
+      continue;
+    }
+    if (isExcluded(arg, exclude)) continue;
+    if (st.isDirectory()) {
+      const files = await walk(arg, exclude, c.findings);
+      for (const f of files) await collectFile(f, c, seen);
+    } else if (st.isFile()) {
+      // a shell glob such as *.xlsx picks up lock files too
+      if (isLockFile(path.basename(arg))) continue;
+      await collectFile(arg, c, seen);
+    } else {
+      c.findings.push(createFinding('file-unsupported', { file: arg }, { what: '不是普通文件' }));
+    }
+  }
+
+  for (const item of c.items) {
+    const origin = c.meta.get(item);
+    if (!item.receivedAt && opts.manifest && opts.manifest.length > 0) {
+      const chain = [{ path: item.path, name: item.name }, ...(origin?.containers ?? []).slice().reverse()];
+      for (const link of chain) {
+        const t = lookupReceived(opts.manifest, link.name, link.path);
+        if (t) {
+          item.receivedAt = t;
+          item.receivedFrom = 'manifest';
+          break;
+        }
+      }
+    }
+    if (!item.receivedAt && origin?.unreadableHeader !== undefined) {
+      c.findings.push(createFinding('received-unknown', { file: item.path }, { reason: '邮件时间无法识别', header: origin.unreadableHeader }));
+    }
+  }
+  return { items: c.items, findings: c.findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folders
+
+const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);
+
+function isLockFile(name: string): boolean {
+  return name.startsWith('~$');
+}
+
+/** Names skipped silently in folders and zips. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || isLockFile(name) || SYSTEM_FILES.has(name.toLowerCase());
+}
+
+function isExcluded(p: string, exclude: string | undefined): boolean {
+  if (!exclude) return false;
+  const rel = path.relative(exclude, path.resolve(p));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every file under `dir`, sorted by path (plain code-unit order), skipped names left out. */
+async function walk(dir: string, exclude: string | undefined, findings: Finding[]): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const visit = async (d: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(d);
+    } catch {
+      real = path.resolve(d);
+    }
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(d, { withFileTypes: true });
+    } catch (err) {
+      findings.push(createFinding('file-unreadable', { file: d }, { reason: errnoReason(err) }));
+      return;
+    }
+    for (const e of entries) {
+      if (isSkippedName(e.name)) continue;
+      const p = path.join(d, e.name);
+      if (isExcluded(p, exclude)) continue;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir) await visit(p);
+      else if (isFile) files.push(p);
+    }
+  };
+  await visit(dir);
+  return files.sort(byCodeUnits);
+}
+
+async function collectFile(file: string, c: Collector, seen: Set<string>): Promise<void> {
+  let real: string;
+  try {
+    real = await fs.realpath(file);
+  } catch {
+    real = path.resolve(file);
+  }
+  if (seen.has(real)) return; // named twice (a folder and a file in it)
+  seen.add(real);
+  let size: number;
+  try {
+    size = (await fs.stat(file)).size;
+  } catch (err) {
+    c.findings.push(createFinding('file-unreadable', { file }, { reason: errnoReason(err) }));
+    return;
+  }
+  const sizeCheck = checkFileSize(size); // before reading: never read a 2 GB file whole
+  if (!sizeCheck.ok) {
+    c.findings.push(sizeCheckFinding(sizeCheck, file));
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    c.findings.push(createFinding('file-unreadable', { file }, { reason: errnoReason(err) }));
+    return;
+  }
+  await collectBytes(bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] } }, c);
+}
+
+function errnoReason(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限';
+  return '无法读取';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+async function collectBytes(bytes: Buffer, ctx: Ctx, c: Collector, known?: InputClass): Promise<void> {
+  const kind = known ?? classifyInput(bytes);
+  switch (kind.kind) {
+    case 'spreadsheet':
+    case 'encrypted':
+      // an encrypted workbook is still an input: the workbook reader reports file-encrypted
+      pushItem(bytes, ctx, c);
+      return;
+    case 'eml':
+    case 'zip':
+      if (ctx.depth >= MAX_CONTAINER_DEPTH) {
+        c.findings.push(
+          createFinding('file-unsupported', { file: ctx.path }, { what: `${kind.kind === 'eml' ? '邮件' : '压缩包'}嵌套超过 ${MAX_CONTAINER_DEPTH} 层` }),
+        );
+        return;
+      }
+      if (kind.kind === 'eml') await collectEml(bytes, ctx, c);
+      else await collectZip(bytes, ctx, c);
+      return;
+    default:
+      c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: kind.what }));
+  }
+}
+
+function pushItem(bytes: Buffer, ctx: Ctx, c: Collector): void {
+  const item: InputItem = { path: ctx.path, name: ctx.name, bytes };
+  if (ctx.origin.receivedAt) {
+    item.receivedAt = ctx.origin.receivedAt;
+    item.receivedFrom = 'eml';
+  }
+  if (ctx.origin.email) item.email = { ...ctx.origin.email };
+  c.items.push(item);
+  c.meta.set(item, ctx.origin);
+}
+
+function childOrigin(ctx: Ctx, patch: Partial<Origin>): Origin {
+  return { ...ctx.origin, ...patch, containers: [...ctx.origin.containers, { path: ctx.path, name: ctx.name }] };
+}
+
+/** A base name fit for a provenance path: no folders, no control characters. */
+function cleanName(raw: string): string {
+  const parts = raw.split(/[/\\]/);
+  return parts[parts.length - 1].replace(/[\u0000-\u001f\u007f]/g, '').trim();
+}
+
+/** Make `name` unique among `used` as `name (2).ext`, `name (3).ext`, … */
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${stem} (${n})${ext}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mail
+
+async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> {
+  let email: Email;
+  try {
+    email = await PostalMime.parse(repairHeaderBytes(bytes), {
+      forceRfc822Attachments: true, // a forwarded message comes out whole; we open it ourselves
+      attachmentEncoding: 'arraybuffer',
+    });
+  } catch {
+    c.findings.push(createFinding('file-unreadable', { file: ctx.path }, { reason: '邮件无法解析' }));
+    return;
+  }
+
+  const time = mailTimeFromHeaders(email.headers);
+  const info: NonNullable<InputItem['email']> = {};
+  if (email.from && email.from.address) {
+    info.from = email.from.address.trim().toLowerCase();
+    if (email.from.name && email.from.name.trim()) info.fromName = email.from.name.trim();
+  }
+  if (email.subject && email.subject.trim()) info.subject = email.subject.trim();
+
+  // A forwarded message's own time is the real submission; without one, the outer message's.
+  const origin = childOrigin(ctx, {
+    email: Object.keys(info).length > 0 ? info : undefined,
+    ...(time.receivedAt
+      ? { receivedAt: time.receivedAt, unreadableHeader: undefined }
+      : ctx.origin.receivedAt
+        ? {}
+        : time.unreadable !== undefined
+          ? { unreadableHeader: time.unreadable }
+          : {}),
+  });
+
+  const used = new Set<string>();
+  const before = c.items.length + c.findings.length;
+  let n = 0;
+  for (const att of email.attachments) {
+    n++;
+    const content = attachmentBytes(att);
+    if (!content) continue;
+    const named = att.filename ? cleanName(att.filename) : '';
+    const deliberate = !att.related && (named !== '' || att.disposition === 'attachment');
+    const kind: InputClass = content.length > 0 ? classifyInput(content) : { kind: 'unsupported', what: '空附件' };
+    const useful = kind.kind !== 'unsupported';
+    if (!useful && !deliberate) continue; // inline pictures, signatures, calendar parts
+    const name = uniqueName(named || `附件${n}${defaultExtension(kind)}`, used);
+    const child: Ctx = { path: `${ctx.path}#${name}`, name: named || name, depth: ctx.depth + 1, origin };
+    const sizeCheck = checkFileSize(content.length);
+    if (!sizeCheck.ok) {
+      c.findings.push(sizeCheckFinding(sizeCheck, child.path));
+      continue;
+    }
+    await collectBytes(content, child, c, kind);
+  }
+  // a message with no attachment at all: the unit believes it has submitted
+  if (c.items.length + c.findings.length === before) {
+    c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: '邮件中没有表格附件' }));
+  }
+}
+
+function attachmentBytes(att: Attachment): Buffer | undefined {
+  const ct = att.content;
+  if (typeof ct === 'string') return att.encoding === 'base64' ? Buffer.from(ct, 'base64') : Buffer.from(ct, 'utf8');
+  if (ct instanceof ArrayBuffer) return Buffer.from(ct);
+  if (ArrayBuffer.isView(ct)) return Buffer.from(ct.buffer, ct.byteOffset, ct.byteLength);
+  return undefined;
+}
+
+function defaultExtension(kind: InputClass): string {
+  if (kind.kind === 'eml') return '.eml';
+  if (kind.kind === 'zip') return '.zip';
+  if (kind.kind === 'spreadsheet') return `.${kind.format}`;
+  return '';
+}
+
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(b: Uint8Array): boolean {
+  try {
+    UTF8_FATAL.decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasHighByte(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
+  return false;
+}
+
+/**
+ * Simplified-Chinese charset labels in encoded words (`=?GBK?B?…?=`) and RFC 2231 parameters
+ * (`filename*=GB2312''…`). All become GB18030: Node's TextDecoder (ICU) decodes `gbk`/`gb2312`
+ * as CP936, turning GB18030 four-byte sequences (rare characters in names, which clients labelling
+ * GBK do send) into U+FFFD, while its `gb18030` decoder reads every GBK byte sequence the same
+ * and those too. EUC-CN and CN-GB, unknown to TextDecoder, would otherwise come out as Latin-1.
+ */
+const CHARSET_LABEL_FIXES =
+  /(=\?|\*=\s*"?|\*0\*=\s*"?)(gbk|x-gbk|cp936|ms936|windows-936|gb2312|gb_2312|gb_2312-80|gb-2312|csgb2312|chinese|iso-ir-58|csiso58gb231280|x-euc-cn|euc-cn|euccn|cn-gb|x-gb18030|gb-18030)(?=[?'*])/gi;
+
+/**
+ * Make every header block of a message (the top one and each MIME part's) valid UTF-8 for
+ * postal-mime, which reads headers as UTF-8: some Chinese mail clients write raw 8-bit GBK in
+ * `filename="…"` or `Subject:`, which would otherwise come out as U+FFFD. A header line with
+ * bytes ≥ 0x80 that is not valid UTF-8 is decoded as GB18030 and re-encoded as UTF-8. GBK-family
+ * charset labels in encoded words and RFC 2231 parameters are renamed to GB18030 (see
+ * CHARSET_LABEL_FIXES). Bodies are left as they are.
+ * Returns the input itself when nothing needed changing.
+ */
+export function repairHeaderBytes(bytes: Buffer): Buffer {
+  const out: Buffer[] = [];
+  let changed = false;
+  let inHeader = true;
+  let headerText = '';
+  const boundaries = new Set<string>();
+  let pos = 0;
+  while (pos < bytes.length) {
+    const nl = bytes.indexOf(0x0a, pos);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    let line = bytes.subarray(pos, end);
+    pos = end;
+    if (inHeader) {
+      let contentEnd = line.length;
+      if (contentEnd > 0 && line[contentEnd - 1] === 0x0a) contentEnd--;
+      if (contentEnd > 0 && line[contentEnd - 1] === 0x0d) contentEnd--;
+      if (contentEnd === 0) {
+        inHeader = false;
+        for (const m of headerText.matchAll(/\bboundary\s*=\s*(?:"([^"]*)"|([^\s;]+))/gi)) boundaries.add(m[1] ?? m[2]);
+        headerText = '';
+        out.push(line);
+        continue;
+      }
+      if (hasHighByte(line) && !isUtf8(line)) {
+        const eol = line.subarray(contentEnd).toString('latin1');
+        line = Buffer.from(iconv.decode(line.subarray(0, contentEnd), 'gb18030') + eol, 'utf8');
+        changed = true;
+      }
+      let text = line.toString('utf8');
+      const relabelled = text.replace(CHARSET_LABEL_FIXES, '$1gb18030');
+      if (relabelled !== text) {
+        text = relabelled;
+        line = Buffer.from(text, 'utf8');
+        changed = true;
+      }
+      headerText += text;
+    } else if (boundaries.size > 0 && line.length > 2 && line[0] === 0x2d && line[1] === 0x2d) {
+      const b = line.subarray(2).toString('latin1').replace(/\s+$/, '');
+      if (boundaries.has(b)) inHeader = true;
+    }
+    out.push(line);
+  }
+  return changed ? Buffer.concat(out) : bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zip
+
+interface ZipMember {
+  entry: yauzl.Entry;
+  /** decoded path inside the archive, '/'-separated */
+  name: string;
+}
+
+/**
+ * Decode a member name (SPEC §5): the Info-ZIP Unicode Path extra field (0x7075) when present
+ * and its CRC matches the stored name; else UTF-8 when general purpose bit 11 is set; else UTF-8
+ * if the bytes are valid UTF-8 (ASCII included), else GB18030 (Chinese Windows zips).
+ */
+export function decodeZipName(raw: Buffer, generalPurposeBitFlag: number, extraFields: readonly { id: number; data: Buffer }[]): string {
+  for (const f of extraFields) {
+    if (f.id !== 0x7075 || f.data.length < 6 || f.data[0] !== 1) continue;
+    if (crc32(raw) !== f.data.readUInt32LE(1)) continue;
+    const u = f.data.subarray(5);
+    if (isUtf8(u)) return u.toString('utf8');
+  }
+  if ((generalPurposeBitFlag & 0x800) !== 0 || isUtf8(raw)) return raw.toString('utf8');
+  return iconv.decode(raw, 'gb18030');
+}
+
+let crcTable: Uint32Array | undefined;
+function crc32(buf: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let k = n;
+      for (let i = 0; i < 8; i++) k = k & 1 ? 0xedb88320 ^ (k >>> 1) : k >>> 1;
+      crcTable[n] = k >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) crc = crcTable[(crc ^ buf[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) =>
+      err || !zip ? reject(err ?? new Error('no zip')) : resolve(zip),
+    );
+  });
+}
+
+function readAllEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (e: yauzl.Entry) => {
+      entries.push(e);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error('no stream'));
+      const chunks: Buffer[] = [];
+      let total = 0;
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limit) {
+          stream.destroy(new Error('entry larger than declared'));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> {
+  // SPEC §9 caps, on the directory and on the real inflated sizes, before anything is extracted
+  const caps = await checkZipCaps(bytes);
+  if (!caps.ok) {
+    c.findings.push(sizeCheckFinding(caps, ctx.path));
+    return;
+  }
+  let zip: yauzl.ZipFile;
+  let entries: yauzl.Entry[];
+  try {
+    zip = await openZip(bytes);
+    entries = await readAllEntries(zip);
+  } catch {
+    c.findings.push(createFinding('file-unreadable', { file: ctx.path }, { reason: '压缩包已损坏' }));
+    return;
+  }
+  try {
+    const members: ZipMember[] = [];
+    for (const entry of entries) {
+      const name = decodeZipName(entry.fileNameRaw ?? (entry.fileName as unknown as Buffer), entry.generalPurposeBitFlag, entry.extraFields).replace(/\\/g, '/');
+      if (name.endsWith('/')) continue; // a directory
+      const parts = name.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+      if (parts.length === 0) continue;
+      if (parts[0] === '__MACOSX' || parts.some(isSkippedName)) continue;
+      members.push({ entry, name: parts.join('/') });
+    }
+    members.sort((a, b) => byCodeUnits(a.name, b.name));
+
+    const used = new Set<string>();
+    const origin = childOrigin(ctx, {});
+    for (const m of members) {
+      const inner = uniqueName(m.name, used);
+      const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin };
+      if ((m.entry.generalPurposeBitFlag & 0x1) !== 0) {
+        c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包设有密码' }));
+        continue;
+      }
+      if (!m.entry.canDecodeFileData()) {
+        c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩方式不支持' }));
+        continue;
+      }
+      const sizeCheck = checkFileSize(m.entry.uncompressedSize);
+      if (!sizeCheck.ok) {
+        c.findings.push(sizeCheckFinding(sizeCheck, child.path));
+        continue;
+      }
+      let data: Buffer;
+      try {
+        data = await readEntry(zip, m.entry, m.entry.uncompressedSize);
+      } catch {
+        c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包成员已损坏' }));
+        continue;
+      }
+      await collectBytes(data, child, c);
+    }
+  } finally {
+    zip.close();
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The `--received FILE` manifest (SPEC §5): a CSV of file name and receive time, for inputs that
+ * did not come in a saved `.eml` (attachments saved to disk, members of a mailbox's zip download).
+ *
+ * - encoding: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), else GBK /
+ *   GB18030 — decided by the bytes;
+ * - separator: comma, or tab, or a full-width comma when the first line has neither;
+ * - an optional header row (`文件名,接收时间`, `file,received`, …); with a header the columns are
+ *   found by name and may be in any order, without one the first column is the name and the
+ *   second the time;
+ * - times: `2023-09-12T10:05:00+08:00` (any offset, or `Z`), or local Asia/Shanghai time
+ *   `2023-09-12 10:05`, `2023/9/12 10:05:00`, `2023.9.12 10:05`, `2023年9月12日 10:05`, or a bare
+ *   date `2023-09-12` (read as 00:00, which gives the same on-time/late answer as any time that day).
+ *
+ * A bad line is an error naming its line number; the CLI exits 2 on any (SPEC §9).
+ * A manifest name matches an input by base name, case-insensitively after NFC; a name written with
+ * a folder or container (`inbox/a.xlsx`, `附件打包下载.zip#a.xlsx`) is preferred for an input whose
+ * path ends with it.
+ */
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { shanghaiLocalToMs, toShanghaiIso } from './received-time.js';
+
+export interface ManifestEntry {
+  /** the name as written in the manifest, trimmed */
+  name: string;
+  /** ISO 8601 with +08:00 */
+  receivedAt: string;
+  /** 1-based line in the manifest file */
+  line: number;
+}
+
+export interface ManifestError {
+  line: number;
+  message: string;
+}
+
+const NAME_HEADERS = /^(文件名称?|文件|附件名?称?|附件名|名称|file\s*name|filename|file|name)$/i;
+const TIME_HEADERS = /^(接收时间|收到时间|收件时间|报送时间|提交时间|时间|日期|接收日期|received(\s*at)?|time|date)$/i;
+
+/** Decode the manifest's bytes to text. */
+export function decodeManifestText(bytes: Buffer): string {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf16be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'gb18030');
+  }
+}
+
+function pickDelimiter(text: string): string {
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  if (first.includes(',')) return ',';
+  if (first.includes('\t')) return '\t';
+  if (first.includes('，')) return '，';
+  return ',';
+}
+
+const TIME_RE =
+  /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:(?:\s*T\s*|\s+|(?<=日))(\d{1,2})\s*[:时]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/** A manifest time → ISO 8601 in Asia/Shanghai (+08:00), or undefined. */
+export function parseManifestTime(text: string): string | undefined {
+  const s = text.normalize('NFKC').trim();
+  const m = TIME_RE.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const h = m[4] !== undefined ? Number(m[4]) : 0;
+  const mi = m[5] !== undefined ? Number(m[5]) : 0;
+  const sec = m[6] !== undefined ? Number(m[6]) : 0;
+  if (sec > 59) return undefined;
+  const local = shanghaiLocalToMs(y, mo, d, h, mi, sec);
+  if (local === undefined) return undefined;
+  const zone = m[7];
+  if (zone === undefined) return toShanghaiIso(local);
+  let offsetMin = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+    if (!z) return undefined;
+    const zh = Number(z[2]);
+    const zm = z[3] ? Number(z[3]) : 0;
+    if (zh > 14 || zm > 59) return undefined;
+    offsetMin = (z[1] === '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  return toShanghaiIso(Date.UTC(y, mo - 1, d, h, mi, sec) - offsetMin * 60_000);
+}
+
+function cleanCell(v: string | undefined): string {
+  return (v ?? '').replace(/^\uFEFF/, '').trim();
+}
+
+/** Parse a manifest file's bytes. `file` is only used in messages. */
+export function parseManifest(bytes: Buffer, file: string): { entries: ManifestEntry[]; errors: ManifestError[] } {
+  const entries: ManifestEntry[] = [];
+  const errors: ManifestError[] = [];
+  const text = decodeManifestText(bytes);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter: pickDelimiter(text),
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: false,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;
+    errors.push({ line, message: `${file} 无法按 CSV 读取(${(err as Error).message})` });
+    return { entries, errors };
+  }
+
+  let nameCol = 0;
+  let timeCol = 1;
+  let headerSeen = false;
+  const seen = new Map<string, ManifestEntry>();
+  for (const { record, info } of records) {
+    const cells = record.map(cleanCell);
+    const line = info.lines;
+    if (cells.every((c) => c === '')) continue;
+    if (!headerSeen && entries.length === 0 && errors.length === 0) {
+      headerSeen = true;
+      const ni = cells.findIndex((c) => NAME_HEADERS.test(c.replace(/\s+/g, '')));
+      const ti = cells.findIndex((c) => TIME_HEADERS.test(c.replace(/\s+/g, '')));
+      if (ni >= 0 || ti >= 0) {
+        if (ni < 0 || ti < 0 || ni === ti) {
+          errors.push({ line, message: '表头应有「文件名」和「接收时间」两列' });
+          return { entries, errors };
+        }
+        nameCol = ni;
+        timeCol = ti;
+        continue;
+      }
+    }
+    let name = cells[nameCol] ?? '';
+    let timeText = cells[timeCol] ?? '';
+    let receivedAt = timeText === '' ? undefined : parseManifestTime(timeText);
+    // No header, more than two cells, the second not a time: a file name holding a comma
+    if (receivedAt === undefined && nameCol === 0 && timeCol === 1 && cells.length > 2) {
+      const last = cells[cells.length - 1];
+      const t = parseManifestTime(last);
+      if (t !== undefined) {
+        name = record.slice(0, record.length - 1).join(',').trim();
+        timeText = last;
+        receivedAt = t;
+      }
+    }
+    if (name === '') {
+      errors.push({ line, message: '缺少文件名' });
+      continue;
+    }
+    if (timeText === '') {
+      errors.push({ line, message: `「${name}」缺少接收时间` });
+      continue;
+    }
+    if (receivedAt === undefined) {
+      errors.push({ line, message: `无法识别的接收时间「${timeText}」(应写作 2023-09-12 10:05 或 2023-09-12T10:05:00+08:00)` });
+      continue;
+    }
+    const key = matchKey(name);
+    const prev = seen.get(key);
+    if (prev) {
+      if (prev.receivedAt !== receivedAt) {
+        errors.push({ line, message: `「${name}」重复出现,且与第 ${prev.line} 行的时间不同` });
+      }
+      continue;
+    }
+    const entry: ManifestEntry = { name, receivedAt, line };
+    seen.set(key, entry);
+    entries.push(entry);
+  }
+  return { entries, errors };
+}
+
+/** Folding for name comparison: NFC, trimmed, lower-case. */
+export function matchKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
+/** Split a path (file system or provenance `a.eml#b.zip#c.xlsx`) into its components. */
+function components(p: string): string[] {
+  return p.split(/[/\\#]/).filter((c) => c !== '' && c !== '.');
+}
+
+/** Base name of a path or provenance path. */
+export function baseNameOf(p: string): string {
+  const c = components(p);
+  return c.length > 0 ? c[c.length - 1] : p;
+}
+
+/**
+ * The receive time for an input from the manifest: by base name (case-insensitive, NFC). When
+ * `fullPath` (the input's provenance path) is given and several entries share the base name, an
+ * entry whose own folders/containers match the end of the path wins.
+ */
+export function lookupReceived(entries: readonly ManifestEntry[], baseName: string, fullPath?: string): string | undefined {
+  const key = matchKey(baseNameOf(baseName));
+  const candidates = entries.filter((e) => matchKey(baseNameOf(e.name)) === key);
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1 && components(candidates[0].name).length === 1) return candidates[0].receivedAt;
+  const pathParts = fullPath ? components(fullPath).map(matchKey) : [key];
+  let best: ManifestEntry | undefined;
+  let bestLen = -1;
+  for (const e of candidates) {
+    const parts = components(e.name).map(matchKey);
+    // the entry's components must be a suffix of the input's path
+    if (parts.length > pathParts.length) continue;
+    const tail = pathParts.slice(pathParts.length - parts.length);
+    if (!parts.every((p, i) => p === tail[i])) continue;
+    // a bare name is the weakest match
+    const len = parts.length;
+    if (len > bestLen) {
+      best = e;
+      bestLen = len;
+    }
+  }
+  // no entry's folders fit this input: the base name alone decides (first such line)
+  return (best ?? candidates[0]).receivedAt;
+}

@@ -1,0 +1,295 @@
+/**
+ * Size caps (SPEC §9), checked before any parser sees a file: the file itself, and for a zip
+ * (xlsx, xlsm, xlsb, ods, or a mailbox download) its central directory and, optionally, the
+ * real inflated size of every entry (a hostile zip can lie about sizes in its directory).
+ *
+ * SIZE_CAPS is the one place the numbers live: readers, tests and docs import it.
+ */
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { createFinding, type Finding } from '../core/finding.js';
+
+const MiB = 1024 * 1024;
+
+export const SIZE_CAPS = {
+  /** any input file (or attachment, or zip member) */
+  fileBytes: 50 * MiB,
+  /** entries in one zip */
+  zipEntries: 10_000,
+  /** one zip entry, uncompressed */
+  entryUncompressedBytes: 200 * MiB,
+  /** the compression-ratio check applies to entries at least this large uncompressed */
+  ratioCheckMinBytes: 10 * MiB,
+  /** uncompressed : compressed, above which an entry of ratioCheckMinBytes or more is refused */
+  compressionRatio: 100,
+  /** all entries of one zip together, uncompressed (not in SPEC §9: a backstop against many large entries) */
+  totalUncompressedBytes: 1024 * MiB,
+} as const;
+
+export type SizeCheck =
+  | { ok: true; entries: number; uncompressedBytes: number }
+  | { ok: false; code: 'file-too-large' | 'file-unreadable' | 'file-encrypted'; reason: string };
+
+function mb(n: number): string {
+  const v = n / MiB;
+  return v >= 10 ? String(Math.round(v)) : v.toFixed(1);
+}
+
+/** The file-size cap; a short Chinese reason when over it. */
+export function checkFileSize(size: number): SizeCheck {
+  if (size > SIZE_CAPS.fileBytes) {
+    return { ok: false, code: 'file-too-large', reason: `${mb(size)} MB,超过 ${mb(SIZE_CAPS.fileBytes)} MB 上限` };
+  }
+  return { ok: true, entries: 0, uncompressedBytes: size };
+}
+
+/** A SizeCheck failure as the finding for `file`. */
+export function sizeCheckFinding(check: Extract<SizeCheck, { ok: false }>, file: string): Finding {
+  return createFinding(check.code, { file }, { reason: check.reason });
+}
+
+function openZip(bytes: Buffer): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(
+      bytes,
+      // no name decoding (and so no name validation: '../x' must not make the listing fail);
+      // sizes are checked by us, against the real inflated bytes when asked
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: true },
+      (err, zip) => (err || !zip ? reject(err ?? new Error('zip')) : resolve(zip)),
+    );
+  });
+}
+
+/** Walk the central directory, one entry at a time; `visit` returns false to stop early. */
+async function eachEntry(
+  bytes: Buffer,
+  visit: (entry: Entry, zip: ZipFile) => boolean | Promise<boolean>,
+  onOpen?: (zip: ZipFile) => boolean,
+): Promise<void> {
+  const zip = await openZip(bytes);
+  if (onOpen && !onOpen(zip)) {
+    zip.close();
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    let done = false;
+    const finish = (err?: unknown) => {
+      if (done) return;
+      done = true;
+      zip.removeAllListeners();
+      zip.on('error', () => undefined);
+      if (zip.isOpen) zip.close();
+      if (err) reject(err);
+      else resolve();
+    };
+    zip.on('error', finish);
+    zip.on('end', () => finish());
+    zip.on('entry', (entry: Entry) => {
+      Promise.resolve()
+        .then(() => visit(entry, zip))
+        .then((more) => (more ? zip.readEntry() : finish()), finish);
+    });
+    zip.readEntry();
+  });
+}
+
+function isDirectory(entry: Entry): boolean {
+  const raw = entry.fileNameRaw;
+  return raw.length > 0 && raw[raw.length - 1] === 0x2f; // '/'
+}
+
+function entryLabel(entry: Entry): string {
+  return decodeEntryName(entry).slice(0, 60);
+}
+
+function decodeEntryName(entry: Entry): string {
+  try {
+    return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+  } catch {
+    return entry.fileNameRaw.toString('latin1');
+  }
+}
+
+/**
+ * Check a zip against SIZE_CAPS before parsing. With `inflate: true` (the default) every entry
+ * is also inflated and discarded, counting the real bytes, so a directory that lies about sizes
+ * cannot get a bomb past the caps: small entries in one synchronous inflate bounded by
+ * `maxOutputLength` (≈0.4 ms for a 10 KB workbook), large ones streamed and cut as soon as a cap
+ * is passed.
+ * An archive yauzl cannot open, or an entry it cannot decompress, is `file-unreadable`.
+ */
+export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean } = {}): Promise<SizeCheck> {
+  const fileCheck = checkFileSize(bytes.length);
+  if (!fileCheck.ok) return fileCheck;
+  const inflate = options.inflate ?? true;
+  let result: SizeCheck | undefined;
+  let entries = 0;
+  let total = 0;
+  try {
+    await eachEntry(bytes, async (entry, zip) => {
+      entries++;
+      if (entries > SIZE_CAPS.zipEntries) {
+        result = { ok: false, code: 'file-too-large', reason: `压缩包内的文件超过 ${SIZE_CAPS.zipEntries} 个上限` };
+        return false;
+      }
+      if (isDirectory(entry)) return true;
+      const declared = declaredProblem(entry, total);
+      if (declared) {
+        result = declared;
+        return false;
+      }
+      if (!inflate) {
+        total += entry.uncompressedSize;
+        return true;
+      }
+      if (entry.isEncrypted()) {
+        result = { ok: false, code: 'file-encrypted', reason: '压缩包设置了密码' };
+        return false;
+      }
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        result = { ok: false, code: 'file-unreadable', reason: `不支持的压缩方式(${entry.compressionMethod})` };
+        return false;
+      }
+      const actual = await inflatedSize(zip, entry, bytes, total);
+      if (typeof actual !== 'number') {
+        result = actual;
+        return false;
+      }
+      total += actual;
+      return true;
+    }, (zip) => {
+      if (zip.entryCount <= SIZE_CAPS.zipEntries) return true;
+      result = { ok: false, code: 'file-too-large', reason: `压缩包内有 ${zip.entryCount} 个文件,超过 ${SIZE_CAPS.zipEntries} 个上限` };
+      return false;
+    });
+  } catch {
+    return { ok: false, code: 'file-unreadable', reason: '压缩结构损坏' };
+  }
+  return result ?? { ok: true, entries, uncompressedBytes: total };
+}
+
+function declaredProblem(entry: Entry, totalSoFar: number): SizeCheck | undefined {
+  const size = entry.uncompressedSize;
+  if (size > SIZE_CAPS.entryUncompressedBytes)
+    return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后 ${mb(size)} MB,超过 ${mb(SIZE_CAPS.entryUncompressedBytes)} MB 上限` };
+  if (size > SIZE_CAPS.ratioCheckMinBytes && size / Math.max(1, entry.compressedSize) > SIZE_CAPS.compressionRatio)
+    return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 压缩比超过 ${SIZE_CAPS.compressionRatio}:1` };
+  if (totalSoFar + size > SIZE_CAPS.totalUncompressedBytes)
+    return { ok: false, code: 'file-too-large', reason: `解压后超过 ${mb(SIZE_CAPS.totalUncompressedBytes)} MB 上限` };
+  return undefined;
+}
+
+/** Entries up to this size are verified with one synchronous inflate (fast); larger ones stream. */
+const SYNC_INFLATE_BYTES = 16 * MiB;
+
+/**
+ * Inflate one entry to nowhere, counting its real bytes; a SizeCheck failure as soon as a cap is
+ * passed. The data are located through the entry's local header.
+ */
+async function inflatedSize(zip: ZipFile, entry: Entry, bytes: Buffer, totalSoFar: number): Promise<number | SizeCheck> {
+  const header = await new Promise<{ fileDataStart: number }>((resolve, reject) =>
+    zip.readLocalFileHeader(entry, { minimal: true }, (err, h) => (err || !h ? reject(err ?? new Error('header')) : resolve(h))),
+  );
+  const start = header.fileDataStart;
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) return { ok: false, code: 'file-unreadable', reason: '压缩数据不完整' };
+  const data = bytes.subarray(start, end);
+  if (entry.compressionMethod === 0) return capProblem(entry, data.length, totalSoFar) ?? data.length;
+
+  // the most bytes the caps allow for this entry
+  const ratioLimit = Math.max(SIZE_CAPS.ratioCheckMinBytes, Math.max(1, entry.compressedSize) * SIZE_CAPS.compressionRatio);
+  const allowed = Math.min(SIZE_CAPS.entryUncompressedBytes, SIZE_CAPS.totalUncompressedBytes - totalSoFar, ratioLimit);
+  if (Math.max(entry.uncompressedSize, 1) <= SYNC_INFLATE_BYTES) {
+    try {
+      const n = zlib.inflateRawSync(data, { maxOutputLength: Math.min(allowed, SYNC_INFLATE_BYTES) + 1 }).length;
+      return capProblem(entry, n, totalSoFar) ?? n;
+    } catch (err) {
+      // more than it said: if the caps allow more than we inflated synchronously, stream it
+      if (!(err instanceof RangeError) || allowed <= SYNC_INFLATE_BYTES) {
+        return err instanceof RangeError ? tooBig(entry, allowed, totalSoFar) : { ok: false, code: 'file-unreadable', reason: '压缩数据损坏' };
+      }
+    }
+  }
+  return new Promise((resolve) => {
+    const inflater = zlib.createInflateRaw();
+    let n = 0;
+    let settled = false;
+    const settle = (v: number | SizeCheck) => {
+      if (settled) return;
+      settled = true;
+      inflater.removeAllListeners('data');
+      inflater.on('error', () => undefined);
+      inflater.destroy();
+      resolve(v);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      const problem = capProblem(entry, n, totalSoFar);
+      if (problem) settle(problem);
+    });
+    inflater.on('error', () => settle({ ok: false, code: 'file-unreadable', reason: '压缩数据损坏' }));
+    inflater.on('end', () => settle(n));
+    inflater.end(data);
+  });
+}
+
+/** The cap `n` real bytes of this entry break, if any. */
+function capProblem(entry: Entry, n: number, totalSoFar: number): SizeCheck | undefined {
+  if (n > SIZE_CAPS.entryUncompressedBytes)
+    return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后超过 ${mb(SIZE_CAPS.entryUncompressedBytes)} MB 上限` };
+  if (n > SIZE_CAPS.ratioCheckMinBytes && n / Math.max(1, entry.compressedSize) > SIZE_CAPS.compressionRatio)
+    return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 压缩比超过 ${SIZE_CAPS.compressionRatio}:1` };
+  if (totalSoFar + n > SIZE_CAPS.totalUncompressedBytes)
+    return { ok: false, code: 'file-too-large', reason: `解压后超过 ${mb(SIZE_CAPS.totalUncompressedBytes)} MB 上限` };
+  return undefined;
+}
+
+function tooBig(entry: Entry, allowed: number, totalSoFar: number): SizeCheck {
+  return capProblem(entry, allowed + 1, totalSoFar) ?? { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后过大` };
+}
+
+export interface ZipEntryName {
+  /** decoded as yauzl decodes it: UTF-8 when flagged or given in an Info-ZIP Unicode Path field, else CP437 */
+  name: string;
+  /** the name's bytes as stored (often GBK without the UTF-8 flag, from Chinese Windows zippers) */
+  rawName: Buffer;
+  /** the name is known to be UTF-8 (flag bit 11, or a valid Unicode Path extra field) */
+  utf8: boolean;
+  isDirectory: boolean;
+  compressedSize: number;
+  uncompressedSize: number;
+  encrypted: boolean;
+}
+
+/**
+ * Every entry's name, raw and decoded, from the central directory only (nothing inflated).
+ * Throws when the archive cannot be opened; check the caps first.
+ */
+export async function listZipEntries(bytes: Buffer): Promise<ZipEntryName[]> {
+  const out: ZipEntryName[] = [];
+  await eachEntry(bytes, (entry) => {
+    const name = decodeEntryName(entry);
+    const flaggedUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+    out.push({
+      name,
+      rawName: Buffer.from(entry.fileNameRaw),
+      utf8: flaggedUtf8 || name !== cp437Fallback(entry),
+      isDirectory: isDirectory(entry),
+      compressedSize: entry.compressedSize,
+      uncompressedSize: entry.uncompressedSize,
+      encrypted: entry.isEncrypted(),
+    });
+    return out.length <= SIZE_CAPS.zipEntries;
+  });
+  return out;
+}
+
+/** The name as yauzl would decode it without any Unicode Path extra field. */
+function cp437Fallback(entry: Entry): string {
+  try {
+    return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, [], false);
+  } catch {
+    return '';
+  }
+}
