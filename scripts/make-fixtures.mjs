@@ -1112,7 +1112,7 @@ function fixtures() {
         start: D('2023-09-20'), location: '芜湖鸠兹智能科技有限公司生产基地', summary: '开放智能生产线，讲解工业机器人应用', audience: '中小学生、社会公众', count: 200,
       }),
       act(u, {
-        name: '工业机器人科普讲解', category: '企业科普联合行动', form: '科普讲座', field: '科技创新', mode: '现场',
+        name: '工业机器人科普讲解', category: '企业科普联合行动', form: '科普讲座', field: '科技创新', mode: '走访',
         start: D('2023-09-21'), location: '芜湖鸠兹智能科技有限公司展厅', summary: '工程师讲解工业机器人工作原理', audience: '企业职工', count: 80,
         plant: [['mode', 'mode-invalid']],
       }),
@@ -1122,7 +1122,7 @@ function fixtures() {
         plant: [['mode', 'mode-invalid']],
       }),
     ]);
-    out.push(xlsxFixture('mode-invalid.xlsx', '开展方式 not 线下/线上/线上线下结合 (芜湖鸠兹智能科技有限公司, 所属镇街 left blank): 现场 (F6) and 室内 (F7) → mode-invalid each.', lt));
+    out.push(xlsxFixture('mode-invalid.xlsx', '开展方式 not 线下/线上/线上线下结合 (芜湖鸠兹智能科技有限公司, 所属镇街 left blank): 走访 (F6) and 室内 (F7) → mode-invalid each (现场 is read as 线下).', lt));
   }
   {
     const u = U.rmt;
@@ -1261,12 +1261,12 @@ function fixtures() {
     const lt = simpleTable(u, [
       act(u, {
         name: '企业科技工作者科普沙龙', category: '专家讲科普专项行动', form: '科普讲座', field: '科技创新',
-        start: D('2023-09-19'), location: '鸠江经济开发区企业服务中心', town: '鸠江经济开发区', summary: '企业科技工作者分享创新成果', audience: '企业科技人员', count: 60,
+        start: D('2023-09-19'), location: '鸠江经济开发区企业服务中心', town: '镜湖区', summary: '企业科技工作者分享创新成果', audience: '企业科技人员', count: 60,
         plant: [['town', 'town-unknown']],
       }),
       act(u, {
         name: '社区科普大讲堂', category: '专家讲科普专项行动', form: '科普讲座', field: '卫生健康',
-        start: D('2023-09-20'), location: '官陡街道龙山社区会议室', town: '官陡镇', summary: '社区健康科普讲座', audience: '社区居民', count: 100,
+        start: D('2023-09-20'), location: '官陡街道龙山社区会议室', town: '三山经开区', summary: '社区健康科普讲座', audience: '社区居民', count: 100,
         plant: [['town', 'town-unknown']],
       }),
       act(u, {
@@ -1281,7 +1281,7 @@ function fixtures() {
     out.push(
       xlsxFixture(
         'town-unknown.xlsx',
-        '所属镇街 not a 镇街 of the district (官陡街道): 鸠江经济开发区 (K5, a place, not a 镇街) and 官陡镇 (K6) → town-unknown each; 全区 (K7) and blank (K8) are fine.',
+        '所属镇街 not a 镇街 of the district (官陡街道): 镜湖区 (K5, another district) and 三山经开区 (K6) → town-unknown each; 全区 (K7) and blank (K8) are fine (SPEC §1 places such as 鸠江经济开发区 and a folded 官陡镇 → 官陡街道 are accepted).',
         lt,
       ),
     );

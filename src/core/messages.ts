@@ -25,7 +25,7 @@ const ZH: Record<FindingCode, Template> = {
   'required-missing': (_f, p) => `${p.field}未填写,请补充`,
   'date-invalid': (f, p) =>
     p.reason === 'tbd'
-      ? `${col(f)}${q(f.value)}待定,请填写具体日期`
+      ? `${col(f)}${q(f.value)}尚未确定,请填写具体日期`
       : p.reason === 'impossible'
         ? `${col(f)}${q(f.value)}不存在,请核对月份和日期`
         : `${col(f)}${q(f.value)}无法识别,请写成“9月18日”或“年-月-日”的形式`,

@@ -50,10 +50,18 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
   const submissions: Submission[] = [];
-  for (const f of collected.findings) submissions.push(submissionFromFinding(f));
+  // a finding about a file that was still read (an unreadable mail time) belongs to that file's submission
+  const itemPaths = new Set(collected.items.map((i) => i.path));
+  const attached = new Map<string, Finding[]>();
+  for (const f of collected.findings) {
+    if (itemPaths.has(f.file)) attached.set(f.file, [...(attached.get(f.file) ?? []), f]);
+    else submissions.push(submissionFromFinding(f));
+  }
   let done = 0;
   for (const item of collected.items) {
-    submissions.push(await analyzeItem(item, rules, sources));
+    const sub = await analyzeItem(item, rules, sources);
+    sub.readFindings.push(...(attached.get(item.path) ?? []));
+    submissions.push(sub);
     opts.onProgress?.(++done, collected.items.length);
   }
   // input order is the collector's stable order; findings-only entries are placed by path

@@ -125,7 +125,7 @@ describe('readWorkbook (in-process under vitest)', () => {
   });
 });
 
-describe.skipIf(!existsSync(DIST_WORKER))('readWorkbook in the worker (dist/io/read-worker.js)', () => {
+describe('readWorkbook in the worker (dist/io/read-worker.js)', () => {
   const workerUrl = pathToFileURL(DIST_WORKER);
 
   it('gives exactly the in-process result', async () => {

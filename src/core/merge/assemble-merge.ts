@@ -163,8 +163,10 @@ function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: R
       ),
     );
   }
+  for (const f of findings) if (f.code === 'received-unknown' && !f.unit) f.unit = chosen.name;
   if (!sub.receivedAt) {
-    findings.push(createFinding('received-unknown', { file: sub.path, unit: chosen.name }));
+    // the collector already said why when a mail's time was unreadable
+    if (!findings.some((f) => f.code === 'received-unknown')) findings.push(createFinding('received-unknown', { file: sub.path, unit: chosen.name }));
   } else if (isLate(sub.receivedAt, rules.deadlines.schedule)) {
     state.late = true;
     findings.push(

@@ -22,7 +22,7 @@ export function findDuplicateActivities(activities: readonly Activity[], headerO
     if (group.length < 2) continue;
     for (const a of group) {
       const other = group.find((b) => b !== a)!;
-      const where = other.file === a.file ? `第${other.row}行` : `${other.unit ?? other.file} ${other.cells.name ?? ''}`.trim();
+      const where = other.file === a.file ? `第${other.row}行` : `${other.unit || other.file}(${other.cells.name ?? `第${other.row}行`})`;
       findings.push(
         createFinding(
           'duplicate-activity',
