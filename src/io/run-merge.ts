@@ -13,7 +13,7 @@ import { buildReport, type Report } from '../core/report.js';
 import type { Workbook } from '../core/table.js';
 import { UsageError } from '../cli/usage-error.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
-import { parseManifest, type ManifestEntry } from './received-manifest.js';
+import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
 import { readWorkbook } from './read-workbook.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
@@ -55,7 +55,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const attached = new Map<string, Finding[]>();
   for (const f of collected.findings) {
     if (itemPaths.has(f.file)) attached.set(f.file, [...(attached.get(f.file) ?? []), f]);
-    else submissions.push(submissionFromFinding(f));
+    else submissions.push(submissionFromFinding(f, manifest));
   }
   let done = 0;
   for (const item of collected.items) {
@@ -111,8 +111,10 @@ async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, {
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
 }
 
-function submissionFromFinding(f: Finding): Submission {
-  return { path: f.file, name: path.basename(f.file.split('#').pop() ?? f.file), readFindings: [f] };
+function submissionFromFinding(f: Finding, manifest: ManifestEntry[] | undefined): Submission {
+  const name = path.basename(f.file.split('#').pop() ?? f.file);
+  const receivedAt = manifest ? lookupReceived(manifest, name, f.file) : undefined;
+  return { path: f.file, name, ...(receivedAt ? { receivedAt, receivedFrom: 'manifest' as const } : {}), readFindings: [f] };
 }
 
 async function loadManifest(file: string): Promise<ManifestEntry[]> {

@@ -153,6 +153,7 @@ function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: R
   }
   state.unitName = chosen.name;
   state.rosterUnit = chosen.unit;
+  for (const f of findings) if (f.unit === undefined) f.unit = chosen.name;
   if (!chosen.unit) {
     const near = matcher.nearest(chosen.name);
     findings.push(
