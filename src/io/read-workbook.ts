@@ -52,7 +52,7 @@ const MiB = 1024 * 1024;
 /** Wall-clock limit of one parse: base plus a share per MiB of content. */
 export const READ_TIMEOUT = { baseMs: 8_000, perMiBMs: 500 } as const;
 /** Heap of the shared child, and the content size above which a file gets a child of its own. */
-export const READ_WORKER_HEAP_MB = 1024;
+export const READ_WORKER_HEAP_MB = 768;
 export const DEDICATED_WORKER_CONTENT_BYTES = 32 * MiB;
 const MAX_HEAP_MB = 4096;
 
