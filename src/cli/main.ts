@@ -27,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<files...>', '活动安排表文件 (.xlsx .xls .et .ods .csv)')
     .option('--json', '输出 JSON 报告到标准输出')
     .option('--annotate <dir>', '为有问题的文件写出批注副本和回复文本到此文件夹')
-    .option('--config <file>', '规则配置文件 (默认:当前文件夹的 kepuri.config.json,否则内置 2023 鸠江区规则)')
+    .option('--config <file>', '规则配置文件 (默认:当前文件夹的 kepuri.config.json,否则内置默认规则)')
     .addOption(langOption())
     .action(async (files: string[], opts) => {
       const { runValidate } = await import('./validate-command.js');

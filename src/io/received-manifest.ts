@@ -156,7 +156,7 @@ export function parseManifest(bytes: Buffer, file: string): { entries: ManifestE
       continue;
     }
     if (receivedAt === undefined) {
-      errors.push({ line, message: `无法识别的接收时间「${timeText}」(应写作 2023-09-12 10:05 或 2023-09-12T10:05:00+08:00)` });
+      errors.push({ line, message: `无法识别的接收时间「${timeText}」(应写作“年-月-日 时:分”,如 YYYY-MM-DD HH:mm)` });
       continue;
     }
     const key = matchKey(name);
