@@ -8,9 +8,10 @@ import path from 'node:path';
 import { analyzeWorkbook } from '../core/analyze-workbook.js';
 import { assembleMerge } from '../core/merge/assemble-merge.js';
 import { submissionsFromMaster } from '../core/merge/rebuild-from-master.js';
-import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
+import { summaryRowsFromMerge, type SummaryRowFacts } from '../core/merge/summary-rows.js';
+import type { Rules } from '../core/config/schema.js';
 import type { Lang } from '../core/messages.js';
-import { buildReport } from '../core/report.js';
+import { buildReport, type Report } from '../core/report.js';
 import { loadRules } from '../io/load-config.js';
 import { readWorkbook } from '../io/read-workbook.js';
 import { writeSummary } from '../io/write-summary.js';
@@ -25,7 +26,19 @@ export async function runSummary(master: string, opts: { out: string; roster?: s
     throw new UsageError(`找不到活动汇总表 ${master}`);
   }
   if (path.resolve(opts.out) === path.resolve(master)) throw new UsageError('输出文件不能覆盖活动汇总表本身');
-  const read = await readWorkbook(bytes, master);
+  const { report, rows } = summaryFromMaster(await readWorkbook(bytes, master), master, rules, opts.lang);
+  await writeSummary(opts.out, { report, rows, createdAt: new Date() });
+  process.stdout.write(`已写出 ${opts.out}(${rows.length} 项活动,${report.units.filter((u) => u.submitted).length} 个单位)\n`);
+  return 0;
+}
+
+/** The master table read back → the report and rows the summary workbook is built from. */
+export function summaryFromMaster(
+  read: Awaited<ReturnType<typeof readWorkbook>>,
+  master: string,
+  rules: Rules,
+  lang: Lang,
+): { report: Report; rows: SummaryRowFacts[] } {
   if (!read.ok) throw new UsageError(`活动汇总表 ${master} 无法读取`);
   const analyzed = analyzeWorkbook(read.workbook, master, rules);
   if (!analyzed.layout) throw new UsageError(`${master} 中找不到活动汇总表的表头`);
@@ -36,10 +49,8 @@ export async function runSummary(master: string, opts: { out: string; roster?: s
     units: plan.units,
     rows: plan.reconciliation,
     findings: plan.findings,
-    lang: opts.lang,
+    lang,
     presorted: true,
   });
-  await writeSummary(opts.out, { report, rows: summaryRowsFromMerge(plan.rows), createdAt: new Date() });
-  process.stdout.write(`已写出 ${opts.out}(${plan.rows.length} 项活动,${report.units.filter((u) => u.submitted).length} 个单位)\n`);
-  return 0;
+  return { report, rows: summaryRowsFromMerge(plan.rows) };
 }
