@@ -18,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(pkg.version, '-V, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand(false)
-    .showHelpAfterError('(用 kepuri --help 查看用法)')
+    .showHelpAfterError('（用 kepuri --help 查看用法）')
     .exitOverride();
 
   program
