@@ -42,7 +42,7 @@ export interface InputItem {
   /** base name used for manifest matching and unit-from-filename, e.g. '附件名.xlsx' */
   name: string;
   bytes: Buffer;
-  /** ISO 8601 with +08:00 offset, e.g. '2023-09-12T10:05:00+08:00' */
+  /** ISO 8601 with +08:00 offset, e.g. '2024-09-12T10:05:00+08:00' */
   receivedAt?: string;
   receivedFrom?: 'eml' | 'manifest';
   /** for eml: sender address and display name, subject (decoded) */

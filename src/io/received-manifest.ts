@@ -8,9 +8,9 @@
  * - an optional header row (`文件名,接收时间`, `file,received`, …); with a header the columns are
  *   found by name and may be in any order, without one the first column is the name and the
  *   second the time;
- * - times: `2023-09-12T10:05:00+08:00` (any offset, or `Z`), or local Asia/Shanghai time
- *   `2023-09-12 10:05`, `2023/9/12 10:05:00`, `2023.9.12 10:05`, `2023年9月12日 10:05`, or a bare
- *   date `2023-09-12` (read as 00:00, which gives the same on-time/late answer as any time that day).
+ * - times: `2024-09-12T10:05:00+08:00` (any offset, or `Z`), or local Asia/Shanghai time
+ *   `2024-09-12 10:05`, `2024/9/12 10:05:00`, `2024.9.12 10:05`, `2024年9月12日 10:05`, or a bare
+ *   date `2024-09-12` (read as 00:00, which gives the same on-time/late answer as any time that day).
  *
  * A bad line is an error naming its line number; the CLI exits 2 on any (SPEC §9).
  * A manifest name matches an input by base name, case-insensitively after NFC; a name written with

@@ -2,11 +2,11 @@
  * The submission time of a saved `.eml` message (SPEC §5): the date of the topmost `Received:`
  * header (the clerk's own mail server stamping the arrival), else the `Date:` header the sender's
  * client wrote. Mail dates are parsed strictly here — never with `new Date(text)`, which guesses
- * (V8 reads `CST` as US Central, accepts `2023` alone, …) — and a header that cannot be read is
+ * (V8 reads `CST` as US Central, accepts `2024` alone, …) — and a header that cannot be read is
  * a `received-unknown` finding, never "now".
  *
  * All times leave this module as ISO 8601 in Asia/Shanghai with the offset written out:
- * `2023-09-12T10:05:00+08:00`.
+ * `2024-09-12T10:05:00+08:00`.
  */
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns';
@@ -28,7 +28,7 @@ export interface MailTime {
   unreadable?: string;
 }
 
-/** An instant as ISO 8601 in Asia/Shanghai, e.g. `2023-09-12T10:05:00+08:00` (seconds kept, no ms). */
+/** An instant as ISO 8601 in Asia/Shanghai, e.g. `2024-09-12T10:05:00+08:00` (seconds kept, no ms). */
 export function toShanghaiIso(instant: Date | number): string {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
   return formatISO(new TZDate(ms, CAMPAIGN_TZ));
@@ -107,7 +107,7 @@ function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 
 const RFC2822 =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(.*))?$/i;
-/** `Tue Sep 12 2023 10:05:00 GMT+0800` (JavaScript) and `Tue Sep 12 10:05:00 2023` (asctime) */
+/** `Tue Sep 12 2024 10:05:00 GMT+0800` (JavaScript) and `Tue Sep 12 10:05:00 2024` (asctime) */
 const MONTH_FIRST =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s*)?([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s+(\d{4}))?(?:\s*(.*))?$/i;
 const ISO_LIKE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)\s*(.*)$/;
@@ -116,8 +116,8 @@ const ISO_LIKE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?
  * Parse a mail date strictly. Accepts RFC 2822 and its common deviations: optional weekday,
  * 2- and 3-digit years (RFC 2822 §4.3), seconds optional, comments such as `(CST)`, zones as
  * `+0800`, `+08:00`, `GMT+08:00`, `UTC+8`, `UT`, `GMT`, `Z` or a known name (`CST` = +0800).
- * Also accepts the unambiguous `2023-09-12 10:05:00 +0800`, JavaScript's
- * `Tue Sep 12 2023 10:05:00 GMT+0800 (中国标准时间)` and asctime's `Tue Sep 12 10:05:00 2023`. A date with no zone at all is read as
+ * Also accepts the unambiguous `2024-09-12 10:05:00 +0800`, JavaScript's
+ * `Tue Sep 12 2024 10:05:00 GMT+0800 (中国标准时间)` and asctime's `Tue Sep 12 10:05:00 2024`. A date with no zone at all is read as
  * Asia/Shanghai local time. Anything else — trailing words, impossible dates — is undefined.
  */
 export function parseMailDate(text: string): Date | undefined {

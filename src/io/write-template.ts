@@ -34,7 +34,7 @@ const REQUIRED_FONT_COLOR = 'FFC00000';
 const LINE = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 
-/** 'YYYY-MM-DD' → '2023年9月12日' */
+/** 'YYYY-MM-DD' → '2024年9月12日' */
 export function zhDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -479,7 +479,7 @@ export async function writeTemplate(file: string, rules: Rules, opts: TemplateOp
   await writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
-/** 'templates/附件2-活动安排表-2023.xlsx' names: the shipped blank template for the rules' year. */
+/** 'templates/附件2-活动安排表-2024.xlsx' names: the shipped blank template for the rules' year. */
 export function templateFileName(rules: Pick<Rules, 'year'>): string {
   return `附件2-活动安排表-${rules.year}.xlsx`;
 }

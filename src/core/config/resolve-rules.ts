@@ -35,7 +35,7 @@ export function resolveRules(
   };
 }
 
-/** The embedded 2023 鸠江区 rules, used when no config file is given. */
+/** The embedded default rules (defaults-2023.ts), used when no config file is given. */
 export function defaultRules(): Rules {
   return resolveRules(DEFAULTS_2023, 'embedded', { units: DEFAULTS_2023.roster as RosterUnit[], source: 'embedded' });
 }

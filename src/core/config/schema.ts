@@ -81,9 +81,9 @@ export const writtenConfigSchema = z
     $schema: z.string().optional(),
     /** free notes for the person editing the file (JSON has no comments) */
     $comment: z.union([z.string(), z.array(z.string())]).optional(),
-    /** e.g. 鸠江区 */
+    /** e.g. 某某区 */
     district: z.string().min(1),
-    /** e.g. 芜湖市鸠江区科学技术协会 */
+    /** e.g. 某某市某某区科学技术协会 */
     issuer: z.string().min(1).optional(),
     year: z.number().int().min(2000).max(2100),
     theme: z.string().min(1),
@@ -98,7 +98,7 @@ export const writtenConfigSchema = z
     towns: z.array(z.string().min(1)).optional(),
     /** other place names seen as 所属镇街 that are not a town (开发区 …) */
     places: z.array(z.string().min(1)).optional(),
-    /** prefixes stripped from unit names before matching (芜湖市, 鸠江区) */
+    /** prefixes stripped from unit names before matching (市名, 区名) */
     namePrefixes: z.array(z.string().min(1)).optional(),
     /** inline units, or the path of an 附件1 workbook / CSV (relative to the config file) */
     roster: z.union([z.array(rosterUnitSchema), z.string().min(1)]).optional(),

@@ -193,7 +193,7 @@ function rowOfCell(cell: string): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-/** '2023-09-12T10:05:00+08:00' → '2023-09-12 10:05' (receive times are always Shanghai time). */
+/** '2024-09-12T10:05:00+08:00' → '2024-09-12 10:05' (receive times are always Shanghai time). */
 export function formatLocal(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
 }

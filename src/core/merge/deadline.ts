@@ -1,6 +1,6 @@
 /**
  * Is a submission late? On time means received by the end of the deadline day in Asia/Shanghai
- * (SPEC §1: "2023年9月12日前" is on time until 2023-09-12 23:59:59 Shanghai time). Pure; the
+ * (SPEC §1: "2024年9月12日前" is on time until 2024-09-12 23:59:59 Shanghai time). Pure; the
  * machine's own time zone never matters (@date-fns/tz TZDate).
  */
 import { TZDate } from '@date-fns/tz';

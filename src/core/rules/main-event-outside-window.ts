@@ -1,7 +1,7 @@
 import type { RowRule } from './rule.js';
 import { datesUsable } from './date-guards.js';
 
-/** The 区主场活动 must start within the main-event window (9月中旬 in 2023). */
+/** The 区主场活动 must start within the main-event window (rules.windows.mainEvent). */
 export const mainEventOutsideWindow: RowRule = {
   name: 'main-event-outside-window',
   codes: ['main-event-outside-window'],

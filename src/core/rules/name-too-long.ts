@@ -1,6 +1,6 @@
 import type { RowRule } from './rule.js';
 
-/** 活动名称 over the website's limit (60 characters in 2023). */
+/** 活动名称 over the website's limit (rules.nameMaxLength). */
 export const nameTooLong: RowRule = {
   name: 'name-too-long',
   codes: ['name-too-long'],

@@ -1,10 +1,10 @@
 /**
  * Pull a unit name out of a file name or an email subject (SPEC §2: "the unit's name only in the
  * file name, only in the email"):
- *   2023科普日活动安排表-官陡街道科协.xlsx             → 官陡街道科协 (roster: 官陡街道)
- *   附件2：鸠江区卫健委活动安排表（盖章版）.xls         → 鸠江区卫健委
+ *   2024科普日活动安排表-官陡街道科协.xlsx             → 官陡街道科协 (roster: 官陡街道)
+ *   附件2：某区卫健委活动安排表（盖章版）.xls         → 某区卫健委
  *   【湾里街道】科普日活动安排表.xlsx                  → 湾里街道
- *   回复：关于报送2023年全国科普日活动安排表的通知-二坝镇 → 二坝镇
+ *   回复：关于报送2024年全国科普日活动安排表的通知-二坝镇 → 二坝镇
  *
  * The text is cleaned of the words every such name carries (extension, 附件N, years, 科普日,
  * 活动安排表, 回复/转发/Re:/Fw:, 关于…的通知, 盖章版/定稿/修改/终版/v2 …) and split into segments at
@@ -70,7 +70,7 @@ export function textSegments(text: string, prefixes: string[]): string[] {
     for (let i = 0; i < 3; i++) seg = seg.replace(EDGE_HEAD, '').replace(EDGE_TAIL, '');
     if (seg.length < 2) continue;
     if (!/[\u3400-\u9fff]/.test(seg)) continue; // digits, dates, ascii noise
-    if (skip.has(foldKey(seg))) continue; // 鸠江区 alone names no unit
+    if (skip.has(foldKey(seg))) continue; // a district name alone names no unit
     if (/^(?:区|市|县|全区|全市|全国|科普|活动|单位|表格|材料)$/.test(seg)) continue;
     out.push(seg);
   }

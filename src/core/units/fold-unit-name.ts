@@ -1,5 +1,5 @@
 /**
- * Unit-name folding for matching (SPEC §4): `鸠江区官陡街道科协` = `官陡街道`.
+ * Unit-name folding for matching (SPEC §4): `某区官陡街道科协` = `官陡街道`.
  *
  * The fold is a matching key only, never shown. Both sides of a comparison (what a unit wrote and
  * the roster's name) go through the same fold, so a strip only has to be consistent, not perfect.
@@ -8,15 +8,15 @@
  * 1. `foldKey` (width, white space, quotes, case);
  * 2. brackets and their contents removed — `(盖章)`, `【定稿】` — including an unclosed one at the end;
  * 3. a label such as `填报单位:` at the start removed;
- * 4. leading prefixes stripped repeatedly: the configured `namePrefixes` (芜湖市, 鸠江区), their stems
- *    without the trailing 市/区/县 (芜湖, 鸠江, only for stems of two characters or more), 安徽省/安徽,
+ * 4. leading prefixes stripped repeatedly: the configured `namePrefixes` (某市, 某区), their stems
+ *    without the trailing 市/区/县 (某市, 某区, only for stems of two characters or more), 安徽省/安徽,
  *    and then a bare leading `区` ("区卫健委" is the district's 卫健委) when something is left after it.
  *    No other generic 省/市/区/县 prefix is guessed: 市场监管局 must stay 市场监管局;
  * 5. generic suffixes stripped repeatedly: 盖章, 公章, 科学技术协会, 科协, 委员会, 办事处, 人民政府,
  *    政府, and `街道办` → `街道`;
  * 6. separator punctuation (- _ · , 、 : ; / |) removed.
  *
- * The result may be empty: `芜湖市鸠江区科学技术协会` folds to ''. An empty fold never equals
+ * The result may be empty: `某市某区科学技术协会` folds to ''. An empty fold never equals
  * anything by itself; `isAssociationName` tells the matcher that such a name is the district
  * association (the roster's 区科协 unit).
  */

@@ -4,8 +4,8 @@
  * `match` tries, in order, and the first level that gives an answer wins:
  * 1. exact — the name equals a roster name after `foldKey` (width, white space, case only);
  * 2. alias — it equals one of a unit's aliases after `foldKey`;
- * 3. folded — `foldUnitName` equal to a roster name's fold (鸠江区官陡街道科协 = 官陡街道);
- *    an empty fold of an association name (芜湖市鸠江区科学技术协会) is the roster's 区科协 unit;
+ * 3. folded — `foldUnitName` equal to a roster name's fold (某区官陡街道科协 = 官陡街道);
+ *    an empty fold of an association name (某市某区科学技术协会) is the roster's 区科协 unit;
  * 4. alias — `foldUnitName` equal to an alias's fold;
  * 5. folded — the folds equal without a town tail 街道/镇/乡 (官陡 = 官陡街道, 湾里街道 = 湾里),
  *    at least two characters left.

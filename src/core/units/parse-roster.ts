@@ -10,7 +10,7 @@
  * - 单位类别 is read through merged cells and carried down while blank (a grouped table writes it
  *   once per group); a group row such as `一、镇街(9个)` sets it too. Kind words map to
  *   `UnitKind`; with no kind at all, a name ending 街道/镇/乡 is a 镇街 and the district
- *   association (鸠江区科协) is 区科协, anything else 其他.
+ *   association (某区科协) is 区科协, anything else 其他.
  * - Skipped silently: blank rows, 合计/总计/小计/共计 rows, example rows (示例, 例:), notes and
  *   signature lines (注:, 备注:, 填表说明, 填表人, 审核人).
  * - Quota: a number cell or text like `5`, `5个`, `５项`; blank, `-`, `/`, `无` are no quota; anything
@@ -64,7 +64,7 @@ const SYNONYMS: [Field, string[]][] = [
 const EXACT = new Map<string, Field>();
 for (const [field, words] of SYNONYMS) for (const w of words) EXACT.set(foldHeader(w), field);
 
-/** A short header containing a key word: `2023年网站填报任务数`, `联系人电话`, `单位邮箱`. */
+/** A short header containing a key word: `2024年网站填报任务数`, `联系人电话`, `单位邮箱`. */
 const CONTAINS: [Field, RegExp][] = [
   ['quota', /任务/],
   ['email', /邮箱|邮件|e-?mail/],
@@ -299,7 +299,7 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
 function inferKind(name: string): UnitKind {
   const f = foldKey(name).replace(/\([^()]*\)/g, '');
   if (/(?:街道|镇|乡)(?:科协|办事处|人民政府)?$/.test(f)) return '镇街';
-  // 鸠江区科协, 芜湖市鸠江区科学技术协会: nothing but place names before the association
+  // 某区科协, 某市某区科学技术协会: nothing but place names before the association
   if (isAssociationName(name) && /^(?:[\u4e00-\u9fff]{1,6}?[省市区县])*$/.test(foldUnitName(name, []))) return '区科协';
   return '其他';
 }

@@ -6,7 +6,7 @@
  *
  * Text grammar, after folding full-width forms and dropping bracketed remarks and weekdays:
  *   [prefix] DATE [(dash DATE|DAY) | (list-sep DATE)…] [time or filler]
- * where DATE is one of 2023-9-18 / 2023年9月18日 / 20230918 / 9月18日 / 9.18 / 9月中旬 / 9月, and
+ * where DATE is one of 2024-9-18 / 2024年9月18日 / 20240918 / 9月18日 / 9.18 / 9月中旬 / 9月, and
  * 全年 stands alone. Anything else is `unreadable`; a 待定 wording without a date is `tbd`.
  */
 import type { Cell } from '../table.js';
@@ -57,7 +57,7 @@ export function isValidIso(iso: string): boolean {
   return d >= 1 && d <= daysInMonth(Number(m[1]), Number(m[2]));
 }
 
-/** '2023-09-30' + 1 → '2023-10-01'. UTC arithmetic: calendar days, no time zone can shift them. */
+/** '2024-09-30' + 1 → '2024-10-01'. UTC arithmetic: calendar days, no time zone can shift them. */
 export function isoAddDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + days));
@@ -119,7 +119,7 @@ function fromSerial(serial: number): DateParse {
 }
 
 /**
- * A number cell: a serial, an 8-digit 20230918, or month.day typed as a decimal. Excel stores a
+ * A number cell: a serial, an 8-digit 20240918, or month.day typed as a decimal. Excel stores a
  * typed 9.20 as 9.2, so one decimal digit is read as tens of days when that is a real day
  * (9.2 → 9月20日, flagged ambiguous for a person to confirm); 9.18 is exact. 9.4 cannot have
  * been 9.40, so it can only be 9月4日 and is not ambiguous.
@@ -189,7 +189,7 @@ export function parseDateText(text: string, opts: { year: number }): DateParse {
   if (s === '') return TBD.test(prepared.remarks) ? { kind: 'invalid', reason: 'tbd' } : { kind: 'empty' };
   if (PLACEHOLDER.test(s)) return { kind: 'empty' };
 
-  // numbers stored as text: serials ('45187') and 20230918 read like number cells. A text "9.2"
+  // numbers stored as text: serials ('45187') and 20240918 read like number cells. A text "9.2"
   // is not ambiguous (that is what was typed), so decimals stay on the text path below.
   if (/^\d{5}(?:\.\d+)?$/.test(s)) {
     const n = Number(s);
@@ -301,7 +301,7 @@ function prepare(text: string): { s: string; remarks: string } {
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** 二〇二三年九月十八日 → 2023年9月18日; only numerals directly before 年/月/日/号 are touched. */
+/** 二〇二三年九月十八日 → 2024年9月18日; only numerals directly before 年/月/日/号 are touched. */
 function chineseNumeralsToDigits(s: string): string {
   return s.replace(/([〇零一二两三四五六七八九十]+)(?=\s*[年月日号])/g, (run, _g, offset: number, all: string) => {
     const unit = all.slice(offset + run.length).trim()[0];
@@ -323,13 +323,13 @@ function chineseNumeralsToDigits(s: string): string {
 function readPiece(s: string, ctx?: Piece): { piece: Piece; len: number } | undefined {
   let m: RegExpExecArray | null;
   const year2 = (t: string) => (t.length === 2 ? 2000 + Number(t) : Number(t));
-  // 2023-09-18, 2023/9/18, 2023.9.18, 2023年9月18日, 23年9月18日
+  // 2024-09-18, 2024/9/18, 2024.9.18, 2024年9月18日, 23年9月18日
   if ((m = /^(\d{4}|\d{2}(?=\s*年))\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*[日号]?/.exec(s)))
     return { piece: { y: year2(m[1]), m: Number(m[2]), d: Number(m[3]) }, len: m[0].length };
-  // 20230918
+  // 20240918
   if ((m = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s)))
     return { piece: { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, len: m[0].length };
-  // 2023年9月中旬, 2023年9月, 2023.9 is too ambiguous (a count? a version?) and is not read
+  // 2024年9月中旬, 2024年9月, 2024.9 is too ambiguous (a count? a version?) and is not read
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/.exec(s)))
     return { piece: monthPiece(Number(m[1]), Number(m[2]), m[3]), len: m[0].length };
   // 9月18日
