@@ -1,3 +1,4 @@
+import os from 'node:os';
 /**
  * One entry point for reading any input as a neutral Workbook (SPEC §5, §9):
  *
@@ -312,20 +313,37 @@ class ReadWorker {
   }
 }
 
-let shared: { url: string; worker: ReadWorker } | undefined;
-/** Jobs of the shared child run one after another; each takes whichever child is alive then. */
-let sharedQueue: Promise<unknown> = Promise.resolve();
+/**
+ * The shared children: one lane per core (at most two), each running its jobs one after another,
+ * so a merge reads two files at once while every file still gets a bounded, killable parser.
+ */
+const LANES = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+interface Lane {
+  url: string;
+  worker?: ReadWorker;
+  queue: Promise<unknown>;
+  pending: number;
+}
+let lanes: Lane[] = [];
 
-function sharedWorker(url: URL): ReadWorker {
-  if (shared && shared.worker.alive && shared.url === url.href) return shared.worker;
-  if (shared) void shared.worker.close();
-  shared = { url: url.href, worker: new ReadWorker(url, READ_WORKER_HEAP_MB) };
-  return shared.worker;
+function laneWorker(lane: Lane, url: URL): ReadWorker {
+  if (lane.worker && lane.worker.alive && lane.url === url.href) return lane.worker;
+  if (lane.worker) void lane.worker.close();
+  lane.url = url.href;
+  lane.worker = new ReadWorker(url, READ_WORKER_HEAP_MB);
+  return lane.worker;
+}
+
+function ensureLanes(url: URL): Lane[] {
+  while (lanes.length < LANES) lanes.push({ url: url.href, queue: Promise.resolve(), pending: 0 });
+  return lanes;
 }
 
 function runShared(url: URL, bytes: Buffer, req: ParseRequest, timeoutMs: number): Promise<ParseOutcome> {
-  const job = sharedQueue.then(() => sharedWorker(url).run(bytes, req, timeoutMs));
-  sharedQueue = job.catch(() => undefined);
+  const lane = ensureLanes(url).reduce((a, b) => (b.pending < a.pending ? b : a));
+  lane.pending++;
+  const job = lane.queue.then(() => laneWorker(lane, url).run(bytes, req, timeoutMs));
+  lane.queue = job.catch(() => undefined).finally(() => lane.pending--);
   return job;
 }
 
@@ -336,7 +354,7 @@ function runShared(url: URL, bytes: Buffer, req: ParseRequest, timeoutMs: number
 export function prewarmReadWorker(workerUrl?: URL): void {
   try {
     const url = workerUrl ?? defaultWorkerUrl();
-    if (url) sharedWorker(url);
+    if (url) for (const lane of ensureLanes(url)) laneWorker(lane, url);
   } catch {
     // in-process then
   }
@@ -344,7 +362,7 @@ export function prewarmReadWorker(workerUrl?: URL): void {
 
 /** Stop the shared read child (tests; the CLI need not: an idle child never holds the process). */
 export async function closeReadWorker(): Promise<void> {
-  const s = shared;
-  shared = undefined;
-  if (s) await s.worker.close();
+  const old = lanes;
+  lanes = [];
+  await Promise.all(old.map((l) => l.worker?.close()));
 }

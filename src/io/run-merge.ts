@@ -14,7 +14,7 @@ import type { Workbook } from '../core/table.js';
 import { UsageError } from '../cli/usage-error.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
 import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
-import { readWorkbook } from './read-workbook.js';
+import { prewarmReadWorker, readWorkbook } from './read-workbook.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
 import { writeSummary } from './write-summary.js';
@@ -24,6 +24,8 @@ export const MASTER_FILE = '活动汇总表.xlsx';
 export const SUMMARY_FILE = '汇总统计.xlsx';
 export const REPORT_FILE = 'report.json';
 export const FEEDBACK_DIR = '反馈';
+/** files in flight at once: enough to keep both read children busy while the main thread analyses */
+const READ_CONCURRENCY = 4;
 
 export interface MergeJobOptions {
   out: string;
@@ -46,6 +48,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const outDir = path.resolve(opts.out);
   await assertOutsideInputs(outDir, inputs);
   const manifest = opts.received ? await loadManifest(opts.received) : undefined;
+  prewarmReadWorker(); // the children load their parsers while the inbox is collected
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
@@ -57,13 +60,22 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     if (itemPaths.has(f.file)) attached.set(f.file, [...(attached.get(f.file) ?? []), f]);
     else submissions.push(submissionFromFinding(f, manifest));
   }
+  // files are read a few at a time (the read children use both cores); results keep input order
+  const analyzed: Submission[] = new Array(collected.items.length);
+  let next = 0;
   let done = 0;
-  for (const item of collected.items) {
-    const sub = await analyzeItem(item, rules, sources);
-    sub.readFindings.push(...(attached.get(item.path) ?? []));
-    submissions.push(sub);
-    opts.onProgress?.(++done, collected.items.length);
-  }
+  const lane = async () => {
+    while (next < collected.items.length) {
+      const i = next++;
+      const item = collected.items[i];
+      const sub = await analyzeItem(item, rules, sources);
+      sub.readFindings.push(...(attached.get(item.path) ?? []));
+      analyzed[i] = sub;
+      opts.onProgress?.(++done, collected.items.length);
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, lane));
+  submissions.push(...analyzed);
   // input order is the collector's stable order; findings-only entries are placed by path
   submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
