@@ -86,8 +86,20 @@ function stripTownSuffix(k: string): string {
  * remarks, then with the town suffixes stripped on both sides (官陡, 官陡街道办 → 官陡街道;
  * 沈巷 → 沈巷镇). Each step must find exactly one entry.
  */
+/** Folded lists, computed once per list (the rules' lists are the same arrays for a whole run). */
+const FOLDED_LISTS = new WeakMap<readonly string[], { c: string; k: string }[]>();
+
+function foldedList(list: readonly string[]): { c: string; k: string }[] {
+  let folded = FOLDED_LISTS.get(list);
+  if (!folded) {
+    folded = list.map((c) => ({ c, k: foldKey(c) }));
+    FOLDED_LISTS.set(list, folded);
+  }
+  return folded;
+}
+
 export function matchFromList(text: string, list: string[]): string | undefined {
-  const folded = list.map((c) => ({ c, k: foldKey(c) }));
+  const folded = foldedList(list);
   const keys = keysOf(text);
   for (const k of keys) {
     const hit = unique(folded, (f) => f.k === k);
