@@ -15,7 +15,7 @@ import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportFinding } from '../core/report.js';
 import { parseAddress, type Cell, type Workbook } from '../core/table.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { addFilterDatabaseNames } from './write-summary.js';
+import { addFilterDatabaseNames } from './exceljs-filter-names.js';
 
 export interface AnnotationSource {
   bytes: Buffer;

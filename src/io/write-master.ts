@@ -8,7 +8,7 @@ import { COLUMNS, type FieldKey } from '../core/columns.js';
 import type { Rules } from '../core/config/schema.js';
 import type { MergedRow } from '../core/merge/assemble-merge.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { addFilterDatabaseNames } from './write-summary.js';
+import { addFilterDatabaseNames } from './exceljs-filter-names.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;

@@ -10,6 +10,7 @@ import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportUnit } from '../core/report.js';
 import type { Severity } from '../core/finding.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { addFilterDatabaseNames } from './exceljs-filter-names.js';
 
 /** One merged activity, as the summary needs it. */
 export interface SummaryRow {
@@ -230,64 +231,6 @@ function sourceText(source: string, what: 'rules' | 'roster'): string {
   if (source === 'none') return '无(未提供名单)';
   if (source === 'config') return '配置文件';
   return source;
-}
-
-interface DefinedNameModel {
-  name: string;
-  ranges: string[];
-  localSheetId?: number;
-}
-
-function absoluteRange(ref: string): string {
-  return ref
-    .split(':')
-    .map((a) => a.replace(/^\$?([A-Z]{1,3})\$?(\d+)$/, '$$$1$$$2'))
-    .join(':');
-}
-
-function autoFilterRef(model: unknown): string | undefined {
-  if (typeof model === 'string') return model;
-  if (!model || typeof model !== 'object') return undefined;
-  const { from, to } = model as { from?: unknown; to?: unknown };
-  const addr = (a: unknown): string | undefined => {
-    if (typeof a === 'string') return a;
-    if (a && typeof a === 'object') {
-      const { row, column } = a as { row?: number; column?: number };
-      if (row && column) {
-        let letters = '';
-        for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-        return `${letters}${row}`;
-      }
-    }
-    return undefined;
-  };
-  const a = addr(from);
-  const b = addr(to);
-  return a && b ? `${a}:${b}` : undefined;
-}
-
-/**
- * LibreOffice shows an .xlsx auto-filter only when the sheet also has its `_xlnm._FilterDatabase`
- * name (Excel always writes one); exceljs writes none, and on loading turns existing ones into
- * one global name. This rewrites them, one per filtered sheet, when `wb` is written — this
- * workbook's writer only, nothing global.
- */
-export function addFilterDatabaseNames(wb: ExcelJS.Workbook): void {
-  const xlsx = wb.xlsx as unknown as {
-    prepareModel(model: { definedNames?: DefinedNameModel[]; worksheets: { name: string; autoFilter?: unknown }[] }, options: unknown): void;
-  };
-  const original = xlsx.prepareModel;
-  xlsx.prepareModel = function (model, options) {
-    const names = (model.definedNames ?? []).filter((n) => n.name !== '_xlnm._FilterDatabase');
-    let index = 0; // the sheets array may be sparse: count as exceljs does for its print titles
-    model.worksheets.forEach((sheet) => {
-      const ref = autoFilterRef(sheet.autoFilter);
-      if (ref) names.push({ name: '_xlnm._FilterDatabase', ranges: [`'${sheet.name.replace(/'/g, "''")}'!${absoluteRange(ref)}`], localSheetId: index });
-      index++;
-    });
-    model.definedNames = names;
-    original.call(this, model, options);
-  };
 }
 
 function setupSheet(ws: ExcelJS.Worksheet): void {
