@@ -96,16 +96,25 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   }
 
   let contentBytes = bytes.length;
+  let capsOk = false;
   if (cls.format === 'xlsx' || cls.format === 'xlsm' || cls.format === 'xlsb' || (cls.format === 'ods' && !cls.flavor)) {
     const caps = await checkZipCaps(bytes);
     if (!caps.ok) {
       // a zip yauzl cannot open may still be one SheetJS repairs (e.g. a lost directory): try
       if (caps.code !== 'file-unreadable') return fail(sizeCheckFinding(caps, file));
     } else {
+      capsOk = true;
       contentBytes = Math.max(contentBytes, caps.uncompressedBytes);
     }
   } else if (cls.format === 'xls') {
     contentBytes = bytes.length * 4; // BIFF is compact: weigh it like inflated XML
+  }
+
+  if ((cls.format === 'xlsx' || cls.format === 'xlsm') && capsOk && contentBytes <= IN_PROCESS_FAST.contentBytes && options.isolate !== true) {
+    // the common case, read right here: the fast reader is linear in the (capped) XML and bounded
+    // in what it builds; whatever it declines goes to a read child as before
+    const fast = await readFastInProcess(bytes, cls.format);
+    if (fast) return { ok: true, workbook: fast };
   }
 
   const format: WorkbookFormat = cls.format === 'xls' && !cls.flavor && /\.et$/i.test(memberName(file)) ? 'et' : cls.format;
@@ -115,6 +124,24 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   return outcome.code === 'file-encrypted'
     ? fail(createFinding('file-encrypted', { file }))
     : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
+}
+
+/**
+ * Limits for reading an .xlsx in this process with the fast reader: content (uncompressed) up to
+ * 16 MiB (a 2,000-row submission is ~1 MiB), at most 4 M cell slots. Larger files, and files the
+ * fast reader declines, are read in a child process.
+ */
+export const IN_PROCESS_FAST = { contentBytes: 16 * MiB, maxSlots: 4_000_000 } as const;
+
+let fastModule: Promise<typeof import('./read-xlsx-fast.js')> | undefined;
+
+async function readFastInProcess(bytes: Buffer, format: 'xlsx' | 'xlsm'): Promise<Workbook | undefined> {
+  const { readXlsxFast } = await (fastModule ??= import('./read-xlsx-fast.js'));
+  try {
+    return readXlsxFast(bytes, format, { maxSlots: IN_PROCESS_FAST.maxSlots });
+  } catch {
+    return undefined; // declined, or a bug: the isolated path reads it (exceljs behind the fast reader)
+  }
 }
 
 /** 'mail.eml#附件.et' → '附件.et' */

@@ -14,7 +14,7 @@ import type { Workbook } from '../core/table.js';
 import { UsageError } from '../cli/usage-error.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
 import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
-import { prewarmReadWorker, readWorkbook } from './read-workbook.js';
+import { readWorkbook } from './read-workbook.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
 import { writeSummary } from './write-summary.js';
@@ -48,7 +48,6 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const outDir = path.resolve(opts.out);
   await assertOutsideInputs(outDir, inputs);
   const manifest = opts.received ? await loadManifest(opts.received) : undefined;
-  prewarmReadWorker(); // the children load their parsers while the inbox is collected
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
@@ -68,7 +67,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     while (next < collected.items.length) {
       const i = next++;
       const item = collected.items[i];
-      const sub = await analyzeItem(item, rules, sources);
+      const sub = await analyzeItem(item, rules, opts.feedback ? sources : undefined);
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
       opts.onProgress?.(++done, collected.items.length);
@@ -109,7 +108,8 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   return { report, plan, written };
 }
 
-async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, { bytes: Buffer; workbook?: Workbook }>): Promise<Submission> {
+/** `sources` (kept only when feedback copies are written) receives each file's bytes and workbook. */
+async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, { bytes: Buffer; workbook?: Workbook }> | undefined): Promise<Submission> {
   const base: Omit<Submission, 'readFindings'> = {
     path: item.path,
     name: item.name,
@@ -119,7 +119,7 @@ async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, {
   };
   const read = await readWorkbook(item.bytes, item.path);
   if (!read.ok) return { ...base, readFindings: read.findings };
-  sources.set(item.path, { bytes: item.bytes, workbook: read.workbook });
+  sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
 }
 
