@@ -33,13 +33,16 @@ export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules):
   const { layout } = located;
   const extracted = extractRows(layout);
   const ctx = createNormalizeContext(file, layout.sheet.name, rules);
+  const rows = extracted.rows.map((r) => normalizeRow(r, ctx));
   return {
     file,
-    layout,
+    // the layout without its cells: an analysed file is kept until the merge is written, and the
+    // sheet's cells are no longer needed (a province merge would otherwise hold every workbook)
+    layout: { ...layout, sheet: { name: layout.sheet.name, hidden: layout.sheet.hidden, rows: [], merges: [] } },
     sheet: layout.sheet.name,
     unitLine: layout.unitLine,
     rowsRead: extracted.read,
-    rows: extracted.rows.map((r) => normalizeRow(r, ctx)),
+    rows,
     skipped: extracted.skipped.map((s) => ({ row: s.r + 1, reason: s.reason })),
     findings: located.findings,
   };

@@ -56,7 +56,19 @@ export function columnLetter(c: number): string {
 }
 
 /** (r, c) 0-based → 'B7' */
+/**
+ * Addresses interned for the usual table area: every activity keeps the address of each of its
+ * cells, and a province merge would otherwise hold millions of equal little strings.
+ */
+const ADDRESS_CACHE: string[][] = [];
+const CACHE_COLS = 64;
+const CACHE_ROWS = 65_536;
+
 export function addressOf(r: number, c: number): string {
+  if (c < CACHE_COLS && r < CACHE_ROWS && r >= 0 && c >= 0) {
+    const col = (ADDRESS_CACHE[c] ??= []);
+    return (col[r] ??= columnLetter(c) + String(r + 1));
+  }
   return columnLetter(c) + String(r + 1);
 }
 

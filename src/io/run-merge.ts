@@ -44,12 +44,27 @@ export interface MergeJobResult {
   written: string[];
 }
 
+/**
+ * KEPURI_TRACE=1 prints each phase's time and heap to stderr (how issue 6's profile was taken;
+ * free when unset).
+ */
+const TRACE = process.env.KEPURI_TRACE ? { t0: performance.now(), last: performance.now() } : undefined;
+function trace(phase: string): void {
+  if (!TRACE) return;
+  const now = performance.now();
+  const m = process.memoryUsage();
+  process.stderr.write(`[kepuri] ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`);
+  TRACE.last = now;
+}
+
 export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJobOptions): Promise<MergeJobResult> {
+  trace('start');
   const outDir = path.resolve(opts.out);
   await assertOutsideInputs(outDir, inputs);
   const manifest = opts.received ? await loadManifest(opts.received) : undefined;
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
+  trace(`collected ${collected.items.length} files`);
   const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
   const submissions: Submission[] = [];
   // a finding about a file that was still read (an unreadable mail time) belongs to that file's submission
@@ -75,6 +90,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, lane));
   submissions.push(...analyzed);
+  trace('read and analysed');
   // input order is the collector's stable order; findings-only entries are placed by path
   submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -89,18 +105,22 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     presorted: true,
   });
 
+  trace('merged');
   const createdAt = opts.createdAt ?? new Date();
   const written: string[] = [];
   await fs.mkdir(outDir, { recursive: true });
   const master = path.join(outDir, MASTER_FILE);
   await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt);
   written.push(master);
+  trace('master written');
   const summary = path.join(outDir, SUMMARY_FILE);
   await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt });
   written.push(summary);
+  trace('summary written');
   const reportFile = path.join(outDir, REPORT_FILE);
   await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n');
   written.push(reportFile);
+  trace('report written');
   if (opts.feedback) {
     const { writeAnnotations } = await import('./write-annotated.js');
     written.push(...(await writeAnnotations(report, path.join(outDir, FEEDBACK_DIR), { rules, sources })));

@@ -1,21 +1,21 @@
 /**
  * 活动汇总表.xlsx (SPEC §8): the 附件2 columns in template order, then 填报单位, 来源文件,
  * 来源位置, 报送时间, 标记, then extra columns; header frozen, auto-filter on, error rows tinted,
- * dates as real date cells. Written with exceljs's in-memory writer, through writeFileAtomic.
+ * dates as real date cells. Written with our xlsx writer, each row committed (serialised and
+ * compressed) as soon as it is built, so a 200,000-row master never exists as cell objects.
  */
-import ExcelJS from 'exceljs';
 import { COLUMNS, type FieldKey } from '../core/columns.js';
 import type { Rules } from '../core/config/schema.js';
 import type { MergedRow } from '../core/merge/assemble-merge.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { addFilterDatabaseNames } from './exceljs-filter-names.js';
+import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
 
-const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: Partial<ExcelJS.Borders> = {
+const ERROR_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: Borders = {
   top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
@@ -30,7 +30,7 @@ export function excelDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d, hh, mm));
 }
 
-function fieldValue(row: MergedRow, key: FieldKey): ExcelJS.CellValue {
+function fieldValue(row: MergedRow, key: FieldKey): CellValue {
   const v = row.activity.values;
   const raw = row.activity.raw[key];
   switch (key) {
@@ -53,8 +53,8 @@ function fieldValue(row: MergedRow, key: FieldKey): ExcelJS.CellValue {
   }
 }
 
-export function buildMasterWorkbook(rows: readonly MergedRow[], extraHeaders: readonly string[], rules: Rules, createdAt: Date): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeaders: readonly string[], rules: Rules, createdAt: Date): Promise<XlsxBook> {
+  const wb = new XlsxBook();
   wb.creator = 'kepuri';
   wb.created = createdAt;
   wb.modified = createdAt;
@@ -81,9 +81,23 @@ export function buildMasterWorkbook(rows: readonly MergedRow[], extraHeaders: re
 
   const dateCols = new Set([COLUMNS.findIndex((c) => c.key === 'startDate') + 1, COLUMNS.findIndex((c) => c.key === 'endDate') + 1]);
   const receivedCol = COLUMNS.length + 4;
-  rows.forEach((row, i) => {
-    const r = ws.getRow(i + 3);
-    const values: ExcelJS.CellValue[] = COLUMNS.map((c) => fieldValue(row, c.key));
+  // one look per (column kind, error tint), resolved once: rows are written without cell objects
+  const look = (numFmt: string | undefined, error: boolean) => wb.styleId({ border: THIN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
+  const styleRows = new Map<string, number[]>();
+  const stylesFor = (error: boolean, values: readonly CellValue[]) => {
+    const key = `${error}|${values.map((v) => (v instanceof Date ? 1 : 0)).join('')}`;
+    let styles = styleRows.get(key);
+    if (!styles) {
+      styles = values.map((v, i) => (v instanceof Date ? look(dateCols.has(i + 1) ? 'yyyy-mm-dd' : i + 1 === receivedCol ? 'yyyy-mm-dd hh:mm' : 'mm-dd-yy', error) : look(undefined, error)));
+      styleRows.set(key, styles);
+    }
+    return styles;
+  };
+  const plain = look(undefined, false);
+  const tinted = look(undefined, true);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const values: CellValue[] = COLUMNS.map((c) => fieldValue(row, c.key));
     const a = row.activity;
     values.push(
       row.unit || null,
@@ -93,18 +107,12 @@ export function buildMasterWorkbook(rows: readonly MergedRow[], extraHeaders: re
       row.marks.join('、') || null,
     );
     for (const h of extraHeaders) values.push(a.extras.find((e) => e.header === h)?.value || null);
-    values.forEach((v, c) => {
-      const cell = r.getCell(c + 1);
-      cell.value = v;
-      cell.border = THIN;
-      if (dateCols.has(c + 1) && v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-      if (c + 1 === receivedCol && v instanceof Date) cell.numFmt = 'yyyy-mm-dd hh:mm';
-      if (row.hasError) cell.fill = ERROR_FILL;
-    });
-  });
+    const hasDate = values.some((v) => v instanceof Date);
+    ws.appendRow(i + 3, values, hasDate ? stylesFor(row.hasError, values) : values.map(() => (row.hasError ? tinted : plain)));
+    // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
+    if (i % 1024 === 1023) await ws.drain();
+  }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: headers.length } };
-  // LibreOffice shows an auto-filter only with a _FilterDatabase name, which exceljs never writes
-  addFilterDatabaseNames(wb);
   return wb;
 }
 
@@ -115,6 +123,6 @@ export async function writeMaster(
   rules: Rules,
   createdAt: Date,
 ): Promise<void> {
-  const wb = buildMasterWorkbook(rows, extraHeaders, rules, createdAt);
-  await writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const wb = await buildMasterWorkbook(rows, extraHeaders, rules, createdAt);
+  await writeFileAtomic(file, await wb.writeBuffer());
 }

@@ -5,12 +5,11 @@
  * master table read back). Figures are written as plain numbers, never formulas, so every reader
  * (Excel, WPS, LibreOffice, SheetJS) sees the same values without recalculating.
  */
-import ExcelJS from 'exceljs';
 import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportUnit } from '../core/report.js';
 import type { Severity } from '../core/finding.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { addFilterDatabaseNames } from './exceljs-filter-names.js';
+import { XlsxBook, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
 
 /** One merged activity, as the summary needs it. */
 export interface SummaryRow {
@@ -47,14 +46,14 @@ export const OTHER_OR_BLANK = '其他/未填';
 export const SEVERITY_WORDS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 export const UNIT_STATUS = { submitted: '已报送', late: '逾期', missing: '未报送', unlisted: '不在名单' } as const;
 
-const FILL = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const FILL = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const HEADER_FILL = FILL('FFDDEBF7');
 const TOTAL_FILL = FILL('FFF2F2F2');
 const ERROR_FILL = FILL('FFFDE2E1');
 const WARNING_FILL = FILL('FFFFF2CC');
 const UNLISTED_FILL = FILL('FFE7E6F7');
 const LINE = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: LINE, left: LINE, bottom: LINE, right: LINE };
+const BORDER: Borders = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const MAX_WINDOW_DAYS = 400;
 
@@ -233,7 +232,7 @@ function sourceText(source: string, what: 'rules' | 'roster'): string {
   return source;
 }
 
-function setupSheet(ws: ExcelJS.Worksheet): void {
+function setupSheet(ws: XlsxSheet): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
@@ -245,7 +244,7 @@ function setupSheet(ws: ExcelJS.Worksheet): void {
   };
 }
 
-function headerRow(ws: ExcelJS.Worksheet, r: number, labels: readonly string[]): void {
+function headerRow(ws: XlsxSheet, r: number, labels: readonly string[]): void {
   const row = ws.getRow(r);
   labels.forEach((label, i) => {
     const cell = row.getCell(i + 1);
@@ -258,7 +257,7 @@ function headerRow(ws: ExcelJS.Worksheet, r: number, labels: readonly string[]):
   row.height = 22;
 }
 
-function dataRow(ws: ExcelJS.Worksheet, r: number, values: ExcelJS.CellValue[], opts: { total?: boolean; fill?: ExcelJS.Fill } = {}): ExcelJS.Row {
+function dataRow(ws: XlsxSheet, r: number, values: CellValue[], opts: { total?: boolean; fill?: Fill } = {}): XlsxRow {
   const row = ws.getRow(r);
   values.forEach((v, i) => {
     const cell = row.getCell(i + 1);
@@ -281,7 +280,7 @@ export function textBar(count: number, max: number, width = 20): string {
 }
 
 /** Bars proportional to the counts in `ref`. A two-colour scale: opens the same in Excel, WPS and LibreOffice. */
-function countScale(ws: ExcelJS.Worksheet, ref: string): void {
+function countScale(ws: XlsxSheet, ref: string): void {
   ws.addConditionalFormatting({
     ref,
     rules: [
@@ -295,7 +294,7 @@ function countScale(ws: ExcelJS.Worksheet, ref: string): void {
   });
 }
 
-function buildOverview(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   const { report, createdAt } = input;
   const rules = report.rules;
   const fig = overviewFigures(input);
@@ -321,7 +320,7 @@ function buildOverview(wb: ExcelJS.Workbook, input: SummaryInput): void {
     cell.font = { size: 13, bold: true };
     r++;
   };
-  const pair = (label: string, value: ExcelJS.CellValue, opts: { fill?: ExcelJS.Fill } = {}) => {
+  const pair = (label: string, value: CellValue, opts: { fill?: Fill } = {}) => {
     const a = ws.getCell(r, 1);
     a.value = label;
     a.font = { bold: true };
@@ -384,7 +383,7 @@ function buildOverview(wb: ExcelJS.Workbook, input: SummaryInput): void {
   if (!rc.ok) check.fill = ERROR_FILL;
 }
 
-function buildUnits(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildUnits(wb: XlsxBook, input: SummaryInput): void {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.units, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2, topLeftCell: 'C2', activeCell: 'C2' }] });
   setupSheet(ws);
   const labels = ['序号', '单位', '类别', '任务数', '活动数', '是否完成', '报送时间', '是否逾期', '错误', '警告', '状态'];
@@ -441,7 +440,7 @@ function buildUnits(wb: ExcelJS.Workbook, input: SummaryInput): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lines.length + 1), column: labels.length } };
 }
 
-function buildCategories(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildCategories(wb: XlsxBook, input: SummaryInput): void {
   const m = categoryMatrix(input.report.rules, input.rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.categories, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
   setupSheet(ws);
@@ -458,7 +457,7 @@ function buildCategories(wb: ExcelJS.Workbook, input: SummaryInput): void {
   countScale(ws, `B2:${last}${m.categories.length + 1}`);
 }
 
-function buildDays(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildDays(wb: XlsxBook, input: SummaryInput): void {
   const days = dayCounts(input.report.rules, input.rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.days, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   setupSheet(ws);
@@ -486,7 +485,7 @@ function buildDays(wb: ExcelJS.Workbook, input: SummaryInput): void {
   if (inWindow > 0) countScale(ws, `C2:C${inWindow + 1}`);
 }
 
-function buildFields(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildFields(wb: XlsxBook, input: SummaryInput): void {
   const list = fieldCounts(input.report.rules, input.rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.fields, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   setupSheet(ws);
@@ -506,7 +505,7 @@ function buildFields(wb: ExcelJS.Workbook, input: SummaryInput): void {
   if (list.length > 0) countScale(ws, `B2:B${list.length + 1}`);
 }
 
-function buildFindings(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildFindings(wb: XlsxBook, input: SummaryInput): void {
   const findings = input.report.findings;
   const ws = wb.addWorksheet(SUMMARY_SHEETS.findings, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   setupSheet(ws);
@@ -527,7 +526,7 @@ function buildFindings(wb: ExcelJS.Workbook, input: SummaryInput): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: labels.length } };
 }
 
-function buildMissing(wb: ExcelJS.Workbook, input: SummaryInput): void {
+function buildMissing(wb: XlsxBook, input: SummaryInput): void {
   const { report } = input;
   const ws = wb.addWorksheet(SUMMARY_SHEETS.missing, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   setupSheet(ws);
@@ -549,8 +548,8 @@ function buildMissing(wb: ExcelJS.Workbook, input: SummaryInput): void {
   }
 }
 
-export async function buildSummaryWorkbook(input: SummaryInput): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+export async function buildSummaryWorkbook(input: SummaryInput): Promise<XlsxBook> {
+  const wb = new XlsxBook();
   wb.creator = 'kepuri';
   wb.lastModifiedBy = 'kepuri';
   wb.created = input.createdAt;
@@ -563,11 +562,10 @@ export async function buildSummaryWorkbook(input: SummaryInput): Promise<ExcelJS
   buildFields(wb, input);
   buildFindings(wb, input);
   buildMissing(wb, input);
-  addFilterDatabaseNames(wb);
   return wb;
 }
 
 export async function writeSummary(file: string, input: SummaryInput): Promise<void> {
   const wb = await buildSummaryWorkbook(input);
-  await writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeFileAtomic(file, await wb.writeBuffer());
 }

@@ -242,7 +242,7 @@ describe('summary workbook 汇总统计.xlsx', () => {
     i.report.totals = { files: 0, rowsRead: 0, rowsMerged: 0, rowsSuperseded: 0, rowsSkipped: 0, errors: 0, warnings: 0, infos: 0 };
     i.rows = [];
     const wb = await buildSummaryWorkbook(i);
-    const back = await readExcel(Buffer.from(await wb.xlsx.writeBuffer()));
+    const back = await readExcel(await wb.writeBuffer());
     expect(pairs(back.getWorksheet(SUMMARY_SHEETS.overview)!).get('名单来源')).toBe('无(未提供名单)');
     expect(text(back.getWorksheet(SUMMARY_SHEETS.missing)!.getCell('A2'))).toBe('全部单位均已报送');
     expect(rowsOf(back.getWorksheet(SUMMARY_SHEETS.days)!).slice(1).map((r) => r[2])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);

@@ -81,7 +81,8 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
   const merged = states.filter((s) => s.status === 'merged' && s.sub.analyzed);
   for (const s of merged) for (const r of s.sub.analyzed!.rows) r.activity.unit = s.unitName ?? '';
   const activities = merged.flatMap((s) => s.sub.analyzed!.rows.map((r) => r.activity));
-  const duplicates = findDuplicateActivities(activities, (a) => headerOfName(merged, a));
+  const nameHeaders = new Map(merged.map((x) => [x.sub.path, x.sub.analyzed?.layout?.fields.get('name')?.header]));
+  const duplicates = findDuplicateActivities(activities, (a) => nameHeaders.get(a.file));
 
   const unitFindings: Finding[] = [];
   const units = summarizeUnits(states, rules, unitFindings);
@@ -278,11 +279,6 @@ function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): Repo
     });
   }
   return units;
-}
-
-function headerOfName(merged: FileState[], a: Activity): string | undefined {
-  const s = merged.find((x) => x.sub.path === a.file);
-  return s?.sub.analyzed?.layout?.fields.get('name')?.header;
 }
 
 /** Unit in roster order (others after, then files without a unit), then start date, then the unit's own order. */

@@ -140,13 +140,18 @@ function textOf(layout: TableLayout, key: FieldKey, r: number, row: (Cell | unde
 }
 
 function isSignatureRow(row: (Cell | undefined)[]): boolean {
+  let filled = 0;
+  for (const c of row) if (!isBlankCell(c) && ++filled > 4) return false;
   const texts = row.filter((c) => !isBlankCell(c)).map((c) => normalizeText(cellText(c)));
   if (texts.length === 0 || texts.length > 4) return false;
   return texts.some((t) => /^(填表人|审核人|填报人|制表人|单位负责人)\s*[:：]/.test(t));
 }
 
+/** Longer cell text is never one of the dictionary's headers (the longest with its notes is ~30 characters). */
+const MAX_HEADER_TEXT = 80;
+
 function isRepeatedHeader(row: (Cell | undefined)[]): boolean {
   let hits = 0;
-  for (const c of row) if (c && c.t === 's' && lookupHeader(c.v)) hits++;
+  for (const c of row) if (c && c.t === 's' && c.v.length <= MAX_HEADER_TEXT && lookupHeader(c.v)) hits++;
   return hits >= 4;
 }

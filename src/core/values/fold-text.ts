@@ -9,7 +9,10 @@
  */
 
 /** Full-width ASCII (U+FF01–FF5E) → ASCII; ideographic space → space. */
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 export function foldWidth(s: string): string {
+  if (!WIDE.test(s)) return s; // the common case: nothing to fold, no copy
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
@@ -21,7 +24,10 @@ export function foldWidth(s: string): string {
 }
 
 /** Full-width letters and digits only (Chinese punctuation such as ，：（ stays as written). */
+const WIDE_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
+
 function foldAlnumWidth(s: string): string {
+  if (!WIDE_ALNUM.test(s)) return s;
   return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/g, (ch) =>
     ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
@@ -29,14 +35,21 @@ function foldAlnumWidth(s: string): string {
 
 const WHITE_SPACE_RUN = /[\s\u00a0\u2000-\u200b\u3000\ufeff]+/g;
 
+/** White space other than single inner ASCII spaces: only then is there anything to collapse or trim. */
+const UNTIDY_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
 export function normalizeText(s: string): string {
-  return foldAlnumWidth(s).replace(WHITE_SPACE_RUN, ' ').trim();
+  const t = foldAlnumWidth(s);
+  return UNTIDY_SPACE.test(t) ? t.replace(WHITE_SPACE_RUN, ' ').trim() : t;
 }
 
 const QUOTES = /["'“”‘’「」『』《》〈〉]/g;
 
+const SPACE_OR_QUOTE = /[\s\u00a0\u2000-\u200b\u3000\ufeff"'“”‘’「」『』《》〈〉]/;
+
 export function foldKey(s: string): string {
-  return foldWidth(s).replace(WHITE_SPACE_RUN, '').replace(QUOTES, '').toLowerCase();
+  const w = foldWidth(s);
+  return (SPACE_OR_QUOTE.test(w) ? w.replace(WHITE_SPACE_RUN, '').replace(QUOTES, '') : w).toLowerCase();
 }
 
 const BRACKETED = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g;
