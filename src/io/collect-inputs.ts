@@ -23,10 +23,10 @@
  * Skipped silently: Office lock files (`~$…`), hidden files and folders (dot-names), Thumbs.db and
  * desktop.ini, anything under the output folder, directories and `__MACOSX/` in zips.
  */
+import { iconv } from './lazy-modules.js';
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
-import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import type { Attachment, Email } from 'postal-mime';
 import yauzl from 'yauzl';
 import { createFinding, type Finding } from '../core/finding.js';
 import { lookupReceived, type ManifestEntry } from './received-manifest.js';
@@ -98,7 +98,20 @@ export async function collectInputs(args: string[], opts: CollectOptions): Promi
     if (isExcluded(arg, exclude)) continue;
     if (st.isDirectory()) {
       const files = await walk(arg, exclude, c.findings);
-      for (const f of files) await collectFile(f, c, seen);
+      // files are opened a few at a time ahead of their turn (a province inbox is thousands of
+      // small files: one at a time, the run waited on the disk); they are still taken in order
+      const ahead = files.map(() => undefined as Promise<Loaded> | undefined);
+      const start = (i: number) => {
+        if (i < files.length && !ahead[i]) ahead[i] = loadFile(files[i]);
+      };
+      for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i);
+      for (let i = 0; i < files.length; i++) {
+        start(i);
+        const loaded = await ahead[i]!;
+        ahead[i] = undefined;
+        start(i + READ_AHEAD);
+        await collectLoaded(files[i], loaded, c, seen);
+      }
     } else if (st.isFile()) {
       // a shell glob such as *.xlsx picks up lock files too
       if (isLockFile(path.basename(arg))) continue;
@@ -195,35 +208,46 @@ async function walk(dir: string, exclude: string | undefined, findings: Finding[
   return files.sort(byCodeUnits);
 }
 
-async function collectFile(file: string, c: Collector, seen: Set<string>): Promise<void> {
+/** files opened ahead of the one being collected */
+const READ_AHEAD = 16;
+
+type Loaded = { real: string } & ({ ok: true; bytes: Buffer } | { ok: false; finding: Finding });
+
+/** realpath, size check, then the bytes: everything about one file that touches the disk. */
+async function loadFile(file: string): Promise<Loaded> {
   let real: string;
   try {
     real = await fs.realpath(file);
   } catch {
     real = path.resolve(file);
   }
-  if (seen.has(real)) return; // named twice (a folder and a file in it)
-  seen.add(real);
   let size: number;
   try {
     size = (await fs.stat(file)).size;
   } catch (err) {
-    c.findings.push(createFinding('file-unreadable', { file }, { reason: errnoReason(err) }));
-    return;
+    return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }
   const sizeCheck = checkFileSize(size); // before reading: never read a 2 GB file whole
-  if (!sizeCheck.ok) {
-    c.findings.push(sizeCheckFinding(sizeCheck, file));
-    return;
-  }
-  let bytes: Buffer;
+  if (!sizeCheck.ok) return { real, ok: false, finding: sizeCheckFinding(sizeCheck, file) };
   try {
-    bytes = await fs.readFile(file);
+    return { real, ok: true, bytes: await fs.readFile(file) };
   } catch (err) {
-    c.findings.push(createFinding('file-unreadable', { file }, { reason: errnoReason(err) }));
+    return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
+  }
+}
+
+async function collectFile(file: string, c: Collector, seen: Set<string>): Promise<void> {
+  await collectLoaded(file, await loadFile(file), c, seen);
+}
+
+async function collectLoaded(file: string, loaded: Loaded, c: Collector, seen: Set<string>): Promise<void> {
+  if (seen.has(loaded.real)) return; // named twice (a folder and a file in it)
+  seen.add(loaded.real);
+  if (!loaded.ok) {
+    c.findings.push(loaded.finding);
     return;
   }
-  await collectBytes(bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] } }, c);
+  await collectBytes(loaded.bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] } }, c);
 }
 
 function errnoReason(err: unknown): string {
@@ -297,6 +321,7 @@ function uniqueName(name: string, used: Set<string>): string {
 async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> {
   let email: Email;
   try {
+    const { default: PostalMime } = await import('postal-mime'); // only for inboxes with mail
     email = await PostalMime.parse(repairHeaderBytes(bytes), {
       forceRfc822Attachments: true, // a forwarded message comes out whole; we open it ourselves
       attachmentEncoding: 'arraybuffer',
@@ -428,7 +453,7 @@ export function repairHeaderBytes(bytes: Buffer): Buffer {
       }
       if (hasHighByte(line) && !isUtf8(line)) {
         const eol = line.subarray(contentEnd).toString('latin1');
-        line = Buffer.from(iconv.decode(line.subarray(0, contentEnd), 'gb18030') + eol, 'utf8');
+        line = Buffer.from(iconv().decode(line.subarray(0, contentEnd), 'gb18030') + eol, 'utf8');
         changed = true;
       }
       let text = line.toString('utf8');
@@ -470,7 +495,7 @@ export function decodeZipName(raw: Buffer, generalPurposeBitFlag: number, extraF
     if (isUtf8(u)) return u.toString('utf8');
   }
   if ((generalPurposeBitFlag & 0x800) !== 0 || isUtf8(raw)) return raw.toString('utf8');
-  return iconv.decode(raw, 'gb18030');
+  return iconv().decode(raw, 'gb18030');
 }
 
 let crcTable: Uint32Array | undefined;

@@ -8,8 +8,7 @@
  *  - else the file is unreadable, with the reason.
  * The delimiter is sniffed from the first lines: comma, tab or semicolon.
  */
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { iconv, parseCsv } from './lazy-modules.js';
 import type { Cell, Workbook } from '../core/table.js';
 
 export type DecodedText = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; reason: string };
@@ -37,7 +36,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8: try the Chinese national encoding
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
+  const text = iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030');
   if (plausible(text)) return { ok: true, text, encoding: 'gb18030' };
   return { ok: false, reason: '文本编码无法识别,既不是 UTF-8 也不是 GBK' };
 }
@@ -116,11 +115,11 @@ export function readCsv(bytes: Uint8Array, file: string): Workbook {
   const delimiter = sniffDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false }) as string[][];
+    records = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false }) as string[][];
   } catch {
     // an unbalanced quote: read it as plain delimited text rather than not at all
     try {
-      records = parse(text, { delimiter, relax_column_count: true, quote: false, skip_empty_lines: false, bom: false }) as string[][];
+      records = parseCsv(text, { delimiter, relax_column_count: true, quote: false, skip_empty_lines: false, bom: false }) as string[][];
     } catch {
       throw new CsvUnreadableError('CSV 格式错误');
     }

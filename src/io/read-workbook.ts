@@ -127,6 +127,20 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
 }
 
 /**
+ * The fast path alone: the workbook when `bytes` is an .xlsx/.xlsm within the size caps that the
+ * fast reader takes under the in-process limits — exactly what readWorkbook would return for it —
+ * else undefined (then readWorkbook decides). Used by the analysis worker threads.
+ */
+export async function readXlsxInProcess(bytes: Buffer): Promise<Workbook | undefined> {
+  if (!checkFileSize(bytes.length).ok) return undefined;
+  const cls = classifyInput(bytes);
+  if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm')) return undefined;
+  const caps = await checkZipCaps(bytes);
+  if (!caps.ok || Math.max(bytes.length, caps.uncompressedBytes) > IN_PROCESS_FAST.contentBytes) return undefined;
+  return readFastInProcess(bytes, cls.format);
+}
+
+/**
  * Limits for reading an .xlsx in this process with the fast reader: content (uncompressed) up to
  * 16 MiB (a 2,000-row submission is ~1 MiB), at most 4 M cell slots. Larger files, and files the
  * fast reader declines, are read in a child process.

@@ -192,6 +192,10 @@ interface SheetEntry {
 interface Styles {
   /** numFmt per cellXfs index (exceljs's getStyleModel(id).numFmt), undefined when none */
   numFmtOf: (string | undefined)[];
+  /** per cellXfs index: the format as the neutral cell carries it ('' and General dropped) */
+  fmtOf: (string | undefined)[];
+  /** per cellXfs index: exceljs turns numbers with this style into Dates */
+  dateOf: boolean[];
   /** there is a cellXfs list (exceljs crashes on a styled cell when there is none) */
   hasXfs: boolean;
 }
@@ -278,7 +282,7 @@ function listSheets(pkg: Package, workbookXml: string, partCount: number): Sheet
 
 function readStyles(pkg: Package): Styles {
   const xml = pkg.text('xl/styles.xml');
-  if (xml === undefined) return { numFmtOf: [], hasXfs: false };
+  if (xml === undefined) return { numFmtOf: [], fmtOf: [], dateOf: [], hasXfs: false };
   assertPlainXml(xml, 'styles');
   if (/<[A-Za-z_][\w.-]*:(?:styleSheet|numFmts?|cellXfs|xf)[\s/>]/.test(xml)) decline('prefixed styles');
   const custom = new Map<number, string>();
@@ -291,7 +295,7 @@ function readStyles(pkg: Package): Styles {
     custom.set(parseInt(a.get('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
   }
   const xfsStart = xml.search(/<cellXfs[\s>]/);
-  if (xfsStart < 0) return { numFmtOf: [], hasXfs: false };
+  if (xfsStart < 0) return { numFmtOf: [], fmtOf: [], dateOf: [], hasXfs: false };
   const xfsEnd = xml.indexOf('</cellXfs>', xfsStart);
   if (xfsEnd < 0) decline('cellXfs not closed');
   const numFmtOf: (string | undefined)[] = [];
@@ -299,7 +303,12 @@ function readStyles(pkg: Package): Styles {
     const id = parseInt(a.get('numFmtId') ?? '', 10);
     numFmtOf.push(id ? (custom.get(id) || builtinFormat(id)) : undefined);
   }
-  return { numFmtOf, hasXfs: numFmtOf.length > 0 };
+  return {
+    numFmtOf,
+    fmtOf: numFmtOf.map((f) => (f !== undefined && f !== '' && f !== 'General' ? f : undefined)),
+    dateOf: numFmtOf.map(exceljsIsDateFmt),
+    hasXfs: numFmtOf.length > 0,
+  };
 }
 
 /** xl/sharedStrings.xml as exceljs's SharedStringXform models each <si>. */
@@ -438,7 +447,9 @@ function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry
   let maxC = -1;
   const dataStart = xml.indexOf('<sheetData');
   if (dataStart >= 0 && xml.lastIndexOf('<sheetData') !== dataStart) decline('two <sheetData>');
-  if (/<[A-Za-z_][\w.-]*:(?:sheetData|row|c|mergeCells?|worksheet)[\s/>]/.test(xml)) decline('prefixed sheet elements');
+  // prefixed elements need no search of their own: inside <sheetData> the scanner declines any
+  // element but <row>/<c>/<v>/<f>/<is>, and a prefixed <x:sheetData> or <x:mergeCells> is invisible
+  // to exceljs and to the indexOf below alike
   let dataEnd = dataStart;
   if (dataStart >= 0) {
     const gt = xml.indexOf('>', dataStart);
@@ -447,8 +458,9 @@ function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry
     else {
       dataEnd = xml.indexOf('</sheetData>', gt);
       if (dataEnd < 0) decline('unclosed <sheetData>');
-      const region = xml.slice(gt + 1, dataEnd);
-      if (region.includes('<!') || region.includes('<?')) decline('comment, CDATA or PI in sheetData');
+      const bang = xml.indexOf('<!', gt + 1);
+      const pi = xml.indexOf('<?', gt + 1);
+      if ((bang >= 0 && bang < dataEnd) || (pi >= 0 && pi < dataEnd)) decline('comment, CDATA or PI in sheetData');
       maxC = scanRows(xml, gt + 1, dataEnd, rows, styles, sst, ctx, budget);
       maxR = rows.length - 1;
     }
@@ -496,6 +508,7 @@ function scanRows(
   let lastRow = 0;
   let rowCount = 0;
   const cell: RawCell = { col: 0, t: undefined, styleId: 0, value: undefined, rich: undefined, formula: undefined, shareType: undefined };
+  const cellAttrs: CellAttributes = { r: undefined, s: undefined, t: undefined };
   for (;;) {
     const lt = xml.indexOf('<', p);
     if (lt < 0 || lt >= to) break;
@@ -528,10 +541,10 @@ function scanRows(
       const cgt = xml.indexOf('>', clt);
       if (cgt < 0 || cgt > to) decline('truncated <c>');
       const selfClosing = xml.charCodeAt(cgt - 1) === 47;
-      const attrs = xml.slice(clt + 2, selfClosing ? cgt - 1 : cgt);
-      const address = attrValue(attrs, 'r');
-      const sText = attrValue(attrs, 's');
-      cell.t = attrValue(attrs, 't');
+      readCellAttributes(xml, clt + 2, selfClosing ? cgt - 1 : cgt, cellAttrs);
+      const address = cellAttrs.r;
+      const sText = cellAttrs.s;
+      cell.t = cellAttrs.t;
       cell.styleId = sText ? parseInt(sText, 10) : 0;
       cell.value = undefined;
       cell.rich = undefined;
@@ -665,13 +678,13 @@ function cellValue(cell: RawCell, isFormula: boolean, styles: Styles, sst: SstEn
   const t = cell.t;
   let raw: unknown = cell.rich ? { richText: cell.rich } : cell.value;
   if (typeof raw === 'string' && (t === 'inlineStr' || t === 'str')) raw = decodeOoxmlEscapes(raw);
-  let numFmt: string | undefined;
+  let fmt: string | undefined;
+  let exceljsDate = false;
   if (cell.styleId) {
     if (!styles.hasXfs) decline('styled cell without cellXfs');
-    numFmt = styles.numFmtOf[cell.styleId];
+    fmt = styles.fmtOf[cell.styleId];
+    exceljsDate = styles.dateOf[cell.styleId] ?? false;
   }
-  const fmt = numFmt !== undefined && numFmt !== '' && numFmt !== 'General' ? numFmt : undefined;
-  const exceljsDate = exceljsIsDateFmt(numFmt);
 
   if (isFormula) {
     if (cell.rich) decline('formula with rich text'); // exceljs's xmlDecode would throw on it
@@ -729,6 +742,47 @@ function cellValue(cell: RawCell, isFormula: boolean, styles: Styles, sst: SstEn
 
 function isNameEnd(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+interface CellAttributes {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+/**
+ * r, s and t of a <c> start tag (between the element name and '>' or '/>') in one pass, without
+ * copying the tag. Other attributes (cm, vm, ph) are skipped.
+ */
+function readCellAttributes(xml: string, from: number, to: number, out: CellAttributes): void {
+  out.r = out.s = out.t = undefined;
+  let p = from;
+  while (p < to) {
+    let c = xml.charCodeAt(p);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++p);
+    if (p >= to) break;
+    const nameStart = p;
+    while (p < to && c !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13) c = xml.charCodeAt(++p);
+    const nameLen = p - nameStart;
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++p);
+    if (c !== 61) decline('attribute without a value');
+    c = xml.charCodeAt(++p);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++p);
+    if (c !== 34 && c !== 39) decline('unquoted attribute');
+    const end = xml.indexOf(c === 34 ? '"' : "'", p + 1);
+    if (end < 0 || end >= to) decline('unclosed attribute');
+    if (nameLen === 1) {
+      const n = xml.charCodeAt(nameStart);
+      if (n === 114 || n === 115 || n === 116) {
+        let v = xml.slice(p + 1, end);
+        if (v.includes('&') || v.includes('\n') || v.includes('\t') || v.includes('\r')) v = decodeXmlAttr(v);
+        if (n === 114) out.r = v;
+        else if (n === 115) out.s = v;
+        else out.t = v;
+      }
+    }
+    p = end + 1;
+  }
 }
 
 /** The value of attribute `name` in the text of a start tag (after the element name), decoded. */

@@ -17,8 +17,7 @@
  * a folder or container (`inbox/a.xlsx`, `附件打包下载.zip#a.xlsx`) is preferred for an input whose
  * path ends with it.
  */
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { iconv, parseCsv } from './lazy-modules.js';
 import { shanghaiLocalToMs, toShanghaiIso } from './received-time.js';
 
 export interface ManifestEntry {
@@ -41,12 +40,12 @@ const TIME_HEADERS = /^(接收时间|收到时间|收件时间|报送时间|提�
 /** Decode the manifest's bytes to text. */
 export function decodeManifestText(bytes: Buffer): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf16be');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return iconv().decode(bytes.subarray(2), 'utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return iconv().decode(bytes.subarray(2), 'utf16be');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return iconv.decode(bytes, 'gb18030');
+    return iconv().decode(bytes, 'gb18030');
   }
 }
 
@@ -98,7 +97,7 @@ export function parseManifest(bytes: Buffer, file: string): { entries: ManifestE
   const text = decodeManifestText(bytes);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    records = parseCsv(text, {
       delimiter: pickDelimiter(text),
       info: true,
       relax_column_count: true,

@@ -9,7 +9,7 @@
  * `2024-09-12T10:05:00+08:00`.
  */
 import { TZDate } from '@date-fns/tz';
-import { formatISO } from 'date-fns';
+import { formatISO } from 'date-fns/formatISO';
 import { createFinding, type Finding } from '../core/finding.js';
 
 export const CAMPAIGN_TZ = 'Asia/Shanghai';

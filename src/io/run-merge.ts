@@ -15,6 +15,8 @@ import { UsageError } from '../cli/usage-error.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
 import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
 import { readWorkbook } from './read-workbook.js';
+import { createReadPool, type ReadPool } from './read-pool.js';
+import os from 'node:os';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
 import { writeSummary } from './write-summary.js';
@@ -26,6 +28,11 @@ export const REPORT_FILE = 'report.json';
 export const FEEDBACK_DIR = '反馈';
 /** files in flight at once: enough to keep both read children busy while the main thread analyses */
 const READ_CONCURRENCY = 4;
+/** read threads (at most one per spare core), and the inbox size from which they are worth starting */
+const POOL_MAX_WORKERS = 2;
+const POOL_MIN_FILES = 24;
+/** files in flight with the pool: enough that the read thread always has the next file */
+const POOL_IN_FLIGHT = 8;
 
 export interface MergeJobOptions {
   out: string;
@@ -53,7 +60,7 @@ function trace(phase: string): void {
   if (!TRACE) return;
   const now = performance.now();
   const m = process.memoryUsage();
-  process.stderr.write(`[kepuri] ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`);
+  process.stderr.write(`[kepuri] (+${(performance.now() / 1000).toFixed(2)} s since process start) ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`);
   TRACE.last = now;
 }
 
@@ -74,7 +81,11 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     if (itemPaths.has(f.file)) attached.set(f.file, [...(attached.get(f.file) ?? []), f]);
     else submissions.push(submissionFromFinding(f, manifest));
   }
-  // files are read a few at a time (the read children use both cores); results keep input order
+  // with enough files, reading runs on a worker thread (the other core) while this thread
+  // analyses what is read; anything the thread hands back is read the usual way. Results keep
+  // input order.
+  const cores = os.availableParallelism();
+  const pool = collected.items.length >= POOL_MIN_FILES && cores > 1 ? createReadPool(Math.min(POOL_MAX_WORKERS, cores - 1)) : undefined;
   const analyzed: Submission[] = new Array(collected.items.length);
   let next = 0;
   let done = 0;
@@ -82,13 +93,17 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     while (next < collected.items.length) {
       const i = next++;
       const item = collected.items[i];
-      const sub = await analyzeItem(item, rules, opts.feedback ? sources : undefined);
+      const sub = await analyzeItem(item, rules, opts.feedback ? sources : undefined, pool);
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
       opts.onProgress?.(++done, collected.items.length);
     }
   };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, lane));
+  try {
+    await Promise.all(Array.from({ length: pool ? POOL_IN_FLIGHT : READ_CONCURRENCY }, lane));
+  } finally {
+    await pool?.close();
+  }
   submissions.push(...analyzed);
   trace('read and analysed');
   // input order is the collector's stable order; findings-only entries are placed by path
@@ -129,7 +144,12 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
 }
 
 /** `sources` (kept only when feedback copies are written) receives each file's bytes and workbook. */
-async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, { bytes: Buffer; workbook?: Workbook }> | undefined): Promise<Submission> {
+async function analyzeItem(
+  item: InputItem,
+  rules: Rules,
+  sources: Map<string, { bytes: Buffer; workbook?: Workbook }> | undefined,
+  pool: ReadPool | undefined,
+): Promise<Submission> {
   const base: Omit<Submission, 'readFindings'> = {
     path: item.path,
     name: item.name,
@@ -137,7 +157,8 @@ async function analyzeItem(item: InputItem, rules: Rules, sources: Map<string, {
     ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
     ...(item.email ? { email: item.email } : {}),
   };
-  const read = await readWorkbook(item.bytes, item.path);
+  const pooled = pool ? await pool.read(item.bytes) : undefined;
+  const read = pooled ? ({ ok: true, workbook: pooled } as const) : await readWorkbook(item.bytes, item.path);
   if (!read.ok) return { ...base, readFindings: read.findings };
   sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };

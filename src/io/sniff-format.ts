@@ -495,7 +495,19 @@ function classifyOle(bytes: Uint8Array): InputClass {
 // ---------------------------------------------------------------------------------------------
 
 /** The first section of a number format with literals, escapes, fills and brackets removed, lower-cased. */
+const SKELETONS = new Map<string, { s: string; elapsed: boolean }>();
+
+/** formatSkeleton, memoised: a workbook has a handful of formats and thousands of cells using them. */
 function formatSkeleton(fmt: string): { s: string; elapsed: boolean } {
+  let k = SKELETONS.get(fmt);
+  if (!k) {
+    if (SKELETONS.size > 10_000) SKELETONS.clear();
+    SKELETONS.set(fmt, (k = computeSkeleton(fmt)));
+  }
+  return k;
+}
+
+function computeSkeleton(fmt: string): { s: string; elapsed: boolean } {
   const first = splitSections(fmt)[0] ?? '';
   const elapsed = /\[(h+|m+|s+)\]/i.test(first);
   const s = first

@@ -9,7 +9,7 @@ import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportUnit } from '../core/report.js';
 import type { Severity } from '../core/finding.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
+import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
 
 /** One merged activity, as the summary needs it. */
 export interface SummaryRow {
@@ -55,6 +55,11 @@ const UNLISTED_FILL = FILL('FFE7E6F7');
 const LINE = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const BORDER: Borders = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+// shared alignment objects: the writer resolves a style object once (by identity)
+const ALIGN_TEXT: Alignment = { vertical: 'middle', wrapText: true };
+const ALIGN_NUMBER: Alignment = { vertical: 'middle', wrapText: false, horizontal: 'right' };
+const ALIGN_OTHER: Alignment = { vertical: 'middle', wrapText: false };
+const ALIGN_CENTER: Alignment = { horizontal: 'center', vertical: 'middle' };
 const MAX_WINDOW_DAYS = 400;
 
 // ---------------------------------------------------------------- figures (pure, exported for tests)
@@ -263,7 +268,7 @@ function dataRow(ws: XlsxSheet, r: number, values: CellValue[], opts: { total?: 
     const cell = row.getCell(i + 1);
     cell.value = v === '' ? null : v;
     cell.border = BORDER;
-    cell.alignment = { vertical: 'middle', wrapText: typeof v === 'string', ...(typeof v === 'number' ? { horizontal: 'right' } : {}) };
+    cell.alignment = typeof v === 'string' ? ALIGN_TEXT : typeof v === 'number' ? ALIGN_NUMBER : ALIGN_OTHER;
     if (typeof v === 'number') cell.numFmt = '0';
     if (opts.total) {
       cell.font = { bold: true };
@@ -413,7 +418,7 @@ function buildUnits(wb: XlsxBook, input: SummaryInput): void {
       fill ? { fill } : {},
     );
     if (received) row.getCell(7).numFmt = 'yyyy-mm-dd hh:mm';
-    for (const c of [1, 3, 4, 6, 7, 8, 11]) row.getCell(c).alignment = { horizontal: 'center', vertical: 'middle' };
+    for (const c of [1, 3, 4, 6, 7, 8, 11]) row.getCell(c).alignment = ALIGN_CENTER;
   });
   const sum = (f: (u: ReportUnit) => number) => lines.reduce((n, l) => n + f(l.unit), 0);
   const listed = lines.filter((l) => l.listed);
@@ -520,8 +525,9 @@ function buildFindings(wb: XlsxBook, input: SummaryInput): void {
       [f.unit ?? '', f.file, f.sheet ?? '', f.cell ?? (f.row !== null ? `第${f.row}行` : ''), SEVERITY_WORDS[f.severity], f.code, f.message],
       fill ? { fill } : {},
     );
-    row.getCell(4).alignment = { horizontal: 'center', vertical: 'middle' };
-    row.getCell(5).alignment = { horizontal: 'center', vertical: 'middle' };
+    row.getCell(4).alignment = ALIGN_CENTER;
+    row.getCell(5).alignment = ALIGN_CENTER;
+    row.commit(); // a province merge lists tens of thousands of findings: written as they come
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: labels.length } };
 }

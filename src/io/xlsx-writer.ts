@@ -551,8 +551,9 @@ interface CompressedPart {
  * in flight, which bounds the memory of raw blocks.
  */
 class DeflateSink {
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /** the block being filled: UTF-8 written straight in, no joined strings */
+  private buf = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
   private readonly blocks: Promise<Buffer>[] = [];
   private inFlight = 0;
   private waiters: (() => void)[] = [];
@@ -560,9 +561,12 @@ class DeflateSink {
   private size = 0;
 
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= BLOCK_BYTES) this.flush(false);
+    // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (this.used + text.length * 3 > this.buf.length) {
+      if (this.used > 0) this.flush(false);
+      if (text.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(text.length * 3);
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
   }
 
   /** Resolves once no more than MAX_IN_FLIGHT blocks are being compressed. */
@@ -571,9 +575,9 @@ class DeflateSink {
   }
 
   private flush(final: boolean): void {
-    const raw = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingChars = 0;
+    const raw = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(BLOCK_BYTES); // the full one belongs to zlib until it is compressed
+    this.used = 0;
     this.crc = zlib.crc32(raw, this.crc);
     this.size += raw.length;
     this.inFlight++;

@@ -1,0 +1,26 @@
+/**
+ * A worker thread of read-pool.ts: for each job, the size and zip caps and the fast .xlsx reader
+ * under the in-process limits (`readXlsxInProcess`), the workbook sent back as compact JSON.
+ * Replies without `json` for anything it does not take; the main thread then reads that file
+ * the usual way (readWorkbook).
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ReadJob, ReadReply } from './read-pool.js';
+import { readXlsxInProcess } from './read-workbook.js';
+import { encodeOutcome } from './read-worker.js';
+
+parentPort?.on('message', (job: ReadJob) => {
+  void handle(job).then((reply) => parentPort?.postMessage(reply));
+});
+
+async function handle(job: ReadJob): Promise<ReadReply> {
+  try {
+    const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    const workbook = await readXlsxInProcess(bytes);
+    if (!workbook) return { id: job.id };
+    const wire = encodeOutcome(job.id, { ok: true, workbook });
+    return 'json' in wire ? { id: job.id, json: wire.json } : { id: job.id };
+  } catch {
+    return { id: job.id };
+  }
+}
