@@ -22,6 +22,8 @@
  *   post-exec address space only. ruMaxRssMiB (ru_maxrss, KiB → MiB) is kept in the record for
  *   comparison, and is the fallback where /proc is absent (macOS: bytes there, handled).
  * A process killed by a signal (SIGKILL / OOM killer) writes nothing; the bench reports that.
+ * Child processes (KEPURI_BENCH_RUSAGE_CHILDREN set, KEPURI_BENCH_RUSAGE not) append
+ * { pid, cpuMs, maxRssMiB } lines to that file instead.
  */
 'use strict';
 const fs = require('node:fs');
@@ -30,6 +32,21 @@ const { performance } = require('node:perf_hooks');
 const { isMainThread } = require('node:worker_threads');
 
 const target = process.env.KEPURI_BENCH_RUSAGE;
+const childrenFile = process.env.KEPURI_BENCH_RUSAGE_CHILDREN;
+// Child processes kepuri forks (read children for legacy formats and very large files) load this
+// file too, through NODE_OPTIONS set by the bench; each appends one line to the children file,
+// so the bench can add their CPU and memory to the process under test.
+if (!target && childrenFile && isMainThread) {
+  process.on('exit', () => {
+    const ru = process.resourceUsage();
+    const hwm = vmHwmMiB();
+    try {
+      fs.appendFileSync(childrenFile, JSON.stringify({ pid: process.pid, cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000, maxRssMiB: hwm ?? ru.maxRSS / 1024 }) + '\n');
+    } catch {
+      // never change the child's exit
+    }
+  });
+}
 // Workers inherit --require; only the main thread writes (its rusage already covers the workers).
 if (target && isMainThread) {
   // Only the process under test writes; child processes it might spawn must not overwrite it.

@@ -20,11 +20,14 @@
  *   help      `kepuri --help` × 10      target: wall < 0.15 s
  *   validate  `kepuri validate <one district file>` × 5   target: wall < 0.5 s
  *
- * Measurement: each command is a fresh `node --require scripts/bench-rusage.cjs bin/kepuri.js …`
- * with stdout to /dev/null. Wall is timed here from spawn to exit; CPU (user + system) and peak
- * RSS come from the child itself (scripts/bench-rusage.cjs): getrusage for CPU, which covers all
- * its threads, worker threads included; VmHWM for peak RSS (ru_maxrss would inherit this bench's
- * own RSS across fork+exec). Figures are medians over the runs.
+ * Measurement: each command is a fresh `node bin/kepuri.js …` with NODE_OPTIONS="--require
+ * scripts/bench-rusage.cjs" and stdout to /dev/null. Wall is timed here from spawn to exit; CPU
+ * (user + system) and peak RSS come from the processes themselves (scripts/bench-rusage.cjs):
+ * getrusage for CPU, which covers all threads, worker threads included; VmHWM for peak RSS
+ * (ru_maxrss would inherit this bench's own RSS across fork+exec). Child processes kepuri forks
+ * (read children for legacy formats and very large files) load the same preload through
+ * NODE_OPTIONS: their CPU is added, and their peak RSS is added to the main process's (an upper
+ * bound). Figures are medians over the runs.
  *
  * The floor: in this process, for every file of the set, read the zip, inflate each
  * xl/worksheets/*.xml and xl/sharedStrings.xml, deflate the same bytes again (zlib level 6);
@@ -173,12 +176,20 @@ function measureFloor(paths, runs) {
  */
 function runMeasured(script, args, { timeoutS, okCodes = [0], check } = {}) {
   const rusageFile = path.join(os.tmpdir(), `kepuri-bench-rusage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const childrenFile = rusageFile.replace(/\.json$/, '-children.jsonl');
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', RUSAGE, script, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, KEPURI_BENCH_RUSAGE: rusageFile, NO_COLOR: '1' },
+      // NODE_OPTIONS carries the preload into any child process kepuri forks (see bench-rusage.cjs)
+      env: {
+        ...process.env,
+        KEPURI_BENCH_RUSAGE: rusageFile,
+        KEPURI_BENCH_RUSAGE_CHILDREN: childrenFile,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(RUSAGE)}`.trim(),
+        NO_COLOR: '1',
+      },
     });
     let stderr = '';
     child.stderr.setEncoding('utf8');
@@ -200,6 +211,15 @@ function runMeasured(script, args, { timeoutS, okCodes = [0], check } = {}) {
         // killed by a signal / OOM: no record
       }
       fs.rmSync(rusageFile, { force: true });
+      let children = [];
+      try {
+        children = fs.readFileSync(childrenFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      } catch {
+        // no child process
+      }
+      fs.rmSync(childrenFile, { force: true });
+      const childCpuMs = children.reduce((n, c) => n + (c.cpuMs ?? 0), 0);
+      const childRssMiB = children.reduce((n, c) => n + (c.maxRssMiB ?? 0), 0);
       const checkError = exitCode !== null && okCodes.includes(exitCode) && check ? check() : null;
       const ok = !spawnError && !timedOut && exitCode !== null && okCodes.includes(exitCode) && !checkError;
       resolve({
@@ -209,10 +229,15 @@ function runMeasured(script, args, { timeoutS, okCodes = [0], check } = {}) {
         timedOut,
         wallMs,
         innerWallMs: ru?.wallMs ?? null,
-        cpuMs: ru?.cpuMs ?? null,
+        // the whole job: the process under test plus every child process it started
+        cpuMs: ru ? ru.cpuMs + childCpuMs : null,
         userMs: ru?.userMs ?? null,
         systemMs: ru?.systemMs ?? null,
-        maxRssMiB: ru?.maxRssMiB ?? null,
+        // peak RSS of the main process plus each child's own peak (an upper bound: children's
+        // peaks need not coincide with the main process's)
+        maxRssMiB: ru ? ru.maxRssMiB + childRssMiB : null,
+        mainRssMiB: ru?.maxRssMiB ?? null,
+        children: children.length,
         error: spawnError ? String(spawnError.message) : checkError,
         stderrHead: stderr.split('\n').filter((l) => l.trim()).slice(0, 4).join('\n'),
       });
@@ -459,7 +484,7 @@ if (failures.length) {
   }
 }
 out.push('');
-out.push('Notes: wall = spawn to exit of `node --require scripts/bench-rusage.cjs bin/kepuri.js …` (stdout to /dev/null); CPU = user + system of the whole process (worker threads and the libuv pool included, so CPU > wall means parallelism); peak RSS = the child process\'s own VmHWM (/proc/self/status; ru_maxrss is not used on Linux because it carries the spawning parent\'s RSS across exec); medians over runs. Figures only — nothing is asserted.');
+out.push('Notes: wall = spawn to exit of `node bin/kepuri.js …` (preload scripts/bench-rusage.cjs via NODE_OPTIONS; stdout to /dev/null); CPU = user + system of the whole job (worker threads, the libuv pool and any read child process included, so CPU > wall means parallelism); peak RSS = VmHWM of the kepuri process (/proc/self/status; ru_maxrss is not used on Linux because it carries the spawning parent\'s RSS across exec) plus the VmHWM of each child process it forked; medians over runs. Figures only — nothing is asserted.');
 process.stdout.write(out.join('\n') + '\n');
 
 if (opts.json) {

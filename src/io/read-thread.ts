@@ -9,6 +9,9 @@ import type { ReadJob, ReadReply } from './read-pool.js';
 import { readXlsxInProcess } from './read-workbook.js';
 import { encodeOutcome } from './read-worker.js';
 
+/** larger files are read by the main thread itself: a thread would hold a second copy (its JSON) */
+const THREAD_MAX_CONTENT_BYTES = 16 * 1024 * 1024;
+
 parentPort?.on('message', (job: ReadJob) => {
   void handle(job).then((reply) => parentPort?.postMessage(reply));
 });
@@ -16,7 +19,7 @@ parentPort?.on('message', (job: ReadJob) => {
 async function handle(job: ReadJob): Promise<ReadReply> {
   try {
     const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
-    const workbook = await readXlsxInProcess(bytes);
+    const workbook = await readXlsxInProcess(bytes, THREAD_MAX_CONTENT_BYTES);
     if (!workbook) return { id: job.id };
     const wire = encodeOutcome(job.id, { ok: true, workbook });
     return 'json' in wire ? { id: job.id, json: wire.json } : { id: job.id };

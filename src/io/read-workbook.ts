@@ -131,21 +131,24 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
  * fast reader takes under the in-process limits — exactly what readWorkbook would return for it —
  * else undefined (then readWorkbook decides). Used by the analysis worker threads.
  */
-export async function readXlsxInProcess(bytes: Buffer): Promise<Workbook | undefined> {
+export async function readXlsxInProcess(bytes: Buffer, maxContentBytes: number = IN_PROCESS_FAST.contentBytes): Promise<Workbook | undefined> {
   if (!checkFileSize(bytes.length).ok) return undefined;
   const cls = classifyInput(bytes);
   if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm')) return undefined;
   const caps = await checkZipCaps(bytes);
-  if (!caps.ok || Math.max(bytes.length, caps.uncompressedBytes) > IN_PROCESS_FAST.contentBytes) return undefined;
+  if (!caps.ok || Math.max(bytes.length, caps.uncompressedBytes) > Math.min(maxContentBytes, IN_PROCESS_FAST.contentBytes)) return undefined;
   return readFastInProcess(bytes, cls.format);
 }
 
 /**
  * Limits for reading an .xlsx in this process with the fast reader: content (uncompressed) up to
- * 16 MiB (a 2,000-row submission is ~1 MiB), at most 4 M cell slots. Larger files, and files the
- * fast reader declines, are read in a child process.
+ * 256 MiB — above the 200 MiB a zip entry may inflate to, so a 200,000-row sheet (178 MiB of XML)
+ * is read here rather than in a child that would hold a second copy of the table — and at most
+ * 16 M cell slots (rows × widths: 200,000 rows × 80 columns). The fast reader is linear in its
+ * input and bounded in what it builds; files it declines, or beyond these limits, are read in a
+ * child process (exceljs, SheetJS) as before.
  */
-export const IN_PROCESS_FAST = { contentBytes: 16 * MiB, maxSlots: 4_000_000 } as const;
+export const IN_PROCESS_FAST = { contentBytes: 256 * MiB, maxSlots: 16_000_000 } as const;
 
 let fastModule: Promise<typeof import('./read-xlsx-fast.js')> | undefined;
 

@@ -1,0 +1,61 @@
+/**
+ * The read thread (read-pool.ts + read-thread.ts, compiled to dist/ by `npm test`'s tsc step):
+ * for every input it takes, it must give exactly the workbook readWorkbook gives in-process; what
+ * it does not take (legacy formats, CSV, broken files, files over its size limit) comes back
+ * undefined, so the caller reads them the usual way.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectInputs } from '../../src/io/collect-inputs.js';
+import { createReadPool } from '../../src/io/read-pool.js';
+import { readWorkbook } from '../../src/io/read-workbook.js';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+const THREAD = path.join(REPO, 'dist/io/read-thread.js');
+
+describe('read thread', () => {
+  it('is built (npm test compiles dist/ first)', () => {
+    expect(existsSync(THREAD)).toBe(true);
+  });
+
+  const pool = createReadPool(2, pathToFileURL(THREAD));
+  afterAll(() => pool?.close());
+
+  it('is not started without its compiled script (vitest on the sources reads in-process)', () => {
+    expect(createReadPool(1)).toBeUndefined();
+  });
+
+  it('reads every .xlsx fixture exactly as readWorkbook does, in input order', async () => {
+    expect(pool).toBeDefined();
+    const dir = path.join(REPO, 'fixtures/validate');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx') && !f.includes('truncated'));
+    expect(files.length).toBeGreaterThan(30);
+    const bytes = files.map((f) => readFileSync(path.join(dir, f)));
+    // all at once: replies come back out of order across two threads, results must not
+    const pooled = await Promise.all(bytes.map((b) => pool!.read(b)));
+    let taken = 0;
+    for (let i = 0; i < files.length; i++) {
+      const direct = await readWorkbook(bytes[i], files[i]);
+      // an unreadable or encrypted file is never taken by the thread
+      if (!direct.ok) expect(pooled[i], files[i]).toBeUndefined();
+      else {
+        expect(pooled[i], files[i]).toEqual(direct.workbook);
+        taken++;
+      }
+    }
+    expect(taken).toBeGreaterThan(30);
+  });
+
+  it('hands back what it does not take: legacy, WPS, CSV, truncated, not a spreadsheet', async () => {
+    const { items } = await collectInputs([path.join(REPO, 'fixtures/inbox')], {});
+    const byName = new Map(items.map((i) => [i.name, i.bytes]));
+    for (const name of ['清水街道2023年科普日活动安排表.xls', '沈巷镇科普日活动安排表.et', '鸠江区科协活动安排表.csv', '新建 Microsoft Excel 工作表.xlsx']) {
+      const b = byName.get(name);
+      expect(b, name).toBeDefined();
+      expect(await pool!.read(b!), name).toBeUndefined();
+    }
+    expect(await pool!.read(Buffer.from('%PDF-1.4 not a workbook'))).toBeUndefined();
+  });
+});
