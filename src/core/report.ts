@@ -112,3 +112,32 @@ export function exitCodeOf(report: Report): 0 | 1 | 2 {
   if (!anyRead) return 2;
   return report.totals.errors > 0 ? 1 : 0;
 }
+
+/**
+ * `JSON.stringify(report, null, 2)` in pieces, byte for byte: the findings (tens of thousands in
+ * a province merge) are formatted a batch at a time, so report.json never exists as one string.
+ */
+export function* reportJsonChunks(report: Report, batch = 1000): Generator<string> {
+  const { findings } = report;
+  if (findings.length === 0) {
+    yield JSON.stringify(report, null, 2);
+    return;
+  }
+  const head = JSON.stringify({ ...report, findings: [] }, null, 2);
+  const tail = '[]\n}';
+  if (!head.endsWith(tail)) {
+    yield JSON.stringify(report, null, 2); // findings not last: cannot happen with Report's key order
+    return;
+  }
+  yield head.slice(0, head.length - tail.length) + '[';
+  for (let i = 0; i < findings.length; i += batch) {
+    let out = '';
+    for (let j = i; j < Math.min(findings.length, i + batch); j++) {
+      // an array element at depth 2: its own lines indented by four more spaces (a JSON string
+      // never holds a raw line break, so every \n here is formatting)
+      out += (j > 0 ? ',' : '') + '\n    ' + JSON.stringify(findings[j], null, 2).replace(/\n/g, '\n    ');
+    }
+    yield out;
+  }
+  yield '\n  ]\n}';
+}

@@ -9,7 +9,7 @@ import type { Rules } from '../core/config/schema.js';
 import type { Finding } from '../core/finding.js';
 import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
 import type { Lang } from '../core/messages.js';
-import { buildReport, type Report } from '../core/report.js';
+import { buildReport, reportJsonChunks, type Report } from '../core/report.js';
 import type { Workbook } from '../core/table.js';
 import { UsageError } from '../cli/usage-error.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
@@ -133,7 +133,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   written.push(summary);
   trace('summary written');
   const reportFile = path.join(outDir, REPORT_FILE);
-  await writeFileAtomic(reportFile, JSON.stringify(report, null, 2) + '\n');
+  await writeFileAtomic(reportFile, reportJsonChunksWithNewline(report));
   written.push(reportFile);
   trace('report written');
   if (opts.feedback) {
@@ -202,4 +202,9 @@ async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<vo
       throw new UsageError(`输出文件夹 ${outDir} 与输入文件 ${input} 在同一位置;请用 -o 指定其他位置`);
     }
   }
+}
+
+function* reportJsonChunksWithNewline(report: Report): Generator<string> {
+  yield* reportJsonChunks(report);
+  yield '\n';
 }
