@@ -1,6 +1,6 @@
 /** `kepuri merge INPUT… [-o DIR]`: the clerk's main job. */
 import type { Lang } from '../core/messages.js';
-import { exitCodeOf } from '../core/report.js';
+import { exitCodeOf, reportJsonChunks } from '../core/report.js';
 import { loadRules } from '../io/load-config.js';
 import { runMergeJob } from '../io/run-merge.js';
 import { makeChalk, renderMergeSummary } from './render-terminal.js';
@@ -32,7 +32,11 @@ export async function runMerge(inputs: string[], opts: MergeCliOptions): Promise
   } finally {
     progress?.stop();
   }
-  if (opts.json) process.stdout.write(JSON.stringify(result.report, null, 2) + '\n');
+  if (opts.json) {
+    // in pieces: a province report is tens of MB (same text as JSON.stringify(report, null, 2))
+    for (const piece of reportJsonChunks(result.report)) process.stdout.write(piece);
+    process.stdout.write('\n');
+  }
   else process.stdout.write(renderMergeSummary(result.report, result.written, makeChalk(process.stdout), opts.lang));
   return exitCodeOf(result.report);
 }
