@@ -230,7 +230,15 @@ function supersede(states: FileState[], opts: MergeOptions): void {
 
 function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): ReportUnit[] {
   const units: ReportUnit[] = [];
-  const mergedOf = (name: string) => states.filter((s) => s.status === 'merged' && s.unitName === name);
+  // merged files by unit, in input order (a province has thousands of units: no scan per unit)
+  const mergedByUnit = new Map<string, FileState[]>();
+  for (const s of states) {
+    if (s.status !== 'merged' || s.unitName === undefined) continue;
+    const list = mergedByUnit.get(s.unitName);
+    if (list) list.push(s);
+    else mergedByUnit.set(s.unitName, [s]);
+  }
+  const mergedOf = (name: string) => mergedByUnit.get(name) ?? [];
   const count = (list: FileState[], sev: 'error' | 'warning') =>
     list.reduce((n, s) => n + s.findings.filter((f) => f.severity === sev).length, 0);
 
@@ -263,9 +271,11 @@ function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): Repo
     });
   }
   // units not on the roster, in order of first appearance
+  const listed = new Set(units.map((u) => u.name));
   for (const s of states) {
     if (s.status !== 'merged' || !s.unitName || s.rosterUnit) continue;
-    if (units.some((u) => u.name === s.unitName)) continue;
+    if (listed.has(s.unitName)) continue;
+    listed.add(s.unitName);
     const files = mergedOf(s.unitName);
     units.push({
       name: s.unitName,
