@@ -30,6 +30,24 @@ export function excelDate(iso: string): Date {
   return new Date(Date.UTC(y, m - 1, d, hh, mm));
 }
 
+/** 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:mm' → the Excel serial of that wall-clock time (1900 system). */
+export function excelSerial(iso: string): number {
+  const hasTime = iso.length >= 16;
+  const ms = Date.UTC(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)) - 1,
+    Number(iso.slice(8, 10)),
+    hasTime ? Number(iso.slice(11, 13)) : 0,
+    hasTime ? Number(iso.slice(14, 16)) : 0,
+  );
+  return ms / 86_400_000 + 25569;
+}
+
+/** Bit of column i in a row's date mask (the master has fewer than 31 date-capable columns up front). */
+function dateBit(i: number): number {
+  return i < 30 ? 1 << i : 0;
+}
+
 function fieldValue(row: MergedRow, key: FieldKey): CellValue {
   const v = row.activity.values;
   const raw = row.activity.raw[key];
@@ -79,36 +97,51 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
   });
   header.height = 30;
 
-  const dateCols = new Set([COLUMNS.findIndex((c) => c.key === 'startDate') + 1, COLUMNS.findIndex((c) => c.key === 'endDate') + 1]);
-  const receivedCol = COLUMNS.length + 4;
-  // one look per (column kind, error tint), resolved once: rows are written without cell objects
+  const dateCols = new Set([COLUMNS.findIndex((c) => c.key === 'startDate'), COLUMNS.findIndex((c) => c.key === 'endDate')]);
+  // Rows are written without cell objects or Dates: a date is its serial number, and the row's
+  // styles come from a small table keyed by (error tint, which cells hold dates), resolved once.
   const look = (numFmt: string | undefined, error: boolean) => wb.styleId({ border: THIN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
-  const styleRows = new Map<string, number[]>();
-  const stylesFor = (error: boolean, values: readonly CellValue[]) => {
-    const key = `${error}|${values.map((v) => (v instanceof Date ? 1 : 0)).join('')}`;
+  const width = headers.length;
+  const styleRows = new Map<number, number[]>();
+  const stylesFor = (error: boolean, dateMask: number): number[] => {
+    const key = dateMask * 2 + (error ? 1 : 0);
     let styles = styleRows.get(key);
     if (!styles) {
-      styles = values.map((v, i) => (v instanceof Date ? look(dateCols.has(i + 1) ? 'yyyy-mm-dd' : i + 1 === receivedCol ? 'yyyy-mm-dd hh:mm' : 'mm-dd-yy', error) : look(undefined, error)));
+      styles = Array.from({ length: width }, (_v, i) =>
+        dateMask & dateBit(i) ? look(dateCols.has(i) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm', error) : look(undefined, error),
+      );
       styleRows.set(key, styles);
     }
     return styles;
   };
-  const plain = look(undefined, false);
-  const tinted = look(undefined, true);
+  const values: CellValue[] = new Array(width);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const values: CellValue[] = COLUMNS.map((c) => fieldValue(row, c.key));
     const a = row.activity;
-    values.push(
-      row.unit || null,
-      a.file,
-      `${a.sheet}!${a.cells.name ?? a.cells.seq ?? `A${a.row}`}`,
-      row.receivedAt ? excelDate(row.receivedAt.slice(0, 16)) : null,
-      row.marks.join('、') || null,
-    );
-    for (const h of extraHeaders) values.push(a.extras.find((e) => e.header === h)?.value || null);
-    const hasDate = values.some((v) => v instanceof Date);
-    ws.appendRow(i + 3, values, hasDate ? stylesFor(row.hasError, values) : values.map(() => (row.hasError ? tinted : plain)));
+    let dateMask = 0;
+    for (let c = 0; c < COLUMNS.length; c++) {
+      const key = COLUMNS[c].key;
+      if (key === 'startDate' || key === 'endDate') {
+        const iso = a.values[key];
+        // an unreadable date keeps the unit's own text so nothing is lost
+        if (iso) {
+          values[c] = excelSerial(iso);
+          dateMask |= dateBit(c);
+        } else values[c] = a.raw[key] ?? null;
+      } else values[c] = fieldValue(row, key);
+    }
+    let c = COLUMNS.length;
+    values[c++] = row.unit || null;
+    values[c++] = a.file;
+    values[c++] = `${a.sheet}!${a.cells.name ?? a.cells.seq ?? `A${a.row}`}`;
+    if (row.receivedAt) {
+      values[c] = excelSerial(row.receivedAt.slice(0, 16));
+      dateMask |= dateBit(c);
+    } else values[c] = null;
+    c++;
+    values[c++] = row.marks.length > 0 ? row.marks.join('、') : null;
+    for (const h of extraHeaders) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
+    ws.appendRow(i + 3, values, stylesFor(row.hasError, dateMask));
     // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
     if (i % 1024 === 1023) await ws.drain();
   }
