@@ -31,7 +31,7 @@ import type { Workbook, WorkbookFormat } from '../core/table.js';
 import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './read-worker.js';
 import { READ_WORKER_ENV, decodeWorkbook } from './read-worker.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
-import { checkFileSize, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
+import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
 
 export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false; findings: Finding[] };
 
@@ -98,7 +98,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   let contentBytes = bytes.length;
   let capsOk = false;
   if (cls.format === 'xlsx' || cls.format === 'xlsm' || cls.format === 'xlsb' || (cls.format === 'ods' && !cls.flavor)) {
-    const caps = await checkZipCaps(bytes);
+    const caps = checkSmallZipCapsSync(bytes) ?? (await checkZipCaps(bytes));
     if (!caps.ok) {
       // a zip yauzl cannot open may still be one SheetJS repairs (e.g. a lost directory): try
       if (caps.code !== 'file-unreadable') return fail(sizeCheckFinding(caps, file));
@@ -135,7 +135,7 @@ export async function readXlsxInProcess(bytes: Buffer, maxContentBytes: number =
   if (!checkFileSize(bytes.length).ok) return undefined;
   const cls = classifyInput(bytes);
   if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm')) return undefined;
-  const caps = await checkZipCaps(bytes);
+  const caps = checkSmallZipCapsSync(bytes) ?? (await checkZipCaps(bytes));
   if (!caps.ok || Math.max(bytes.length, caps.uncompressedBytes) > Math.min(maxContentBytes, IN_PROCESS_FAST.contentBytes)) return undefined;
   return readFastInProcess(bytes, cls.format);
 }

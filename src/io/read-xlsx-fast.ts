@@ -591,6 +591,14 @@ function scanCellBody(xml: string, p: number, to: number, cell: RawCell): number
       if (xml.startsWith('</c>', lt)) return lt + 4;
       decline('unexpected closing tag in <c>');
     }
+    // the common case first, without slicing the tag name: <v>text</v>
+    if (c1 === 118 /* v */ && xml.charCodeAt(lt + 2) === 62 /* > */) {
+      const end = xml.indexOf('</v>', lt + 3);
+      if (end < 0 || end > to) decline('unclosed <v>');
+      if (end > lt + 3) cell.value = (cell.value ?? '') + decodeXmlText(xml.slice(lt + 3, end));
+      p = end + 4;
+      continue;
+    }
     const gt = xml.indexOf('>', lt);
     if (gt < 0 || gt > to) decline('truncated tag in <c>');
     const selfClosing = xml.charCodeAt(gt - 1) === 47;

@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { createFinding, type Finding } from '../core/finding.js';
+import { readZipDirectorySync } from './sniff-format.js';
 
 const MiB = 1024 * 1024;
 
@@ -167,6 +168,49 @@ export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean }
     return { ok: false, code: 'file-unreadable', reason: '压缩结构损坏' };
   }
   return result ?? { ok: true, entries, uncompressedBytes: total };
+}
+
+/**
+ * The same caps, checked synchronously on a small zip held in memory (the common .xlsx of a few
+ * dozen KB): every entry inflated in one call, bounded as checkZipCaps bounds it. Answers only
+ * when everything is plainly within the caps — `{ ok: true, … }`; for anything else (a cap
+ * passed, a large entry, encryption, an odd method, a directory it cannot read) it returns
+ * undefined and the caller runs checkZipCaps, which gives the finding. Saves yauzl's
+ * asynchronous walk (~0.3–0.7 ms a file) on every workbook of a large inbox.
+ */
+export function checkSmallZipCapsSync(bytes: Buffer): Extract<SizeCheck, { ok: true }> | undefined {
+  if (!checkFileSize(bytes.length).ok) return undefined;
+  const dir = readZipDirectorySync(bytes);
+  if (!dir || dir.length > SIZE_CAPS.zipEntries) return undefined;
+  let total = 0;
+  for (const e of dir) {
+    if (e.name.endsWith('/')) continue;
+    if (e.flags & 0x1 || (e.method !== 0 && e.method !== 8)) return undefined;
+    if (e.uncompressedSize > SYNC_INFLATE_BYTES || e.compressedSize > SYNC_INFLATE_BYTES) return undefined;
+    const lh = e.localHeaderOffset;
+    if (lh + 30 > bytes.length || bytes.readUInt32LE(lh) !== 0x04034b50) return undefined;
+    const start = lh + 30 + bytes.readUInt16LE(lh + 26) + bytes.readUInt16LE(lh + 28);
+    const end = start + e.compressedSize;
+    if (end > bytes.length) return undefined;
+    const data = bytes.subarray(start, end);
+    let n: number;
+    if (e.method === 0) n = data.length;
+    else {
+      const ratioLimit = Math.max(SIZE_CAPS.ratioCheckMinBytes, Math.max(1, e.compressedSize) * SIZE_CAPS.compressionRatio);
+      const allowed = Math.min(SIZE_CAPS.entryUncompressedBytes, SIZE_CAPS.totalUncompressedBytes - total, ratioLimit, SYNC_INFLATE_BYTES);
+      try {
+        n = zlib.inflateRawSync(data, { maxOutputLength: allowed + 1 }).length;
+      } catch {
+        return undefined; // over the bound, or corrupt: checkZipCaps decides
+      }
+      if (n > allowed) return undefined;
+    }
+    if (n > SIZE_CAPS.entryUncompressedBytes) return undefined;
+    if (n > SIZE_CAPS.ratioCheckMinBytes && n / Math.max(1, e.compressedSize) > SIZE_CAPS.compressionRatio) return undefined;
+    total += n;
+    if (total > SIZE_CAPS.totalUncompressedBytes) return undefined;
+  }
+  return { ok: true, entries: dir.length, uncompressedBytes: total };
 }
 
 function declaredProblem(entry: Entry, totalSoFar: number): SizeCheck | undefined {

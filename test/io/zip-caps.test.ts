@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SIZE_CAPS, checkFileSize, checkZipCaps, listZipEntries } from '../../src/io/zip-caps.js';
+import { SIZE_CAPS, checkFileSize, checkSmallZipCapsSync, checkZipCaps, listZipEntries } from '../../src/io/zip-caps.js';
 import { zipOf } from './make-files.js';
 
 const MiB = 1024 * 1024;
@@ -106,6 +107,36 @@ describe('checkZipCaps', () => {
     expect(await checkZipCaps(Buffer.from('PK\x03\x04 not really a zip'))).toMatchObject({ ok: false, code: 'file-unreadable' });
     const zip = await zipOf({ 'a.xml': 'x'.repeat(5000) });
     expect(await checkZipCaps(zip.subarray(0, zip.length - 30))).toMatchObject({ ok: false, code: 'file-unreadable' });
+  });
+});
+
+describe('checkSmallZipCapsSync', () => {
+  it('answers exactly as checkZipCaps for an ordinary small zip', async () => {
+    const zip = await zipOf({ 'a.xml': 'x'.repeat(5000), 'b/c.txt': '活动' });
+    expect(checkSmallZipCapsSync(zip)).toEqual(await checkZipCaps(zip));
+    const stored = await zipOf({ 'a.xml': 'y'.repeat(300) }, { compress: false });
+    expect(checkSmallZipCapsSync(stored)).toEqual(await checkZipCaps(stored));
+  });
+
+  it('never says yes where checkZipCaps says no: it leaves those to checkZipCaps', async () => {
+    const bombs = [
+      await zipOf({ 'xl/sharedStrings.xml': Buffer.alloc(11 * MiB, 0x20) }),
+      lieAboutSizes(await zipOf({ 'big.xml': 'x'.repeat(100_000) }), 'big.xml', { uncompressed: 201 * MiB }),
+      lieAboutSizes(await zipOf({ 'xl/worksheets/sheet1.xml': Buffer.alloc(30 * MiB, 0x41) }), 'xl/worksheets/sheet1.xml', { uncompressed: 1000 }),
+      Buffer.from('PK\x03\x04 not really a zip'),
+      await zipOf({ 'a.xml': 'x'.repeat(5000) }).then((z) => z.subarray(0, z.length - 30)),
+    ];
+    for (const [i, zip] of bombs.entries()) {
+      expect((await checkZipCaps(zip)).ok, `case ${i}`).toBe(false);
+      expect(checkSmallZipCapsSync(zip), `case ${i}`).toBeUndefined();
+    }
+  });
+
+  it('leaves an entry over 16 MB to the streaming check', async () => {
+    // random text: compresses about 4:3, far from the ratio cap
+    const zip = await zipOf({ 'xl/worksheets/sheet1.xml': Buffer.from(randomBytes(13 * MiB).toString('base64')) });
+    expect(checkSmallZipCapsSync(zip)).toBeUndefined();
+    expect(await checkZipCaps(zip)).toMatchObject({ ok: true });
   });
 });
 
