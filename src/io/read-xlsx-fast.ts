@@ -509,6 +509,7 @@ function scanRows(
   let rowCount = 0;
   const cell: RawCell = { col: 0, t: undefined, styleId: 0, value: undefined, rich: undefined, formula: undefined, shareType: undefined };
   const cellAttrs: CellAttributes = { r: undefined, s: undefined, t: undefined };
+  const interned = new Map<string, Cell | null>();
   for (;;) {
     const lt = xml.indexOf('<', p);
     if (lt < 0 || lt >= to) break;
@@ -567,7 +568,7 @@ function scanRows(
       if (isMergeType) continue;
       prevCol = cell.col;
       if (cell.col >= MAX_COLS || !keepRow) continue;
-      const value = cellValue(cell, isFormula, styles, sst, ctx);
+      const value = internedCell(cell, isFormula, styles, sst, ctx, interned);
       if (!value) continue;
       (out ??= [])[cell.col] = value;
       if (cell.col > maxC) maxC = cell.col;
@@ -679,6 +680,36 @@ function scanInlineString(xml: string, from: number, to: number, cell: RawCell):
     }
   }
   if (run) decline('unclosed run in <is>');
+}
+
+/** Distinct plain cells remembered per sheet (beyond it, cells are simply not shared). */
+const INTERN_LIMIT = 200_000;
+
+/**
+ * cellValue, with equal plain cells sharing one object: a shared string, or a number/date with
+ * the same text and style, becomes the same (immutable) Cell wherever it recurs. A 200,000-row
+ * sheet repeats its categories, towns, dates and counts on every row; sharing them keeps the
+ * table several times smaller. Formulas and inline strings are not shared (rare, and their value
+ * depends on more than the text).
+ */
+function internedCell(
+  cell: RawCell,
+  isFormula: boolean,
+  styles: Styles,
+  sst: SstEntry[] | undefined,
+  ctx: ConvertContext,
+  interned: Map<string, Cell | null>,
+): Cell | undefined {
+  if (isFormula || cell.rich || cell.value === undefined || (cell.t !== undefined && cell.t !== 's' && cell.t !== 'n')) {
+    return cellValue(cell, isFormula, styles, sst, ctx);
+  }
+  // a shared string has no number format; a number's depends on its style
+  const key = cell.t === 's' ? `s${cell.value}` : `n${cell.styleId}|${cell.value}`;
+  const known = interned.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const value = cellValue(cell, isFormula, styles, sst, ctx);
+  if (interned.size < INTERN_LIMIT) interned.set(key, value ?? null);
+  return value;
 }
 
 /** exceljs's CellXform.parseClose + reconcile (with read-xlsx.ts's patches), then convertCell. */
