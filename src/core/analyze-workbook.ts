@@ -7,7 +7,7 @@ import { columnLabel, type FieldKey } from './columns.js';
 import type { Rules, UnitKind } from './config/schema.js';
 import { createFinding, type Finding } from './finding.js';
 import { locateTable, type TableLayout, type UnitLine } from './locate/locate-table.js';
-import { extractRows, type SkipReason } from './rows/extract-rows.js';
+import { walkRows, type SkipReason } from './rows/extract-rows.js';
 import { createNormalizeContext, normalizeRow, type ParsedRow } from './rows/normalize-row.js';
 import { findDuplicateActivities } from './rules/duplicate-activity.js';
 import { ROW_RULES, type RowCheck } from './rules/index.js';
@@ -31,9 +31,12 @@ export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules):
   const located = locateTable(workbook, file);
   if (!located.ok) return { file, unitLine: {}, rowsRead: 0, rows: [], skipped: [], findings: located.findings };
   const { layout } = located;
-  const extracted = extractRows(layout);
   const ctx = createNormalizeContext(file, layout.sheet.name, rules);
-  const rows = extracted.rows.map((r) => normalizeRow(r, ctx));
+  // each raw row is normalized as soon as it is read and then let go (see walkRows)
+  const rows: ParsedRow[] = [];
+  const extracted = walkRows(layout, (r) => {
+    rows.push(normalizeRow(r, ctx));
+  });
   return {
     file,
     // the layout without its cells: an analysed file is kept until the merge is written, and the

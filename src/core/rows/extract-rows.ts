@@ -5,7 +5,7 @@
  * read = merged + superseded + skipped.
  */
 import type { FieldKey } from '../columns.js';
-import { cellText, isBlankCell, type Cell } from '../table.js';
+import { addressOf, cellText, isBlankCell, type Cell, type CellRange } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
 import { lookupHeader } from '../locate/header-dictionary.js';
 import { makeMergedGetter, makeOwnerAddress, type TableLayout } from '../locate/locate-table.js';
@@ -45,13 +45,40 @@ const CONTENT_FIELDS: FieldKey[] = [
 ];
 
 export function extractRows(layout: TableLayout): ExtractedRows {
+  const rows: RawRow[] = [];
+  const walked = walkRows(layout, (row) => {
+    rows.push(row);
+  });
+  return { read: walked.read, rows, skipped: walked.skipped };
+}
+
+/**
+ * `extractRows`, handing each activity row to `each` as soon as it is read instead of collecting
+ * them: the caller can turn a row into what it keeps and let the raw row go (a raw row with its
+ * field map is several times the size of the parsed row, and a 200,000-row sheet would otherwise
+ * hold all of them at once).
+ */
+export function walkRows(layout: TableLayout, each: (row: RawRow) => void): Omit<ExtractedRows, 'rows'> {
   const { sheet } = layout;
   const get = makeMergedGetter(sheet);
   const ownerOf = makeOwnerAddress(sheet);
   const lastRow = lastContentRow(sheet.rows);
-  const rows: RawRow[] = [];
   const skipped: ExtractedRows['skipped'] = [];
   const firstCol = firstBoundColumn(layout);
+  // the layout is the same for every row: look its columns up once
+  const bound: { key: FieldKey; c: number }[] = [];
+  for (const [key, b] of layout.fields) bound.push({ key, c: b.c });
+  const contentCols: number[] = [];
+  for (const k of CONTENT_FIELDS) {
+    const b = layout.fields.get(k);
+    if (b !== undefined) contentCols.push(b.c);
+  }
+  const seqCol = layout.fields.get('seq')?.c ?? -1;
+  const nameCol = layout.fields.get('name')?.c ?? -1;
+  const extraCols = layout.extras;
+  const unitCol = layout.unitColumn?.c ?? -1;
+  // rows no merge reaches read their own cells at their own addresses: no need to ask the merge helpers
+  const merged = mergedRows(sheet.merges, layout.dataStart, lastRow);
   let inNotes = false;
 
   for (let r = layout.dataStart; r <= lastRow; r++) {
@@ -59,28 +86,31 @@ export function extractRows(layout: TableLayout): ExtractedRows {
       skipped.push({ r, reason: 'notes' });
       continue;
     }
-    const rowCells = sheet.rows[r] ?? [];
+    const rowCells = sheet.rows[r] ?? EMPTY_ROW;
     const lead = leadingText(rowCells, firstCol);
     if (NOTES.test(lead)) {
       inNotes = true;
       skipped.push({ r, reason: 'notes' });
       continue;
     }
-    const seqText = textOf(layout, 'seq', r, rowCells);
-    const nameText = textOf(layout, 'name', r, rowCells);
+    const seqText = seqCol < 0 ? '' : textOf(rowCells[seqCol]);
+    const nameText = nameCol < 0 ? '' : textOf(rowCells[nameCol]);
     if (TOTAL.test(seqText) || TOTAL.test(nameText) || TOTAL.test(lead)) {
       skipped.push({ r, reason: 'total' });
       continue;
     }
-    if (EXAMPLE.test(seqText) && seqText !== '' || /^[(（【\[]?(示例|样例|例)[)）】\]]?\s*[:：]/.test(nameText) || /^(示例|样例)/.test(nameText)) {
+    if (EXAMPLE.test(seqText) && seqText !== '' || EXAMPLE_NAME.test(nameText) || EXAMPLE_NAME_START.test(nameText)) {
       skipped.push({ r, reason: 'example' });
       continue;
     }
     // content counts only from the row's own cells: a category merged down into an otherwise empty row is not an activity
-    const ownContent = CONTENT_FIELDS.some((k) => {
-      const b = layout.fields.get(k);
-      return b !== undefined && !isBlankCell(rowCells[b.c]);
-    });
+    let ownContent = false;
+    for (let i = 0; i < contentCols.length; i++) {
+      if (!isBlankCell(rowCells[contentCols[i]])) {
+        ownContent = true;
+        break;
+      }
+    }
     if (!ownContent) {
       const anyText = rowCells.map((c) => (isBlankCell(c) ? '' : cellText(c))).join('');
       skipped.push({ r, reason: SIGNATURE.test(anyText) ? 'signature' : 'blank' });
@@ -95,17 +125,43 @@ export function extractRows(layout: TableLayout): ExtractedRows {
       continue;
     }
     const fields = new Map<FieldKey, RawField>();
-    for (const [key, b] of layout.fields) fields.set(key, { cell: get(r, b.c), address: ownerOf(r, b.c) });
-    const row: RawRow = {
-      r,
-      fields,
-      extras: layout.extras.map((b) => ({ header: b.header, cell: get(r, b.c) })),
-    };
-    if (layout.unitColumn) row.unit = { cell: get(r, layout.unitColumn.c), address: ownerOf(r, layout.unitColumn.c) };
-    rows.push(row);
+    const extras: RawRow['extras'] = [];
+    let row: RawRow;
+    if (merged[r - layout.dataStart] === 1) {
+      for (let i = 0; i < bound.length; i++) {
+        const b = bound[i];
+        fields.set(b.key, { cell: get(r, b.c), address: ownerOf(r, b.c) });
+      }
+      for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: get(r, extraCols[i].c) });
+      row = { r, fields, extras };
+      if (unitCol >= 0) row.unit = { cell: get(r, unitCol), address: ownerOf(r, unitCol) };
+    } else {
+      for (let i = 0; i < bound.length; i++) {
+        const b = bound[i];
+        fields.set(b.key, { cell: rowCells[b.c], address: addressOf(r, b.c) });
+      }
+      for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: rowCells[extraCols[i].c] });
+      row = { r, fields, extras };
+      if (unitCol >= 0) row.unit = { cell: rowCells[unitCol], address: addressOf(r, unitCol) };
+    }
+    each(row);
   }
-  return { read: Math.max(0, lastRow - layout.dataStart + 1), rows, skipped };
+  return { read: Math.max(0, lastRow - layout.dataStart + 1), skipped };
 }
+
+const EMPTY_ROW: (Cell | undefined)[] = [];
+
+/** For rows first…last: 1 where a merge covers (part of) the row. */
+function mergedRows(merges: CellRange[], first: number, last: number): Uint8Array {
+  const out = new Uint8Array(Math.max(0, last - first + 1));
+  for (const m of merges) {
+    for (let r = Math.max(m.s.r, first); r <= Math.min(m.e.r, last); r++) out[r - first] = 1;
+  }
+  return out;
+}
+
+const EXAMPLE_NAME = /^[(（【\[]?(示例|样例|例)[)）】\]]?\s*[:：]/;
+const EXAMPLE_NAME_START = /^(示例|样例)/;
 
 function lastContentRow(rows: (Cell | undefined)[][]): number {
   for (let r = rows.length - 1; r >= 0; r--) {
@@ -132,10 +188,8 @@ function leadingText(row: (Cell | undefined)[], from: number): string {
   return '';
 }
 
-function textOf(layout: TableLayout, key: FieldKey, r: number, row: (Cell | undefined)[]): string {
-  const b = layout.fields.get(key);
-  if (!b) return '';
-  const cell = row[b.c];
+/** The cell's text, normalized; '' for a blank cell. */
+function textOf(cell: Cell | undefined): string {
   return isBlankCell(cell) ? '' : normalizeText(cellText(cell));
 }
 
@@ -152,6 +206,11 @@ const MAX_HEADER_TEXT = 80;
 
 function isRepeatedHeader(row: (Cell | undefined)[]): boolean {
   let hits = 0;
-  for (const c of row) if (c && c.t === 's' && c.v.length <= MAX_HEADER_TEXT && lookupHeader(c.v)) hits++;
-  return hits >= 4;
+  for (let i = 0; i < row.length; i++) {
+    // too few cells left to make four
+    if (hits + (row.length - i) < 4) return false;
+    const c = row[i];
+    if (c && c.t === 's' && c.v.length <= MAX_HEADER_TEXT && lookupHeader(c.v) && ++hits >= 4) return true;
+  }
+  return false;
 }

@@ -1,17 +1,24 @@
 /**
  * Stage 4: typed values from raw cells (SPEC §3). Parsing never decides what is wrong — it records
  * what it could read in `ParsedRow`; the rules (src/core/rules/) turn that into findings.
+ *
+ * A province merge keeps every row alive until its outputs are written, and the same few texts
+ * (dates, categories, towns, counts…) come back on every row: parse results are shared between
+ * equal cells (the `…Shared` parsers), so `start`, `end`, `count`, `phone`, `url`, `values.field`
+ * and `unknownFields` may be the same frozen objects in many rows — never mutate them. The
+ * per-row records (`values`, `raw`, `cells`) are filled with named stores so V8 keeps them in
+ * fast mode (a record filled by computed keys turns into a large hash table past ~16 keys).
  */
-import type { Activity, ActivityValues } from '../activity.js';
+import type { Activity, ActivityValues, ExtraValue } from '../activity.js';
 import type { FieldKey } from '../columns.js';
 import type { Rules } from '../config/schema.js';
-import { cellText, isBlankCell, type Cell } from '../table.js';
-import { normalizeText } from '../values/fold-text.js';
-import { parseCountCell, type CountParse } from '../values/parse-count.js';
-import { parseDateCell, type DateParse } from '../values/parse-date.js';
-import { parsePhoneCell, type PhoneParse } from '../values/parse-phone.js';
-import { parseUrl, type UrlParse } from '../values/parse-url.js';
-import { matchCategory, matchFromList, matchMode, matchYesNo, splitList } from '../values/match-enum.js';
+import { cellText, type Cell } from '../table.js';
+import { detachText, MIN_VIEW_LENGTH, normalizeText, TextSlots } from '../values/fold-text.js';
+import { parseCountCellShared, type CountParse } from '../values/parse-count.js';
+import { parseDateCellShared, type DateParse } from '../values/parse-date.js';
+import { parsePhoneCellShared, type PhoneParse } from '../values/parse-phone.js';
+import { parseUrlShared, type UrlParse } from '../values/parse-url.js';
+import { matchCategory, matchFromList, matchListText, matchMode, matchYesNo } from '../values/match-enum.js';
 import type { RawRow } from './extract-rows.js';
 
 export interface ParsedRow {
@@ -40,80 +47,160 @@ export interface NormalizeContext {
   categoryNames: string[];
 }
 
+/**
+ * The derived lists, shared by every file of a run (the matchers remember their answers per list,
+ * so a list made afresh per file would forget them). Keyed by the rules' own arrays.
+ */
+const TOWN_CHOICES = new WeakMap<readonly string[], { places: readonly string[]; length: number; choices: string[] }>();
+const CATEGORY_NAMES = new WeakMap<Rules['categories'], { length: number; names: string[] }>();
+
 export function createNormalizeContext(file: string, sheet: string, rules: Rules): NormalizeContext {
+  let towns = TOWN_CHOICES.get(rules.towns);
+  if (!towns || towns.places !== rules.places || towns.length !== rules.towns.length + rules.places.length) {
+    towns = { places: rules.places, length: rules.towns.length + rules.places.length, choices: [...rules.towns, ...rules.places, '全区'] };
+    TOWN_CHOICES.set(rules.towns, towns);
+  }
+  let categories = CATEGORY_NAMES.get(rules.categories);
+  if (!categories || categories.length !== rules.categories.length) {
+    categories = { length: rules.categories.length, names: rules.categories.map((c) => c.name) };
+    CATEGORY_NAMES.set(rules.categories, categories);
+  }
   return {
     file,
     sheet,
     rules,
-    townChoices: [...rules.towns, ...rules.places, '全区'],
-    categoryNames: rules.categories.map((c) => c.name),
+    townChoices: towns.choices,
+    categoryNames: categories.names,
   };
 }
 
+/**
+ * The cell's text as kept: '' for a blank cell, else normalized (normalizeText of a blank text is
+ * '' too, so no separate blank test is needed). Texts are remembered with their normalized form:
+ * equal texts (a host, a town, a summary used again) share one string across rows, are normalized
+ * once, and no kept text is a view into a larger string (see `detachText`).
+ */
 function textOf(cell: Cell | undefined): string {
-  return isBlankCell(cell) ? '' : normalizeText(cellText(cell));
+  if (cell === undefined) return '';
+  if (cell.t !== 's') return normalizeText(cellText(cell));
+  const v = cell.v;
+  if (v.length < MIN_VIEW_LENGTH) return normalizeText(v); // short: cheaper to normalize again than to look up
+  return KEPT_TEXTS.get(v) ?? KEPT_TEXTS.add(v, normalizeText);
+}
+
+const KEPT_TEXTS = new TextSlots<string>(13);
+
+type FieldRecord = Partial<Record<FieldKey, string>>;
+
+/** `record[key] = value` as a named store (see the note at the top). */
+function put(record: FieldRecord, key: FieldKey, value: string): void {
+  switch (key) {
+    case 'seq': record.seq = value; break;
+    case 'name': record.name = value; break;
+    case 'category': record.category = value; break;
+    case 'form': record.form = value; break;
+    case 'field': record.field = value; break;
+    case 'mode': record.mode = value; break;
+    case 'startDate': record.startDate = value; break;
+    case 'endDate': record.endDate = value; break;
+    case 'timeSlot': record.timeSlot = value; break;
+    case 'location': record.location = value; break;
+    case 'town': record.town = value; break;
+    case 'host': record.host = value; break;
+    case 'organizer': record.organizer = value; break;
+    case 'summary': record.summary = value; break;
+    case 'audience': record.audience = value; break;
+    case 'expectedCount': record.expectedCount = value; break;
+    case 'contact': record.contact = value; break;
+    case 'phone': record.phone = value; break;
+    case 'url': record.url = value; break;
+    case 'published': record.published = value; break;
+    case 'remarks': record.remarks = value; break;
+    default: record[key as FieldKey] = value;
+  }
+}
+
+const NO_EXTRAS: ExtraValue[] = Object.freeze([]) as unknown as ExtraValue[];
+
+/** The end date a range in the start cell gives (9月17日-23日), shared like the start it comes from. */
+const RANGE_ENDS = new WeakMap<DateParse, DateParse>();
+
+function rangeEnd(start: Extract<DateParse, { kind: 'ok' }>): DateParse {
+  let end = RANGE_ENDS.get(start);
+  if (!end) {
+    end = Object.freeze({ kind: 'ok', start: start.end!, yearGiven: start.yearGiven });
+    RANGE_ENDS.set(start, end);
+  }
+  return end;
 }
 
 export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
-  const values: ActivityValues = {};
-  const rawText: Partial<Record<FieldKey, string>> = {};
-  const cells: Partial<Record<FieldKey, string>> = {};
+  const rawText: FieldRecord = {};
+  const cells: FieldRecord = {};
   for (const [key, f] of raw.fields) {
-    cells[key] = f.address;
-    const t = textOf(f.cell);
-    if (t !== '') rawText[key] = f.cell?.t === 'd' ? f.cell.v : t;
+    put(cells, key, f.address);
+    const cell = f.cell;
+    const t = textOf(cell);
+    if (t !== '') put(rawText, key, cell!.t === 'd' ? detachText(cell!.v) : t);
   }
-  const cellOf = (k: FieldKey) => raw.fields.get(k)?.cell;
-  const year = ctx.rules.year;
+  const fields = raw.fields;
+  const rules = ctx.rules;
 
-  for (const key of ['seq', 'name', 'timeSlot', 'location', 'host', 'organizer', 'summary', 'audience', 'contact', 'remarks'] as const) {
-    const t = rawText[key];
-    if (t !== undefined) values[key] = t;
-  }
+  // text fields first, in this order, then the typed ones: the key order of `values` is kept as it always was
+  const values: ActivityValues = {};
+  let t: string | undefined;
+  if ((t = rawText.seq) !== undefined) values.seq = t;
+  if ((t = rawText.name) !== undefined) values.name = t;
+  if ((t = rawText.timeSlot) !== undefined) values.timeSlot = t;
+  if ((t = rawText.location) !== undefined) values.location = t;
+  if ((t = rawText.host) !== undefined) values.host = t;
+  if ((t = rawText.organizer) !== undefined) values.organizer = t;
+  if ((t = rawText.summary) !== undefined) values.summary = t;
+  if ((t = rawText.audience) !== undefined) values.audience = t;
+  if ((t = rawText.contact) !== undefined) values.contact = t;
+  if ((t = rawText.remarks) !== undefined) values.remarks = t;
 
   let categoryKnown = true;
-  if (rawText.category !== undefined) {
-    const m = matchCategory(rawText.category, ctx.categoryNames);
+  if ((t = rawText.category) !== undefined) {
+    const m = matchCategory(t, ctx.categoryNames);
     categoryKnown = m !== undefined;
-    values.category = m ?? rawText.category;
+    values.category = m ?? t;
   }
   let formKnown = true;
-  if (rawText.form !== undefined) {
-    const parts = splitList(rawText.form);
-    const matched = parts.map((p) => matchFromList(p, ctx.rules.forms));
-    formKnown = matched.every((m) => m !== undefined);
-    values.form = formKnown ? matched.join('、') : rawText.form;
+  if ((t = rawText.form) !== undefined) {
+    const m = matchListText(t, rules.forms);
+    formKnown = m.unknown.length === 0;
+    values.form = formKnown ? m.joined : t;
   }
-  const unknownFields: string[] = [];
-  if (rawText.field !== undefined) {
-    values.field = splitList(rawText.field).map((p) => {
-      const m = matchFromList(p, ctx.rules.fields);
-      if (m === undefined) unknownFields.push(p);
-      return m ?? p;
-    });
+  let unknownFields = NO_FIELDS;
+  if ((t = rawText.field) !== undefined) {
+    const m = matchListText(t, rules.fields);
+    values.field = m.values as string[];
+    unknownFields = m.unknown as string[];
   }
   let modeKnown = true;
-  if (rawText.mode !== undefined) {
-    const m = matchMode(rawText.mode);
-    modeKnown = m !== undefined && ctx.rules.modes.includes(m);
-    values.mode = m ?? rawText.mode;
+  if ((t = rawText.mode) !== undefined) {
+    const m = matchMode(t);
+    modeKnown = m !== undefined && rules.modes.includes(m);
+    values.mode = m ?? t;
   }
   let townKnown = true;
-  if (rawText.town !== undefined) {
-    const m = matchFromList(rawText.town, ctx.townChoices);
+  if ((t = rawText.town) !== undefined) {
+    const m = matchFromList(t, ctx.townChoices);
     townKnown = m !== undefined;
-    values.town = m ?? rawText.town;
+    values.town = m ?? t;
   }
-  if (rawText.published !== undefined) values.published = matchYesNo(rawText.published) ?? rawText.published;
+  if ((t = rawText.published) !== undefined) values.published = matchYesNo(t) ?? t;
 
-  const start = parseDateCell(cellOf('startDate'), { year });
-  let end = parseDateCell(cellOf('endDate'), { year });
+  const year = rules.year;
+  const start = parseDateCellShared(fields.get('startDate')?.cell, year);
+  let end = parseDateCellShared(fields.get('endDate')?.cell, year);
   let endFromRange = false;
   if (start.kind === 'ok') {
     values.startDate = start.start;
     if (start.time && values.timeSlot === undefined) values.timeSlot = start.time;
     if (end.kind === 'empty' && start.end) {
-      end = { kind: 'ok', start: start.end, yearGiven: start.yearGiven };
+      end = rangeEnd(start);
       endFromRange = true;
     }
   }
@@ -124,13 +211,18 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     values.endDate = start.start; // SPEC §2: 结束日期 defaults to 开始日期
   }
 
-  const count = parseCountCell(cellOf('expectedCount'));
+  const count = parseCountCellShared(fields.get('expectedCount')?.cell);
   if (count.kind === 'ok') values.expectedCount = count.value;
-  const phone = parsePhoneCell(cellOf('phone'));
+  const phone = parsePhoneCellShared(fields.get('phone')?.cell);
   if (phone.kind === 'ok') values.phone = phone.value;
-  const url = parseUrl(rawText.url ?? '');
+  const url = parseUrlShared(rawText.url ?? '');
   if (url.kind === 'ok') values.url = url.value;
 
+  let extras = NO_EXTRAS;
+  if (raw.extras.length > 0) {
+    extras = [];
+    for (const e of raw.extras) extras.push({ header: e.header, value: textOf(e.cell) });
+  }
   const activity: Activity = {
     file: ctx.file,
     sheet: ctx.sheet,
@@ -138,7 +230,7 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     values,
     raw: rawText,
     cells,
-    extras: raw.extras.map((e) => ({ header: e.header, value: textOf(e.cell) })),
+    extras,
   };
   if (raw.unit) {
     const u = textOf(raw.unit.cell);
@@ -159,3 +251,5 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     townKnown,
   };
 }
+
+const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];

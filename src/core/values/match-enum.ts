@@ -4,7 +4,7 @@
  * the value as written. Matching is deliberately conservative: a wrong guess would hide an error
  * the unit must fix, a missed guess only costs a warning.
  */
-import { foldHeader, foldKey } from './fold-text.js';
+import { foldHeader, foldKey, ParseMemo } from './fold-text.js';
 
 /** A multi-valued cell (科普领域, 活动形式): split on 、 , ， ; ； / ／ | and white space. */
 export function splitList(text: string): string[] {
@@ -34,7 +34,31 @@ function unique<T>(items: T[], pred: (x: T) => boolean): T | undefined {
  * (区级主场活动) since that is how many units write the district level.
  */
 export function matchCategory(text: string, categories: string[]): string | undefined {
-  const folded = categories.map((c) => ({ c, k: foldKey(c) }));
+  const memo = memoFor(CATEGORY_MEMOS, categories);
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  return memo.add(text, (t) => matchCategoryUncached(t, categories) ?? null) ?? undefined;
+}
+
+/**
+ * Answers remembered per list and text: the matchers are pure and the same texts come back on
+ * every row. Like FOLDED_LISTS, this takes a list that has been used to stay as it is.
+ */
+type MatchMemo = ParseMemo<string, string | null>;
+const CATEGORY_MEMOS = new WeakMap<readonly string[], MatchMemo>();
+const LIST_MEMOS = new WeakMap<readonly string[], MatchMemo>();
+
+function memoFor(memos: WeakMap<readonly string[], MatchMemo>, list: readonly string[]): MatchMemo {
+  let memo = memos.get(list);
+  if (!memo) {
+    memo = new ParseMemo(2048);
+    memos.set(list, memo);
+  }
+  return memo;
+}
+
+function matchCategoryUncached(text: string, categories: string[]): string | undefined {
+  const folded = foldedList(categories);
   const keys = keysOf(text).map((k) => k.replace(/^区级/, '区').replace(/^镇街级/, '镇街'));
   for (const k of keys) {
     const hit = folded.find((f) => f.k === k);
@@ -60,6 +84,14 @@ const BOTH = /结合|混合|同步|兼有/;
  * which read as 线上/线下 (in a 开展方式 column 是 would be meaningless anyway).
  */
 export function matchMode(text: string): Mode | undefined {
+  const hit = MODE_MEMO.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  return MODE_MEMO.add(text, (t) => matchModeUncached(t) ?? null) ?? undefined;
+}
+
+const MODE_MEMO = new ParseMemo<string, Mode | null>(1024);
+
+function matchModeUncached(text: string): Mode | undefined {
   const k = foldKey(text);
   if (k === '') return undefined;
   const on = ONLINE.test(k);
@@ -99,6 +131,13 @@ function foldedList(list: readonly string[]): { c: string; k: string }[] {
 }
 
 export function matchFromList(text: string, list: string[]): string | undefined {
+  const memo = memoFor(LIST_MEMOS, list);
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  return memo.add(text, (t) => matchFromListUncached(t, list) ?? null) ?? undefined;
+}
+
+function matchFromListUncached(text: string, list: string[]): string | undefined {
   const folded = foldedList(list);
   const keys = keysOf(text);
   for (const k of keys) {
@@ -118,6 +157,14 @@ const NO = new Set(['否', '未', '未发布', '未填报', '未上传', '未报
 
 /** 已在科普日网站发布: 是/否 and the ways people write them; prefixes 已…/未…/尚未… too. */
 export function matchYesNo(text: string): '是' | '否' | undefined {
+  const hit = YES_NO_MEMO.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  return YES_NO_MEMO.add(text, (t) => matchYesNoUncached(t) ?? null) ?? undefined;
+}
+
+const YES_NO_MEMO = new ParseMemo<string, '是' | '否' | null>(1024);
+
+function matchYesNoUncached(text: string): '是' | '否' | undefined {
   for (const k of keysOf(text)) {
     if (YES.has(k)) return '是';
     if (NO.has(k)) return '否';
@@ -126,4 +173,46 @@ export function matchYesNo(text: string): '是' | '否' | undefined {
   if (/^(?:未|尚未|暂未|还未|没有)/.test(k)) return '否';
   if (/^已/.test(k)) return '是';
   return undefined;
+}
+
+/** A multi-valued cell read against a list: the canonical values, and the parts not in the list. */
+export interface ListMatch {
+  /** every part, canonical where recognised (frozen: shared between equal cells) */
+  values: readonly string[];
+  /** the parts not recognised, as written (frozen) */
+  unknown: readonly string[];
+  /** `values` joined with '、' */
+  joined: string;
+}
+
+const NO_PARTS: readonly string[] = Object.freeze([]);
+const LIST_MATCH_MEMOS = new WeakMap<readonly string[], ParseMemo<string, ListMatch>>();
+
+/**
+ * `splitList(text)` with every part matched by `matchFromList`. Equal texts give the same frozen
+ * result (never mutate it or its arrays).
+ */
+export function matchListText(text: string, list: string[]): ListMatch {
+  let memo = LIST_MATCH_MEMOS.get(list);
+  if (!memo) {
+    memo = new ParseMemo(2048);
+    LIST_MATCH_MEMOS.set(list, memo);
+  }
+  const hit = memo.get(text);
+  return hit ?? memo.add(text, (t) => listMatchOf(t, list));
+}
+
+function listMatchOf(text: string, list: string[]): ListMatch {
+  const values: string[] = [];
+  const unknown: string[] = [];
+  for (const p of splitList(text)) {
+    const m = matchFromList(p, list);
+    if (m === undefined) unknown.push(p);
+    values.push(m ?? p);
+  }
+  return Object.freeze({
+    values: Object.freeze(values),
+    unknown: unknown.length === 0 ? NO_PARTS : Object.freeze(unknown),
+    joined: values.join('、'),
+  });
 }

@@ -12,11 +12,11 @@
  * two unrelated numbers (线上1000人，线下200人), booleans and error cells.
  */
 import type { Cell } from '../table.js';
-import { foldWidth } from './fold-text.js';
+import { foldWidth, freezeParse, ParseMemo } from './fold-text.js';
 
 export type CountParse = { kind: 'empty' } | { kind: 'ok'; value: number; approximate?: boolean } | { kind: 'invalid' };
 
-const INVALID: CountParse = { kind: 'invalid' };
+const INVALID: CountParse = Object.freeze({ kind: 'invalid' });
 const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空)$/;
 
 export function parseCountCell(cell: Cell | undefined): CountParse {
@@ -57,4 +57,25 @@ export function parseCountText(text: string): CountParse {
   if (!one || !SUFFIX.test(one[3])) return INVALID;
   const value = toInteger(one[1], one[2]);
   return value === undefined ? INVALID : { kind: 'ok', value };
+}
+
+const EMPTY_COUNT: CountParse = Object.freeze({ kind: 'empty' });
+const COUNT_TEXT_MEMO = new ParseMemo<string, CountParse>();
+const COUNT_NUMBER_MEMO = new ParseMemo<number, CountParse>();
+
+/**
+ * `parseCountCell` for the row pipeline: equal cells give the same frozen result object (never
+ * mutate it). Results are equal (deep) to `parseCountCell`'s.
+ */
+export function parseCountCellShared(cell: Cell | undefined): CountParse {
+  if (!cell) return EMPTY_COUNT;
+  if (cell.t === 's') {
+    const hit = COUNT_TEXT_MEMO.get(cell.v);
+    return hit ?? COUNT_TEXT_MEMO.add(cell.v, (v) => freezeParse(parseCountText(v)));
+  }
+  if (cell.t === 'n') {
+    const hit = COUNT_NUMBER_MEMO.get(cell.v);
+    return hit ?? COUNT_NUMBER_MEMO.add(cell.v, () => freezeParse(parseCountCell(cell)));
+  }
+  return INVALID;
 }

@@ -10,7 +10,7 @@
  * 全年 stands alone. Anything else is `unreadable`; a 待定 wording without a date is `tbd`.
  */
 import type { Cell } from '../table.js';
-import { foldWidth } from './fold-text.js';
+import { foldWidth, freezeParse, ParseMemo } from './fold-text.js';
 
 export type DateParse =
   | { kind: 'empty' }
@@ -374,4 +374,53 @@ function parseCompact(digits: string): DateParse {
   if (!p) return { kind: 'invalid', reason: 'unreadable' };
   const iso = resolveStart(p.piece);
   return iso ? { kind: 'ok', start: iso, yearGiven: true } : { kind: 'invalid', reason: 'impossible' };
+}
+
+// ---------------------------------------------------------------- shared results
+
+const EMPTY_DATE: DateParse = Object.freeze({ kind: 'empty' });
+const UNREADABLE_DATE: DateParse = Object.freeze({ kind: 'invalid', reason: 'unreadable' });
+
+interface DateMemos {
+  s: ParseMemo<string, DateParse>;
+  n: ParseMemo<number, DateParse>;
+}
+/** per campaign year: text and number cells borrow it; real date cells do not */
+const DATE_MEMOS = new Map<number, DateMemos>();
+const DATE_CELL_MEMO = new ParseMemo<string, DateParse>();
+
+/**
+ * `parseDateCell` for the row pipeline: equal cells give the same frozen result object (never
+ * mutate it; copy to change). Results are equal (deep) to `parseDateCell`'s.
+ */
+export function parseDateCellShared(cell: Cell | undefined, year: number): DateParse {
+  if (!cell) return EMPTY_DATE;
+  switch (cell.t) {
+    case 'd': {
+      const hit = DATE_CELL_MEMO.get(cell.v);
+      return hit ?? DATE_CELL_MEMO.add(cell.v, (v) => freezeParse(fromDateCell(v)));
+    }
+    case 's': {
+      const memo = dateMemos(year).s;
+      const hit = memo.get(cell.v);
+      return hit ?? memo.add(cell.v, (v) => freezeParse(parseDateText(v, { year })));
+    }
+    case 'n': {
+      const memo = dateMemos(year).n;
+      const hit = memo.get(cell.v);
+      return hit ?? memo.add(cell.v, (v) => freezeParse(fromNumber(v, year)));
+    }
+    default:
+      return UNREADABLE_DATE;
+  }
+}
+
+function dateMemos(year: number): DateMemos {
+  let m = DATE_MEMOS.get(year);
+  if (!m) {
+    if (DATE_MEMOS.size >= 8) DATE_MEMOS.clear();
+    m = { s: new ParseMemo(), n: new ParseMemo() };
+    DATE_MEMOS.set(year, m);
+  }
+  return m;
 }

@@ -13,7 +13,7 @@
  * written, so we do not drop the bad part silently.
  */
 import type { Cell } from '../table.js';
-import { foldWidth } from './fold-text.js';
+import { foldWidth, TextSlots } from './fold-text.js';
 
 export type PhoneParse =
   | { kind: 'empty' }
@@ -46,6 +46,8 @@ interface Group {
 const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空)$/;
 
 export function parsePhoneText(text: string): PhoneParse {
+  // the usual cell, a bare mobile number: nothing below would change or split it
+  if (text.length === 11 && MOBILE.test(text)) return { kind: 'ok', value: text, numbers: [text] };
   let s = foldWidth(text).trim();
   if (s === '' || PLACEHOLDER.test(s)) return { kind: 'empty' };
   // country code before a mobile: +86 139…, 0086-139…, (+86)139…
@@ -149,4 +151,28 @@ function readNumber(groups: Group[], i: number): { value: string; next: number; 
     if (withArea) return { value: withArea, next: k + 1, landline: true };
   }
   return undefined;
+}
+
+const EMPTY_PHONE: PhoneParse = Object.freeze({ kind: 'empty' });
+const BAD_NUMBER: PhoneParse = Object.freeze({ kind: 'invalid', reason: 'bad-number' });
+/** phone numbers are mostly different: a small slot memo, not a Map (see TextSlots) */
+const PHONE_MEMO = new TextSlots<PhoneParse>(10);
+
+function sharedPhone(text: string): PhoneParse {
+  const p = parsePhoneText(text);
+  if (p.kind === 'ok') Object.freeze(p.numbers);
+  return Object.freeze(p);
+}
+
+/**
+ * `parsePhoneCell` for the row pipeline: equal cells give the same frozen result object (never
+ * mutate it or its `numbers`). Results are equal (deep) to `parsePhoneCell`'s.
+ */
+export function parsePhoneCellShared(cell: Cell | undefined): PhoneParse {
+  if (!cell) return EMPTY_PHONE;
+  let text: string;
+  if (cell.t === 's') text = cell.v;
+  else if (cell.t === 'n' && Number.isInteger(cell.v) && cell.v > 0) text = cell.v.toFixed(0);
+  else return BAD_NUMBER;
+  return PHONE_MEMO.get(text) ?? PHONE_MEMO.add(text, sharedPhone);
 }

@@ -41,3 +41,13 @@ export function parseUrl(text: string): UrlParse {
   if (labels.length < 2 || labels.some((l) => l === '')) return { kind: 'invalid' };
   return { kind: 'ok', value: candidate };
 }
+
+const EMPTY_URL: UrlParse = Object.freeze({ kind: 'empty' });
+
+/**
+ * `parseUrl` for the row pipeline: an empty text (most rows) gives one shared frozen result
+ * (never mutate it). Addresses are nearly all different, so they are not remembered.
+ */
+export function parseUrlShared(text: string): UrlParse {
+  return text === '' ? EMPTY_URL : parseUrl(text);
+}
