@@ -359,14 +359,10 @@ function parseStringItem(xml: string, from: number, to: number): SstEntry {
   let run: { text?: string } | undefined;
   let p = from;
   while (p < to) {
-    const lt = xml.indexOf('<', p);
-    if (lt < 0 || lt >= to) break;
-    const gt = xml.indexOf('>', lt);
-    if (gt < 0 || gt > to) decline('truncated tag in <si>');
-    const closing = xml.charCodeAt(lt + 1) === 47;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const name = tagName(xml, closing ? lt + 2 : lt + 1, gt);
-    p = gt + 1;
+    const tag = nextTag(xml, p, to, '<si>');
+    if (!tag) break;
+    const { name, closing, selfClosing } = tag;
+    p = tag.after;
     if (closing) {
       if (name === 'r' && run) {
         if (typeof model === 'string') decline('run after text in <si>');
@@ -377,17 +373,11 @@ function parseStringItem(xml: string, from: number, to: number): SstEntry {
     }
     if (name === 'rPh') {
       // phonetic guide: parsed and dropped by exceljs
-      if (selfClosing) continue;
-      const end = xml.indexOf('</rPh>', p);
-      if (end < 0 || end > to) decline('unclosed <rPh>');
-      p = end + 6;
+      if (!selfClosing) p = skipPast(xml, p, to, 'rPh');
       continue;
     }
     if (name === 'rPr') {
-      if (selfClosing) continue;
-      const end = xml.indexOf('</rPr>', p);
-      if (end < 0 || end > to) decline('unclosed <rPr>');
-      p = end + 6;
+      if (!selfClosing) p = skipPast(xml, p, to, 'rPr');
       continue;
     }
     if (name === 'r') {
@@ -413,6 +403,23 @@ function parseStringItem(xml: string, from: number, to: number): SstEntry {
   }
   if (run) decline('unclosed run');
   return model;
+}
+
+/** The next tag of a small element body (rich text, inline strings), or undefined at its end. */
+function nextTag(xml: string, p: number, to: number, where: string): { name: string; closing: boolean; selfClosing: boolean; after: number } | undefined {
+  const lt = xml.indexOf('<', p);
+  if (lt < 0 || lt >= to) return undefined;
+  const gt = xml.indexOf('>', lt);
+  if (gt < 0 || gt > to) decline(`truncated tag in ${where}`);
+  const closing = xml.charCodeAt(lt + 1) === 47;
+  return { name: tagName(xml, closing ? lt + 2 : lt + 1, gt), closing, selfClosing: xml.charCodeAt(gt - 1) === 47, after: gt + 1 };
+}
+
+/** The position after `</name>`, for an element whose content is skipped (run properties, phonetic guides). */
+function skipPast(xml: string, p: number, to: number, name: string): number {
+  const end = xml.indexOf(`</${name}>`, p);
+  if (end < 0 || end > to) decline(`unclosed <${name}>`);
+  return end + name.length + 3;
 }
 
 function tagName(xml: string, from: number, gt: number): string {
@@ -638,14 +645,10 @@ function scanInlineString(xml: string, from: number, to: number, cell: RawCell):
   let p = from;
   let run: { text?: string } | undefined;
   while (p < to) {
-    const lt = xml.indexOf('<', p);
-    if (lt < 0 || lt >= to) break;
-    const gt = xml.indexOf('>', lt);
-    if (gt < 0 || gt > to) decline('truncated tag in <is>');
-    const closing = xml.charCodeAt(lt + 1) === 47;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const name = tagName(xml, closing ? lt + 2 : lt + 1, gt);
-    p = gt + 1;
+    const tag = nextTag(xml, p, to, '<is>');
+    if (!tag) break;
+    const { name, closing, selfClosing } = tag;
+    p = tag.after;
     if (closing) {
       if (name === 'r' && run) {
         if (cell.value !== undefined) decline('runs mixed with text in <is>');
@@ -658,10 +661,7 @@ function scanInlineString(xml: string, from: number, to: number, cell: RawCell):
       if (selfClosing) decline('empty run');
       run = {};
     } else if (name === 'rPr') {
-      if (selfClosing) continue;
-      const end = xml.indexOf('</rPr>', p);
-      if (end < 0 || end > to) decline('unclosed <rPr>');
-      p = end + 6;
+      if (!selfClosing) p = skipPast(xml, p, to, 'rPr');
     } else if (name === 't') {
       let text: string | undefined;
       if (!selfClosing) {
