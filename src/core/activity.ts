@@ -53,7 +53,10 @@ export interface Activity {
   values: ActivityValues;
   /** the cell text as written (normalized white space), for output when a value could not be typed */
   raw: Partial<Record<FieldKey, string>>;
-  /** A1 address of each field's cell for this row */
-  cells: Partial<Record<FieldKey, string>>;
+  /**
+   * A1 address of each field's cell for this row (read-only; for most rows not a plain object but
+   * addresses made on demand — see rows/row-cells.ts)
+   */
+  cells: Readonly<Partial<Record<FieldKey, string>>>;
   extras: ExtraValue[];
 }

@@ -4,7 +4,7 @@
  * Replies without `json` for anything it does not take; the main thread then reads that file
  * the usual way (readWorkbook).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadJob, ReadReply } from './read-pool.js';
 import { readXlsxInProcess } from './read-workbook.js';
 import { encodeOutcome } from './read-worker.js';
@@ -12,8 +12,15 @@ import { encodeOutcome } from './read-worker.js';
 /** larger files are read by the main thread itself: a thread would hold a second copy (its JSON) */
 const THREAD_MAX_CONTENT_BYTES = 16 * 1024 * 1024;
 
+/** read-pool.ts's count of this thread's finished jobs (how it sees how far behind the thread is) */
+const finished = (workerData as { finished?: { buffer: SharedArrayBuffer; index: number } } | undefined)?.finished;
+const finishedCounts = finished ? new Int32Array(finished.buffer) : undefined;
+
 parentPort?.on('message', (job: ReadJob) => {
-  void handle(job).then((reply) => parentPort?.postMessage(reply));
+  void handle(job).then((reply) => {
+    if (finishedCounts && finished) Atomics.add(finishedCounts, finished.index, 1);
+    parentPort?.postMessage(reply);
+  });
 });
 
 async function handle(job: ReadJob): Promise<ReadReply> {

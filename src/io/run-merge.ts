@@ -17,6 +17,7 @@ import { lookupReceived, parseManifest, type ManifestEntry } from './received-ma
 import { readWorkbook } from './read-workbook.js';
 import { createReadPool, type ReadPool } from './read-pool.js';
 import os from 'node:os';
+import { collectGarbage } from './collect-garbage.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
 import { writeSummary } from './write-summary.js';
@@ -33,6 +34,8 @@ const POOL_MAX_WORKERS = 2;
 const POOL_MIN_FILES = 24;
 /** files in flight with the pool: enough that the read thread always has the next file */
 const POOL_IN_FLIGHT = 8;
+/** from this many rows a full collection after the merge is worth its time (see collect-garbage.ts) */
+const GC_MIN_ROWS = 20_000;
 
 export interface MergeJobOptions {
   out: string;
@@ -60,7 +63,7 @@ function trace(phase: string): void {
   if (!TRACE) return;
   const now = performance.now();
   const m = process.memoryUsage();
-  process.stderr.write(`[kepuri] (+${(performance.now() / 1000).toFixed(2)} s since process start) ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`);
+  process.stderr.write(`[kepuri] (+${(performance.now() / 1000).toFixed(2)} s since process start) ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)}/${Math.round(m.heapTotal / 2 ** 20)} MiB, external ${Math.round(m.external / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`);
   TRACE.last = now;
 }
 
@@ -87,16 +90,22 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const cores = os.availableParallelism();
   const pool = collected.items.length >= POOL_MIN_FILES && cores > 1 ? createReadPool(Math.min(POOL_MAX_WORKERS, cores - 1)) : undefined;
   const analyzed: Submission[] = new Array(collected.items.length);
+  // each file's bytes are let go once it is analysed (unless feedback copies need them): a
+  // province inbox would otherwise stay in memory until the outputs are written
+  const waiting: (InputItem | undefined)[] = collected.items;
+  collected.items = [];
+  const total = waiting.length;
   let next = 0;
   let done = 0;
   const lane = async () => {
-    while (next < collected.items.length) {
+    while (next < total) {
       const i = next++;
-      const item = collected.items[i];
+      const item = waiting[i]!;
+      waiting[i] = undefined;
       const sub = await analyzeItem(item, rules, opts.feedback ? sources : undefined, pool);
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
-      opts.onProgress?.(++done, collected.items.length);
+      opts.onProgress?.(++done, total);
     }
   };
   try {
@@ -105,11 +114,16 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     await pool?.close();
   }
   submissions.push(...analyzed);
-  trace('read and analysed');
+  trace(`read and analysed${pool ? ` (read thread ${pool.counts.threads} files, main thread ${total - pool.counts.threads})` : ''}`);
   // input order is the collector's stable order; findings-only entries are placed by path
   submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const plan = assembleMerge(submissions, rules, { keepAll: opts.keepAll });
+  // the parsed rows (parse details, per-row check data) are done with; the plan keeps each
+  // activity itself. Letting them go before the outputs are written lowers the peak.
+  for (const sub of submissions) sub.analyzed = undefined;
+  submissions.length = 0;
+  if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
   const report = buildReport({
     rules,
     files: plan.files,
@@ -127,6 +141,8 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const master = path.join(outDir, MASTER_FILE);
   await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt);
   written.push(master);
+  // the master's spent strings and compressed pieces, before the summary builds its own
+  if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
   trace('master written');
   const summary = path.join(outDir, SUMMARY_FILE);
   await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt });

@@ -157,5 +157,5 @@ export async function writeMaster(
   createdAt: Date,
 ): Promise<void> {
   const wb = await buildMasterWorkbook(rows, extraHeaders, rules, createdAt);
-  await writeFileAtomic(file, await wb.writeBuffer());
+  await writeFileAtomic(file, await wb.writeChunks());
 }

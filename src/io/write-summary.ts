@@ -573,5 +573,5 @@ export async function buildSummaryWorkbook(input: SummaryInput): Promise<XlsxBoo
 
 export async function writeSummary(file: string, input: SummaryInput): Promise<void> {
   const wb = await buildSummaryWorkbook(input);
-  await writeFileAtomic(file, await wb.writeBuffer());
+  await writeFileAtomic(file, await wb.writeChunks());
 }

@@ -3,6 +3,8 @@ import { analyzeWorkbook } from '../../src/core/analyze-workbook.js';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { locateTable } from '../../src/core/locate/locate-table.js';
 import { extractRows, walkRows, type RawRow } from '../../src/core/rows/extract-rows.js';
+import { cellsRecord } from '../../src/core/rows/row-cells.js';
+import { addressOf } from '../../src/core/table.js';
 import { HEADER, sheetOf, validRow, workbookOf, type Literal } from '../helpers/sheet.js';
 
 function layoutOf(rows: Literal[][], merges: string[] = []) {
@@ -37,15 +39,20 @@ describe('walkRows', () => {
 });
 
 describe('analyzeWorkbook rows', () => {
-  it('keeps the key order of values, raw and cells, and shares parse results between equal cells', () => {
+  it('keeps the key order of values and raw, gives every cell address, and shares parse results between equal cells', () => {
     const a = analyzeWorkbook(workbookOf(sheetOf([HEADER, validRow(1), validRow(2)])), 'a.xlsx', defaultRules());
     const [r1, r2] = a.rows;
     expect(Object.keys(r1.activity.values)).toEqual([
       'seq', 'name', 'timeSlot', 'location', 'host', 'summary', 'audience', 'contact', 'category', 'form', 'field', 'mode', 'town',
       'published', 'startDate', 'endDate', 'expectedCount', 'phone',
     ]);
-    expect(Object.keys(r1.activity.cells)).toEqual(HEADER.map((h) => [...a.layout!.fields].find(([, b]) => b.header === h)![0]));
-    expect(Object.keys(r1.activity.raw)).toEqual(Object.keys(r1.activity.cells).filter((k) => k !== 'organizer' && k !== 'url' && k !== 'remarks'));
+    const keysInHeaderOrder = HEADER.map((h) => [...a.layout!.fields].find(([, b]) => b.header === h)![0]);
+    expect(Object.keys(r1.activity.raw)).toEqual(keysInHeaderOrder.filter((k) => k !== 'organizer' && k !== 'url' && k !== 'remarks'));
+    // addresses on demand (row-cells.ts): every bound field, in its own column of the row
+    const cells = cellsRecord(r1.activity.cells);
+    expect(Object.keys(cells).sort()).toEqual([...keysInHeaderOrder].sort());
+    for (const [key, b] of a.layout!.fields) expect(cells[key]).toBe(addressOf(r1.activity.row - 1, b.c));
+    expect(r1.activity.cells.name).toBe(addressOf(r1.activity.row - 1, a.layout!.fields.get('name')!.c));
     expect(r2.start).toBe(r1.start);
     expect(r2.count).toBe(r1.count);
     expect(Object.isFrozen(r1.start)).toBe(true);

@@ -20,7 +20,8 @@ describe('read thread', () => {
     expect(existsSync(THREAD)).toBe(true);
   });
 
-  const pool = createReadPool(2, pathToFileURL(THREAD));
+  // no backlog limit here: every file goes to a thread, so each one is compared
+  const pool = createReadPool(2, pathToFileURL(THREAD), Infinity);
   afterAll(() => pool?.close());
 
   it('is not started without its compiled script (vitest on the sources reads in-process)', () => {
@@ -46,6 +47,24 @@ describe('read thread', () => {
       }
     }
     expect(taken).toBeGreaterThan(30);
+  });
+
+  it('hands a file back to the caller while every thread has `backlog` files queued', async () => {
+    const busy = createReadPool(1, pathToFileURL(THREAD), 2);
+    try {
+      const dir = path.join(REPO, 'fixtures/validate');
+      const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx') && !f.includes('truncated') && !f.includes('encrypted'));
+      const bytes = files.map((f) => readFileSync(path.join(dir, f)));
+      // all asked at once: the first two are queued, the rest come back for the caller to read
+      const pooled = await Promise.all(bytes.map((b) => busy!.read(b)));
+      expect(pooled.slice(0, 2).every((w) => w !== undefined)).toBe(true);
+      expect(pooled.slice(2).every((w) => w === undefined)).toBe(true);
+      // once the thread has caught up it takes files again
+      const again = await busy!.read(bytes[0]);
+      expect(again).toEqual(pooled[0]);
+    } finally {
+      await busy?.close();
+    }
   });
 
   it('hands back what it does not take: legacy, WPS, CSV, truncated, not a spreadsheet', async () => {

@@ -9,6 +9,7 @@ import { addressOf, cellText, isBlankCell, type Cell, type CellRange } from '../
 import { normalizeText } from '../values/fold-text.js';
 import { lookupHeader } from '../locate/header-dictionary.js';
 import { makeMergedGetter, makeOwnerAddress, type TableLayout } from '../locate/locate-table.js';
+import type { FieldColumns } from './row-cells.js';
 
 export interface RawField {
   cell: Cell | undefined;
@@ -20,6 +21,11 @@ export interface RawRow {
   /** 0-based row index in the sheet */
   r: number;
   fields: Map<FieldKey, RawField>;
+  /**
+   * Set when every field's address is its own cell in row `r` (no merge reaches the row): the
+   * file's field → column map, shared by all such rows, so addresses can be made on demand.
+   */
+  columns?: FieldColumns;
   unit?: RawField;
   extras: { header: string; cell: Cell | undefined }[];
 }
@@ -67,7 +73,12 @@ export function walkRows(layout: TableLayout, each: (row: RawRow) => void): Omit
   const firstCol = firstBoundColumn(layout);
   // the layout is the same for every row: look its columns up once
   const bound: { key: FieldKey; c: number }[] = [];
-  for (const [key, b] of layout.fields) bound.push({ key, c: b.c });
+  const columns: Partial<Record<FieldKey, number>> = {};
+  for (const [key, b] of layout.fields) {
+    bound.push({ key, c: b.c });
+    columns[key] = b.c;
+  }
+  Object.freeze(columns);
   const contentCols: number[] = [];
   for (const k of CONTENT_FIELDS) {
     const b = layout.fields.get(k);
@@ -141,7 +152,7 @@ export function walkRows(layout: TableLayout, each: (row: RawRow) => void): Omit
         fields.set(b.key, { cell: rowCells[b.c], address: addressOf(r, b.c) });
       }
       for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: rowCells[extraCols[i].c] });
-      row = { r, fields, extras };
+      row = { r, fields, columns, extras };
       if (unitCol >= 0) row.unit = { cell: rowCells[unitCol], address: addressOf(r, unitCol) };
     }
     each(row);

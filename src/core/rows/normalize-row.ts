@@ -20,6 +20,7 @@ import { parsePhoneCellShared, type PhoneParse } from '../values/parse-phone.js'
 import { parseUrlShared, type UrlParse } from '../values/parse-url.js';
 import { matchCategory, matchFromList, matchListText, matchMode, matchYesNo } from '../values/match-enum.js';
 import type { RawRow } from './extract-rows.js';
+import { rowCells } from './row-cells.js';
 
 export interface ParsedRow {
   activity: Activity;
@@ -136,9 +137,11 @@ function rangeEnd(start: Extract<DateParse, { kind: 'ok' }>): DateParse {
 
 export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   const rawText: FieldRecord = {};
-  const cells: FieldRecord = {};
+  // a row a merge reaches keeps its addresses (they may be a merge's top-left); any other row's
+  // are made on demand from the file's column map (see row-cells.ts)
+  const cells: FieldRecord | undefined = raw.columns ? undefined : {};
   for (const [key, f] of raw.fields) {
-    put(cells, key, f.address);
+    if (cells) put(cells, key, f.address);
     const cell = f.cell;
     const t = textOf(cell);
     if (t !== '') put(rawText, key, cell!.t === 'd' ? detachText(cell!.v) : t);
@@ -229,7 +232,7 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     row: raw.r + 1,
     values,
     raw: rawText,
-    cells,
+    cells: cells ?? rowCells(raw.r, raw.columns!),
     extras,
   };
   if (raw.unit) {
