@@ -307,14 +307,19 @@ function gitCommit() {
   }
 }
 
-/** dist/ is what bin/kepuri.js runs; build it when missing (tsc emits even with type errors). */
+/** dist/ is what bin/kepuri.js runs; build it when missing (tsc emits even with type errors), then the start-up bundle. */
 function ensureBuilt() {
-  if (fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) return;
-  log('dist/ is missing: running tsc -p tsconfig.json …');
-  try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  } catch (err) {
-    log(`tsc reported errors (the bench goes on with whatever it emitted): ${String(err.stderr || err.message).split('\n')[0]}`);
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
+    log('dist/ is missing: running tsc -p tsconfig.json …');
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (err) {
+      log(`tsc reported errors (the bench goes on with whatever it emitted): ${String(err.stderr || err.message).split('\n')[0]}`);
+    }
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.cjs'))) {
+    log('dist/cli/main.cjs is missing: running scripts/bundle-cli.mjs …');
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
 }
 

@@ -2,14 +2,15 @@
  * The command-line shell: parse flags, call the core, render, return the exit code. Commands are
  * imported lazily so `kepuri --help` and `--version` never load exceljs or SheetJS.
  */
-import type * as CommanderModule from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { UsageError } from './usage-error.js';
+import { isUsageError } from './usage-error.js';
 
-// commander through require, not import: its CommonJS behind Node's ESM wrapper cost ~15 ms more
-// of the `kepuri --help` start-up (issue 6: --help under 0.15 s)
+// bin/kepuri.js runs this module bundled with commander into one CommonJS file
+// (dist/cli/main.cjs, scripts/bundle-cli.mjs): loading commander's six files through Node's ESM
+// loader was most of `kepuri --help`'s time over Node's own start (issue 6: under 0.15 s). The
+// commands stay separate modules, imported when run.
 const require = createRequire(import.meta.url);
-const { Command, CommanderError, Option } = require('commander') as typeof CommanderModule;
 
 const langOption = () => new Option('--lang <lang>', '信息语言 message language').choices(['zh', 'en']).default('zh');
 
@@ -109,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with code 0; usage errors were already printed by commander
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError) {
+    if (isUsageError(err)) {
       process.stderr.write(`kepuri: ${err.message}\n`);
       return 2;
     }

@@ -2,3 +2,11 @@
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * Also true for a UsageError of another copy of this module: the CLI's start-up bundle
+ * (scripts/bundle-cli.mjs) carries its own copy, while the commands throw this one.
+ */
+export function isUsageError(err: unknown): err is UsageError {
+  return err instanceof UsageError || (err instanceof Error && err.name === 'UsageError');
+}

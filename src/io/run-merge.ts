@@ -114,6 +114,10 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     await pool?.close();
   }
   submissions.push(...analyzed);
+  // the workbooks just analysed are garbage now; on a 200,000-row file that is several hundred
+  // MiB, and the merge would otherwise pile its own work on top of it
+  const rowsAnalysed = analyzed.reduce((n, s) => n + (s.analyzed?.rows.length ?? 0), 0);
+  if (rowsAnalysed >= GC_MIN_ROWS) collectGarbage();
   trace(`read and analysed${pool ? ` (read thread ${pool.counts.threads} files, main thread ${total - pool.counts.threads})` : ''}`);
   // input order is the collector's stable order; findings-only entries are placed by path
   submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -147,6 +151,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const summary = path.join(outDir, SUMMARY_FILE);
   await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt });
   written.push(summary);
+  if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
   trace('summary written');
   const reportFile = path.join(outDir, REPORT_FILE);
   await writeFileAtomic(reportFile, reportJsonChunksWithNewline(report));

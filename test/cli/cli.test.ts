@@ -1,6 +1,6 @@
 /** CLI tests: exit codes, --json equal to what the library returns, usage errors, config round trip. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,12 @@ describe('kepuri CLI', () => {
     expect(heavy(loaded(['--version']))).toEqual([]);
     // control: validate does load them, so the trace can see a heavy load
     expect(heavy(loaded(['validate', `${V}/valid-template.xlsx`])).length).toBeGreaterThan(0);
+    // the start-up shell is one CommonJS bundle (scripts/bundle-cli.mjs), which the ESM trace does
+    // not see into: it must hold main and commander only, and require nothing else of ours
+    const bundle = path.join(ROOT, 'dist/cli/main.cjs');
+    expect(statSync(bundle).size).toBeLessThan(300_000); // exceljs or SheetJS alone are megabytes
+    const cached = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}); console.log(JSON.stringify(Object.keys(require.cache)))`], { encoding: 'utf8' });
+    expect(JSON.parse(cached.stdout)).toEqual([bundle]);
   });
 
   it('exits 0 on a valid file, 1 on errors, 2 when nothing could be read', () => {
