@@ -103,12 +103,13 @@ describe('kepuri CLI', () => {
   });
 
   it('merge of an inbox big enough for the read thread gives what the in-process merge gives', async () => {
-    // ≥ 24 files: the compiled CLI reads on a worker thread (and on the main thread while the
+    // ≥ 200 files: the compiled CLI reads on a worker thread (and on the main thread while the
     // thread is behind); vitest's in-process run reads every file itself. Same report, same master.
     const { generateInbox } = await import('../../scripts/bench-generate.mjs');
     const base = mkdtempSync(path.join(os.tmpdir(), 'kepuri-pool-'));
     const inbox = path.join(base, 'inbox');
-    await generateInbox(inbox, { files: 40, rows: 12, seed: 7 });
+    const FILES = 210;
+    await generateInbox(inbox, { files: FILES, rows: 3, seed: 7 });
     const cliOut = path.join(base, 'cli');
     const r = kepuri(['merge', inbox, '-o', cliOut, '--json'], ROOT, { KEPURI_TRACE: '1' });
     expect(r.code, r.stderr).toBeLessThan(2);
@@ -116,12 +117,12 @@ describe('kepuri CLI', () => {
       // both readers did take files (the trace line of run-merge.ts)
       const m = /read thread (\d+) files, main thread (\d+)/.exec(r.stderr);
       expect(m, r.stderr).not.toBeNull();
-      expect(Number(m![1]) + Number(m![2])).toBe(40);
+      expect(Number(m![1]) + Number(m![2])).toBe(FILES);
       expect(Number(m![1])).toBeGreaterThan(0);
     }
     const cliReport = JSON.parse(r.stdout);
-    expect(cliReport.totals.files).toBe(40);
-    expect(cliReport.totals.rowsMerged).toBeGreaterThan(300);
+    expect(cliReport.totals.files).toBe(FILES);
+    expect(cliReport.totals.rowsMerged).toBeGreaterThan(500);
     const { runMergeJob } = await import('../../src/io/run-merge.js');
     const direct = await runMergeJob([inbox], defaultRules(), { out: path.join(base, 'direct'), lang: 'zh' });
     expect(cliReport).toEqual(JSON.parse(JSON.stringify(direct.report)));
