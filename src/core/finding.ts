@@ -111,7 +111,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-function columnIndexOfCell(cell: string | undefined): number {
+/** 'AB12' → 28 (1-based column of an A1 address); -1 without one. */
+export function columnIndexOfCell(cell: string | undefined): number {
   if (!cell) return -1;
   const m = /^([A-Z]+)/.exec(cell);
   if (!m) return -1;
