@@ -26,5 +26,20 @@ await build({
   // main.js reads package.json through createRequire(import.meta.url): give it this file's URL
   define: { 'import.meta.url': '__kepuriMainUrl' },
   banner: { js: "const __kepuriMainUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // commander requires child_process at load time, for executable subcommands kepuri never
+  // uses; loading it pulls in net, dgram and the child-process machinery (~40 internal modules,
+  // several ms of every start). In the bundle it is loaded on first use instead.
+  plugins: [
+    {
+      name: 'lazy-child-process',
+      setup(b) {
+        b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy-builtin' }));
+        b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+          contents: "let m; module.exports = new Proxy({}, { get(_t, k) { return (m ??= require('node:child_process'))[k]; } });",
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   logLevel: 'warning',
 });
