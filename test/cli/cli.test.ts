@@ -44,6 +44,12 @@ describe('kepuri CLI', () => {
     expect(statSync(bundle).size).toBeLessThan(300_000); // exceljs or SheetJS alone are megabytes
     const cached = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}); console.log(JSON.stringify(Object.keys(require.cache)))`], { encoding: 'utf8' });
     expect(JSON.parse(cached.stdout)).toEqual([bundle]);
+    // nor does --help load child_process (commander's, for subcommands kepuri never runs)
+    const script = `const m = require(${JSON.stringify(bundle)}); m.main(['node', 'kepuri', '--help']).then(() => process.stderr.write(JSON.stringify(process.moduleLoadList)))`;
+    const internals = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    const list = JSON.parse(internals.stderr) as string[];
+    expect(list.length).toBeGreaterThan(10);
+    expect(list.filter((m) => /child_process|dgram/.test(m))).toEqual([]);
   });
 
   it('exits 0 on a valid file, 1 on errors, 2 when nothing could be read', () => {
