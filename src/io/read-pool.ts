@@ -36,8 +36,8 @@ export interface ReadPool {
    */
   read(bytes: Buffer): Promise<Workbook | undefined>;
   close(): Promise<void>;
-  /** files the threads read, and files handed back because every thread was behind (for KEPURI_TRACE) */
-  readonly counts: { threads: number; handedBack: number };
+  /** files the threads read (for KEPURI_TRACE) */
+  readonly counts: { threads: number };
 }
 
 /** Heap of each read thread; its inputs are capped far below this. */
@@ -86,7 +86,7 @@ export function createReadPool(size: number, workerUrl?: URL, backlog: number = 
   }
   if (workers.length === 0) return undefined;
   let nextId = 1;
-  const counts = { threads: 0, handedBack: 0 };
+  const counts = { threads: 0 };
   return {
     counts,
     async read(bytes) {
@@ -94,10 +94,7 @@ export function createReadPool(size: number, workerUrl?: URL, backlog: number = 
       if (live.length === 0) return undefined;
       const queued = (w: (typeof workers)[number]) => w.posted - Atomics.load(finishedCounts, w.index);
       const slot = live.reduce((a, b) => (queued(b) < queued(a) ? b : a));
-      if (queued(slot) >= backlog) {
-        counts.handedBack++;
-        return undefined;
-      }
+      if (queued(slot) >= backlog) return undefined;
       slot.posted++;
       const id = nextId++;
       const json = await new Promise<string | undefined>((resolve) => {
