@@ -62,4 +62,6 @@ export const DEFAULTS_2023: WrittenConfig = {
   namePrefixes: ['芜湖市', '鸠江区'],
   roster: DEFAULT_ROSTER_2023,
   nameMaxLength: 60,
+  association: { name: '芜湖市鸠江区科学技术协会' },
+  replyBy: 3,
 };

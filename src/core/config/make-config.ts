@@ -12,6 +12,8 @@ const CONFIG_COMMENT = [
   'deadlines.schedule: 活动安排表报送截止日(当天 23:59:59 前收到为按时)。',
   'categories: 活动类别;holders 为可承办的单位类别(区科协/镇街/区直部门/企业/科普教育基地/其他),省略则不限。',
   'roster: 任务分解表,可直接列出单位,或写附件1文件的路径(相对本文件)。',
+  'association: 落款单位及联系人、电话、邮箱(用于回复、通报和上报版的填报单位行)。',
+  'replyBy: 要求各单位修改后重新报送的期限,写日期(YYYY-MM-DD)或运行后的天数(默认 3)。',
 ];
 
 function shiftYear(iso: string, delta: number): string {
@@ -29,6 +31,7 @@ export function makeConfig(year?: number): WrittenConfig {
   const moved: WrittenConfig = {
     $comment: CONFIG_COMMENT,
     ...base,
+    association: { name: base.association?.name ?? base.issuer ?? `${base.district}科学技术协会`, contact: '(请填写联系人)', phone: '(请填写联系电话)' },
     year: target,
     theme: delta === 0 ? base.theme : `(请填写${target}年主题)`,
     notice: delta === 0 ? base.notice : `关于组织开展${target}年全国科普日活动的通知`,

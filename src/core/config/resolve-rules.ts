@@ -30,6 +30,8 @@ export function resolveRules(
     roster,
     rosterSource,
     nameMaxLength: written.nameMaxLength ?? 60,
+    association: { ...written.association, name: written.association?.name ?? written.issuer ?? `${written.district}科学技术协会` },
+    replyBy: written.replyBy ?? 3,
     timezone: 'Asia/Shanghai',
     source,
   };

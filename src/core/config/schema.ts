@@ -75,6 +75,22 @@ const deadlinesSchema = z
   })
   .strict();
 
+/** The association that signs outputs (replies, 通报, the upward copy's 填报单位 line). */
+export const associationSchema = z
+  .object({
+    /** e.g. 某某市某某区科学技术协会; defaults to `issuer` */
+    name: z.string().min(1).optional(),
+    /** the clerk's name */
+    contact: z.string().min(1).optional(),
+    phone: z.string().min(1).optional(),
+    email: z.string().min(3).optional(),
+  })
+  .strict();
+export type Association = z.infer<typeof associationSchema>;
+
+/** Resubmission deadline for units asked to fix their table: a date, or days after the run. */
+export const replyBySchema = z.union([isoDate, z.number().int().positive().max(60)]);
+
 /** What a person writes. Lists left out fall back to the embedded defaults. */
 export const writtenConfigSchema = z
   .object({
@@ -103,6 +119,9 @@ export const writtenConfigSchema = z
     /** inline units, or the path of an 附件1 workbook / CSV (relative to the config file) */
     roster: z.union([z.array(rosterUnitSchema), z.string().min(1)]).optional(),
     nameMaxLength: z.number().int().positive().optional(),
+    association: associationSchema.optional(),
+    /** 回复中的重新报送期限: YYYY-MM-DD, or a number of days after the run (default 3) */
+    replyBy: replyBySchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -135,6 +154,10 @@ export interface Rules {
   /** where the roster came from: 'config', 'embedded' or a file path */
   rosterSource: string;
   nameMaxLength: number;
+  /** who signs outputs; `name` always set (defaults to issuer) */
+  association: Association & { name: string };
+  /** a YYYY-MM-DD date, or days after the run; resolved against the run date where used */
+  replyBy: string | number;
   timezone: 'Asia/Shanghai';
   /** where these rules came from: 'embedded' or the config file path */
   source: string;
