@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeReadWorker, readWorkbook, type ReadWorkbookResult } from '../../src/io/read-workbook.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const CORPUS = path.resolve(REPO, '../shared/corpus/calamine');
+import { CALAMINE as CORPUS, describeCorpus, itCorpus } from '../helpers/corpus.js';
 const DIST_WORKER = path.join(REPO, 'dist/io/read-worker.js');
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).sort() : [];
 
@@ -38,7 +38,7 @@ async function timedRead(file: string, options: Parameters<typeof readWorkbook>[
   return [r, performance.now() - t0];
 }
 
-describe('calamine corpus', () => {
+describeCorpus('calamine corpus', () => {
   it.each(files)('%s', async (file) => {
     const [r, ms] = await timedRead(file);
     results.set(file, r);
@@ -93,6 +93,6 @@ describe('calamine corpus', () => {
   });
 });
 
-it('has the shared corpus to test against', () => {
+itCorpus('has the shared corpus to test against', () => {
   expect(files.length).toBeGreaterThan(100);
 });

@@ -6,7 +6,7 @@ import type { Workbook } from '../../src/core/table.js';
 import { EncryptedWorkbookError, loadCodepages, readLegacy } from '../../src/io/read-legacy.js';
 import { sheetjsBook, valuesOf, writeBook } from './make-files.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/calamine');
+import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';
 
 beforeAll(() => loadCodepages());
 
@@ -84,6 +84,9 @@ describe('readLegacy', () => {
       expect([bookType, wb.date1904]).toEqual([bookType, true]);
       expect(valuesOf(wb.sheets[0].rows)).toEqual(EXPECTED);
     }
+  });
+
+  itCorpus('gives the same dates for the corpus 1904 .xls', () => {
     const a = readLegacy(readFileSync(path.join(CORPUS, 'date.xls')), 'xls');
     const b = readLegacy(readFileSync(path.join(CORPUS, 'date_1904.xls')), 'xls');
     expect(b.date1904).toBe(true);
@@ -107,7 +110,7 @@ describe('readLegacy', () => {
     }
   });
 
-  it('reports the hidden sheets of an .ods (which SheetJS does not)', () => {
+  itCorpus('reports the hidden sheets of an .ods (which SheetJS does not)', () => {
     const wb = readLegacy(readFileSync(path.join(CORPUS, 'any_sheets.ods')), 'ods');
     expect(wb.sheets.map((s) => [s.name, s.hidden])).toEqual([
       ['Visible', false],
@@ -117,7 +120,7 @@ describe('readLegacy', () => {
     ]);
   });
 
-  it('throws EncryptedWorkbookError for a password-protected .xls', () => {
+  itCorpus('throws EncryptedWorkbookError for a password-protected .xls', () => {
     expect(() => readLegacy(readFileSync(path.join(CORPUS, 'issue_385.xls')), 'xls')).toThrow(EncryptedWorkbookError);
   });
 

@@ -6,7 +6,7 @@ import { REASON_ABNORMAL, closeReadWorker, readWorkbook } from '../../src/io/rea
 import { patchZip, rawXlsx, sheetjsBook, valuesOf, writeBook, zipOf } from './make-files.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const CORPUS = path.resolve(REPO, '../shared/corpus/calamine');
+import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';
 /** The compiled worker; `npm test` builds dist/ before running vitest. */
 const DIST_WORKER = path.join(REPO, 'dist/io/read-worker.js');
 
@@ -74,7 +74,9 @@ describe('readWorkbook (in-process under vitest)', () => {
     );
     const r = await readWorkbook(renamed, 'x.xlsx');
     expect(r.ok && valuesOf(r.workbook.sheets[0].rows)).toEqual([['活动名称']]);
-    // and a corpus file exceljs throws on
+  });
+
+  itCorpus('falls back to SheetJS on a corpus file exceljs throws on', async () => {
     const rich = await readWorkbook(readFileSync(path.join(CORPUS, 'richtext-after-plain.xlsx')), 'r.xlsx');
     expect(rich.ok).toBe(true);
   });
@@ -89,6 +91,9 @@ describe('readWorkbook (in-process under vitest)', () => {
     expect(await readWorkbook(zip, 'all.zip')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported', params: { what: '压缩包' } }] });
     expect(await readWorkbook(Buffer.from('%PDF-1.5\n'), 'x.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported', params: { what: 'PDF 文件' } }] });
     expect(await readWorkbook(Buffer.alloc(0), 'empty.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported' }] });
+  });
+
+  itCorpus('reports password-protected corpus workbooks as encrypted', async () => {
     for (const f of ['pass_protected.xlsx', 'pass_protected.xlsb', 'pass_protected.ods', 'issue_385.xls']) {
       expect([f, await readWorkbook(readFileSync(path.join(CORPUS, f)), f)]).toMatchObject([f, { ok: false, findings: [{ code: 'file-encrypted', severity: 'error' }] }]);
     }

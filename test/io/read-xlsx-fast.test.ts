@@ -18,7 +18,7 @@ import { classifyInput } from '../../src/io/sniff-format.js';
 import { writeXlsxParts, type XlsxParts } from '../helpers/xlsx-parts.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const CORPUS = path.resolve(REPO, '../shared/corpus/calamine');
+import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -98,7 +98,7 @@ describe('fast xlsx reader = exceljs', () => {
     expect(tally.same.length).toBeGreaterThanOrEqual(8);
   });
 
-  it('on every .xlsx/.xlsm of the corpus (declining only where listed)', async () => {
+  itCorpus('on every .xlsx/.xlsm of the corpus (declining only where listed)', async () => {
     const tally: Tally = { same: [], declined: [] };
     const files = walk(CORPUS);
     expect(files.length, 'the corpus must be present beside the repository').toBeGreaterThan(100);

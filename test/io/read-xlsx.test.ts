@@ -5,7 +5,7 @@ import type { Cell } from '../../src/core/table.js';
 import { readXlsx } from '../../src/io/read-xlsx.js';
 import { patchZip, rawXlsx, sheetjsBook, valuesOf, writeBook } from './make-files.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/calamine');
+import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';
 
 function cellAt(rows: (Cell | undefined)[][], a1: string): Cell | undefined {
   const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
@@ -100,7 +100,7 @@ describe('readXlsx on workbooks written by SheetJS', () => {
     expect(valuesOf((await readXlsx(excelSpelling)).sheets[0].rows)).toEqual([['2023-09-18', '2023-09-19T09:00']]);
   });
 
-  it('reads the corpus date.xlsx and date_1904.xlsx alike', async () => {
+  itCorpus('reads the corpus date.xlsx and date_1904.xlsx alike', async () => {
     const a = await readXlsx(readFileSync(path.join(CORPUS, 'date.xlsx')));
     const b = await readXlsx(readFileSync(path.join(CORPUS, 'date_1904.xlsx')));
     expect(b.date1904).toBe(true);
