@@ -22,7 +22,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   // the commands stay ES modules beside the bundle: `import('./merge-command.js')` from main.cjs
-  external: ['./*-command.js'],
+  // and so does the errors module, so `instanceof UsageError` sees the class the commands throw
+  external: ['./*-command.js', '../core/errors.js'],
   // main.js reads package.json through createRequire(import.meta.url): give it this file's URL
   define: { 'import.meta.url': '__kepuriMainUrl' },
   banner: { js: "const __kepuriMainUrl = require('node:url').pathToFileURL(__filename).href;" },

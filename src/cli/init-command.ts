@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { makeConfig } from '../core/config/make-config.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../core/errors.js';
 
 export async function runInit(opts: { year?: string; out: string; force?: boolean }): Promise<number> {
   let year: number | undefined;

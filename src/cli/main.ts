@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { isUsageError } from './usage-error.js';
 
 // bin/kepuri.js runs this module bundled with commander into one CommonJS file
 // (dist/cli/main.cjs, scripts/bundle-cli.mjs): loading commander's six files through Node's ESM
@@ -110,7 +109,10 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with code 0; usage errors were already printed by commander
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (isUsageError(err)) {
+    // imported here, not at the top: the start-up bundle (main.cjs) must share the commands' copy
+    // of the class for instanceof, and must not load core modules for --help
+    const { UsageError } = await import('../core/errors.js');
+    if (err instanceof UsageError) {
       process.stderr.write(`kepuri: ${err.message}\n`);
       return 2;
     }

@@ -15,7 +15,7 @@ import { buildReport, type Report } from '../core/report.js';
 import { loadRules } from '../io/load-config.js';
 import { readWorkbook } from '../io/read-workbook.js';
 import { writeSummary } from '../io/write-summary.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../core/errors.js';
 
 export async function runSummary(master: string, opts: { out: string; roster?: string; config?: string; lang: Lang }): Promise<number> {
   const rules = await loadRules({ config: opts.config, roster: opts.roster });

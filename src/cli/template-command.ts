@@ -1,6 +1,6 @@
 /** `kepuri template [-o FILE] [--unit NAME]`: the blank 附件2 for the rules in force. */
 import { loadRules } from '../io/load-config.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../core/errors.js';
 
 export async function runTemplate(opts: { out?: string; unit?: string; config?: string }): Promise<number> {
   const rules = await loadRules({ config: opts.config });

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../core/errors.js';
 import { DEFAULTS_2023 } from '../core/config/defaults-2023.js';
 import { resolveRules } from '../core/config/resolve-rules.js';
 import type { RosterUnit, Rules, WrittenConfig } from '../core/config/schema.js';

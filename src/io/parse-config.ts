@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../core/errors.js';
 import { writtenConfigSchema, type WrittenConfig } from '../core/config/schema.js';
 
 export function parseConfigFile(file: string, shown: string): WrittenConfig {

@@ -11,7 +11,7 @@ import { assembleMerge, type MergePlan, type Submission } from '../core/merge/as
 import type { Lang } from '../core/messages.js';
 import { buildReport, reportJsonChunks, type Report } from '../core/report.js';
 import type { Workbook } from '../core/table.js';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../core/errors.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
 import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
 import { readWorkbook } from './read-workbook.js';
