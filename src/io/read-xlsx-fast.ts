@@ -102,7 +102,7 @@ function decodeXmlText(raw: string): string {
   let s = raw;
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (!s.includes('&')) return s;
-  return s.replace(/&([^;&<]*);|&/g, (m, name: string | undefined) => {
+  return s.replace(/&([^;&<]*);|&/g, (_m, name: string | undefined) => {
     if (name === undefined) decline('bare ampersand');
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -29,7 +29,6 @@ export interface TemplateOptions {
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const REQUIRED_FONT_COLOR = 'FFC00000';
 const LINE = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: LINE, left: LINE, bottom: LINE, right: LINE };

@@ -145,7 +145,7 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
   const width = Math.max(top.length, below.length);
 
   // A two-row header: the row under the header names sub-columns (开始 | 结束) and holds no data.
-  const twoRow = isSubHeaderRow(sheet, get, headerRow, width);
+  const twoRow = isSubHeaderRow(sheet, headerRow, width);
 
   const fields = new Map<FieldKey, ColumnBinding>();
   const exactness = new Map<FieldKey, boolean>();
@@ -241,7 +241,7 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
   };
 }
 
-function isSubHeaderRow(sheet: Sheet, get: CellGetter, headerRow: number, width: number): boolean {
+function isSubHeaderRow(sheet: Sheet, headerRow: number, width: number): boolean {
   const row = sheet.rows[headerRow + 1];
   if (!row) return false;
   let subHeaders = 0;
