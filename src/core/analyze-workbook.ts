@@ -5,7 +5,7 @@
 import type { Activity } from './activity.js';
 import { columnLabel, type FieldKey } from './columns.js';
 import type { Rules, UnitKind } from './config/schema.js';
-import { createFinding, type Finding } from './finding.js';
+import { createFinding, type Finding, type FindingCode, type ParamsArg } from './finding.js';
 import { locateTable, type TableLayout, type UnitLine } from './locate/locate-table.js';
 import { walkRows, type SkipReason } from './rows/extract-rows.js';
 import { createNormalizeContext, normalizeRow, type ParsedRow } from './rows/normalize-row.js';
@@ -64,10 +64,10 @@ export function checkRows(analyzed: AnalyzedFile, rules: Rules, opts: { unitKind
       rules,
       unitKind: opts.unitKind,
       hasColumn: (key) => layout.fields.has(key),
-      emit(code, field, params) {
+      emit(code, field, ...params) {
         const cell = a.cells[field];
         findings.push(
-          createFinding(
+          createFinding<FindingCode>(
             code,
             {
               file: a.file,
@@ -78,8 +78,8 @@ export function checkRows(analyzed: AnalyzedFile, rules: Rules, opts: { unitKind
               ...(a.raw[field] !== undefined ? { value: a.raw[field] } : {}),
               ...(opts.unit ? { unit: opts.unit } : {}),
             },
-            params,
-          ),
+            ...(params as ParamsArg<FindingCode>),
+          ) as Finding,
         );
       },
     };

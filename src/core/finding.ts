@@ -54,12 +54,64 @@ export type FindingCode = keyof typeof FINDING_SEVERITY;
 
 export const FINDING_CODES = Object.keys(FINDING_SEVERITY) as FindingCode[];
 
-/** Parameters a message template may use; always plain strings or numbers. */
+type NoParams = Record<never, never>;
+type Span = { start: string; end: string };
+
+/**
+ * What each code's message may say beyond the finding's position: one entry per code, so a
+ * message template (src/core/messages/) cannot read a param its code never carries, and a stage
+ * cannot emit a code without the params its message needs. Values are plain strings or numbers.
+ */
+export interface FindingParamsByCode {
+  'file-unreadable': { reason?: string };
+  'file-encrypted': NoParams;
+  'file-too-large': { reason?: string };
+  'file-unsupported': { what?: string };
+  'sheet-not-found': NoParams;
+  'header-not-found': NoParams;
+  'column-missing': { field: string };
+  'column-duplicate': { field: string; other: string };
+  'column-unknown': NoParams;
+  'required-missing': { field: string };
+  'date-invalid': { reason: 'tbd' | 'unreadable' | 'impossible' };
+  'date-ambiguous': { date: string };
+  'date-approximate': Span;
+  'date-wrong-year': { year: number };
+  'date-range-reversed': Span;
+  'date-outside-window': Span;
+  'main-event-outside-window': Span;
+  'category-invalid': NoParams;
+  'category-unit-mismatch': { kind: string; holders: string };
+  'field-unknown': { unknown: string };
+  'form-unknown': NoParams;
+  'mode-invalid': NoParams;
+  /** `mode` for an online activity without its address; `category` + `offline` for an online-only category held offline */
+  'online-url-missing': { mode: string } | { category: string; offline: 1 };
+  'url-invalid': NoParams;
+  'phone-invalid': { reason: 'run-together' | 'bad-number' };
+  'count-invalid': NoParams;
+  'count-approximate': { count: number };
+  'name-too-long': { length: number; max: number };
+  'town-unknown': { district: string };
+  'duplicate-activity': { other: string; otherFile: string; count: number };
+  'unit-unidentified': NoParams;
+  'unit-unknown': { nearest?: string };
+  'received-unknown': { reason?: string; header?: string };
+  'submission-late': { receivedAt: string; deadline: string };
+  'submission-superseded': { by: string };
+  'submission-missing': NoParams;
+  'quota-short': { activities: number; quota: number };
+  'town-main-event-missing': NoParams;
+}
+
+/** The params argument of `createFinding` / `emit`: required when the code's message needs one. */
+export type ParamsArg<C extends FindingCode> = NoParams extends FindingParamsByCode[C] ? [params?: FindingParamsByCode[C]] : [params: FindingParamsByCode[C]];
+
+/** Any code's params, as stored and serialised. */
 export type FindingParams = Record<string, string | number>;
 
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
+/** Where a finding is, and what it is about. */
+export interface FindingPosition {
   /** path as given on the command line; `message.eml#附件.xlsx` for attachments and zip members */
   file: string;
   sheet?: string;
@@ -72,14 +124,21 @@ export interface Finding {
   /** the offending value as text */
   value?: string;
   unit?: string;
-  /** data for the message template; kept out of the report */
-  params?: FindingParams;
 }
 
-export type FindingPosition = Omit<Finding, 'code' | 'severity' | 'params'>;
+/** A finding of one code, with that code's params. */
+export interface FindingOf<C extends FindingCode> extends FindingPosition {
+  code: C;
+  severity: Severity;
+  /** data for the message template; kept out of the report */
+  params?: FindingParamsByCode[C];
+}
 
-export function createFinding(code: FindingCode, where: FindingPosition, params?: FindingParams): Finding {
-  const f: Finding = { code, severity: FINDING_SEVERITY[code], ...where };
+/** One finding: a union keyed on `code` (as zod's issues are). */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
+
+export function createFinding<C extends FindingCode>(code: C, where: FindingPosition, ...[params]: ParamsArg<C>): FindingOf<C> {
+  const f: FindingOf<C> = { code, severity: FINDING_SEVERITY[code], ...where };
   if (params && Object.keys(params).length > 0) f.params = params;
   return f;
 }

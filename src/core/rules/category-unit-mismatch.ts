@@ -1,7 +1,7 @@
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 
 /** A category reserved for other kinds of unit (镇街主场活动 from a department). Needs the roster's kind. */
-export const categoryUnitMismatch: RowRule = {
+export const categoryUnitMismatch = defineRowRule({
   name: 'category-unit-mismatch',
   codes: ['category-unit-mismatch'],
   check({ row, rules, unitKind, emit }) {
@@ -11,4 +11,4 @@ export const categoryUnitMismatch: RowRule = {
     if (!category.holders.includes(unitKind))
       emit('category-unit-mismatch', 'category', { kind: unitKind, holders: category.holders.join('、') });
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 
 /** 9月中旬, 下旬, 全年…: read as a range, but the unit should give the day. */
-export const dateApproximate: RowRule = {
+export const dateApproximate = defineRowRule({
   name: 'date-approximate',
   codes: ['date-approximate'],
   check({ row, emit }) {
@@ -10,4 +10,4 @@ export const dateApproximate: RowRule = {
     const e = row.end;
     if (e.kind === 'ok' && e.approximate && !row.endFromRange) emit('date-approximate', 'endDate', { start: e.start, end: e.end ?? e.start });
   },
-};
+});

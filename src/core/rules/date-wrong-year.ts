@@ -1,7 +1,7 @@
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 
 /** Activities may run all year, but not in another year (a 2022 date copied from last year's table). */
-export const dateWrongYear: RowRule = {
+export const dateWrongYear = defineRowRule({
   name: 'date-wrong-year',
   codes: ['date-wrong-year'],
   check({ row, rules, emit }) {
@@ -10,4 +10,4 @@ export const dateWrongYear: RowRule = {
     else if (row.end.kind === 'ok' && !row.end.start.startsWith(year) && !row.endFromRange)
       emit('date-wrong-year', 'endDate', { year: rules.year });
   },
-};
+});

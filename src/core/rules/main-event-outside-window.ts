@@ -1,8 +1,8 @@
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 import { datesUsable } from './date-guards.js';
 
 /** The 区主场活动 must start within the main-event window (rules.windows.mainEvent). */
-export const mainEventOutsideWindow: RowRule = {
+export const mainEventOutsideWindow = defineRowRule({
   name: 'main-event-outside-window',
   codes: ['main-event-outside-window'],
   check({ row, rules, emit }) {
@@ -13,4 +13,4 @@ export const mainEventOutsideWindow: RowRule = {
     const w = rules.windows.mainEvent;
     if (span.start < w.start || span.start > w.end) emit('main-event-outside-window', 'startDate', { start: w.start, end: w.end });
   },
-};
+});

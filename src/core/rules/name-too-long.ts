@@ -1,7 +1,7 @@
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 
 /** 活动名称 over the website's limit (rules.nameMaxLength). */
-export const nameTooLong: RowRule = {
+export const nameTooLong = defineRowRule({
   name: 'name-too-long',
   codes: ['name-too-long'],
   check({ row, rules, emit }) {
@@ -10,4 +10,4 @@ export const nameTooLong: RowRule = {
     const length = [...name].length;
     if (length > rules.nameMaxLength) emit('name-too-long', 'name', { length, max: rules.nameMaxLength });
   },
-};
+});

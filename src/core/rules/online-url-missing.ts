@@ -1,7 +1,7 @@
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 
 /** Online activities must give their address; an online-only category held 线下 is the same mistake. */
-export const onlineUrlMissing: RowRule = {
+export const onlineUrlMissing = defineRowRule({
   name: 'online-url-missing',
   codes: ['online-url-missing'],
   check({ row, rules, emit }) {
@@ -13,4 +13,4 @@ export const onlineUrlMissing: RowRule = {
     const category = rules.categories.find((c) => c.name === values.category);
     if (category?.online && values.mode === '线下') emit('online-url-missing', 'mode', { category: category.name, offline: 1 });
   },
-};
+});

@@ -1,8 +1,8 @@
 import { COLUMNS } from '../columns.js';
-import type { RowRule } from './rule.js';
+import { defineRowRule } from './rule.js';
 
 /** A required cell is empty (SPEC §2 "required"); 活动地点 only when the activity is not 线上. */
-export const requiredMissing: RowRule = {
+export const requiredMissing = defineRowRule({
   name: 'required-missing',
   codes: ['required-missing'],
   check({ row, hasColumn, emit }) {
@@ -13,4 +13,4 @@ export const requiredMissing: RowRule = {
       if (raw[col.key] === undefined) emit('required-missing', col.key, { field: col.label });
     }
   },
-};
+});
