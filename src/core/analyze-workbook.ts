@@ -9,8 +9,8 @@ import { createFinding, type Finding, type FindingCode, type ParamsArg } from '.
 import { locateTable, type TableLayout, type UnitLine } from './locate/locate-table.js';
 import { walkRows, type SkipReason } from './rows/extract-rows.js';
 import { createNormalizeContext, normalizeRow, type ParsedRow } from './rows/normalize-row.js';
-import { findDuplicateActivities } from './rules/duplicate-activity.js';
-import { ROW_RULES, type RowCheck } from './rules/index.js';
+import { ACTIVITIES_RULES, ROW_RULES, TABLE_RULES, type RowCheck, type RowRule } from './rules/index.js';
+import { emitInto } from './rules/rule.js';
 import type { Workbook } from './table.js';
 
 export interface AnalyzedFile {
@@ -23,7 +23,7 @@ export interface AnalyzedFile {
   rowsRead: number;
   rows: ParsedRow[];
   skipped: { row: number; reason: SkipReason }[];
-  /** findings of locating the table (column-*, header-not-found, sheet-not-found) */
+  /** why no table was found (header-not-found, sheet-not-found), or the table rules' findings (column-*) */
   findings: Finding[];
 }
 
@@ -31,6 +31,9 @@ export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules):
   const located = locateTable(workbook, file);
   if (!located.ok) return { file, unitLine: {}, rowsRead: 0, rows: [], skipped: [], findings: located.findings };
   const { layout } = located;
+  const findings: Finding[] = [];
+  const emit = emitInto(findings);
+  for (const rule of TABLE_RULES) rule.check({ file, layout, rules, emit });
   const ctx = createNormalizeContext(file, layout.sheet.name, rules);
   // each raw row is normalized as soon as it is read and then let go (see walkRows)
   const rows: ParsedRow[] = [];
@@ -47,12 +50,17 @@ export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules):
     rowsRead: extracted.read,
     rows,
     skipped: extracted.skipped.map((s) => ({ row: s.r + 1, reason: s.reason })),
-    findings: located.findings,
+    findings,
   };
 }
 
 /** Row rules plus in-file duplicates; one finding per (code, cell) even when a merged cell covers several rows. */
-export function checkRows(analyzed: AnalyzedFile, rules: Rules, opts: { unitKind?: UnitKind; unit?: string } = {}): Finding[] {
+export function checkRows(
+  analyzed: AnalyzedFile,
+  rules: Rules,
+  opts: { unitKind?: UnitKind; unit?: string } = {},
+  rowRules: readonly RowRule[] = ROW_RULES,
+): Finding[] {
   const { layout } = analyzed;
   if (!layout) return [];
   const headerOf = (key: FieldKey) => layout.fields.get(key)?.header;
@@ -83,18 +91,23 @@ export function checkRows(analyzed: AnalyzedFile, rules: Rules, opts: { unitKind
         );
       },
     };
-    for (const rule of ROW_RULES) rule.check(check);
+    for (const rule of rowRules) rule.check(check);
   }
   return dedupeByCell(findings);
 }
 
 /** In-file duplicate activities (validate); the merge runs the same check across all files instead. */
-export function checkDuplicatesInFile(analyzed: AnalyzedFile): Finding[] {
-  const layout = analyzed.layout;
-  return findDuplicateActivities(
-    analyzed.rows.map((r) => r.activity),
-    () => layout?.fields.get('name')?.header,
-  );
+export function checkDuplicatesInFile(analyzed: AnalyzedFile, unit?: string): Finding[] {
+  const header = analyzed.layout?.fields.get('name')?.header;
+  const findings: Finding[] = [];
+  const check = {
+    activities: analyzed.rows.map((r) => r.activity),
+    nameHeaderOf: () => header,
+    unitOf: () => unit,
+    emit: emitInto(findings),
+  };
+  for (const rule of ACTIVITIES_RULES) rule.check(check);
+  return findings;
 }
 
 function dedupeByCell(findings: Finding[]): Finding[] {

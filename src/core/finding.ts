@@ -93,7 +93,8 @@ export interface FindingParamsByCode {
   'count-approximate': { count: number };
   'name-too-long': { length: number; max: number };
   'town-unknown': { district: string };
-  'duplicate-activity': { other: string; otherFile: string; count: number };
+  /** the other row of the pair (the first other one when `count` > 2) */
+  'duplicate-activity': { otherFile: string; otherRow: number; otherCell?: string; otherUnit?: string; sameFile: 0 | 1; count: number };
   'unit-unidentified': NoParams;
   'unit-unknown': { nearest?: string };
   'received-unknown': { reason?: string; header?: string };

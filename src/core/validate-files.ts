@@ -37,7 +37,7 @@ export function validateWorkbook(outcome: ReadOutcome, rules: Rules): ValidatedF
     ...outcome.findings,
     ...analyzed.findings,
     ...checkRows(analyzed, rules, unit ? { unit } : {}),
-    ...checkDuplicatesInFile(analyzed).map((f) => (unit ? { ...f, unit } : f)),
+    ...checkDuplicatesInFile(analyzed, unit),
   ];
   return {
     file: outcome.file,

@@ -12,7 +12,8 @@ describe('locateTable', () => {
     expect(r.layout.dataStart).toBe(4);
     expect(r.layout.fields.size).toBe(21);
     expect(r.layout.fields.get('phone')!.cell).toBe('R4');
-    expect(r.findings).toEqual([]);
+    expect(r.layout.unknownColumns).toEqual([]);
+    expect(r.layout.duplicateColumns).toEqual([]);
   });
 
   it('matches folded synonyms: spaces, line breaks, full-width brackets, units in brackets', () => {
@@ -23,7 +24,7 @@ describe('locateTable', () => {
     expect([...r.layout.fields.keys()]).toEqual([
       'seq', 'name', 'category', 'form', 'field', 'mode', 'startDate', 'location', 'host', 'summary', 'expectedCount', 'contact', 'phone',
     ]);
-    expect(r.findings).toEqual([]);
+    expect(r.layout.unknownColumns).toEqual([]);
   });
 
   it('skips an empty first sheet and a hidden junk sheet', () => {
@@ -35,11 +36,10 @@ describe('locateTable', () => {
   });
 
   it('reports sheet-not-found when every sheet is empty or hidden, header-not-found for other data', () => {
-    expect(locateTable(workbookOf(sheetOf([]), sheetOf([['x']], { hidden: true })), 'a.xlsx').findings.map((f) => f.code)).toEqual([
-      'sheet-not-found',
-    ]);
+    const codes = (r: ReturnType<typeof locateTable>) => (r.ok ? [] : r.findings.map((f) => f.code));
+    expect(codes(locateTable(workbookOf(sheetOf([]), sheetOf([['x']], { hidden: true })), 'a.xlsx'))).toEqual(['sheet-not-found']);
     const other = sheetOf([['姓名', '年龄'], ['张三', 30]]);
-    expect(locateTable(workbookOf(other), 'b.xlsx').findings.map((f) => f.code)).toEqual(['header-not-found']);
+    expect(codes(locateTable(workbookOf(other), 'b.xlsx'))).toEqual(['header-not-found']);
   });
 
   it('does not look for a header below row 15', () => {
@@ -63,24 +63,21 @@ describe('locateTable', () => {
     expect(r.layout.fields.get('location')!.c).toBe(8);
   });
 
-  it('reports column-missing, column-duplicate and column-unknown at the header cells', () => {
+  it('records duplicate and unknown columns for the table rules (rules/column-*.ts)', () => {
     const header = ['活动主题', '活动名称', '活动类别', '活动形式', '科普领域', '开展方式', '开始日期', '活动地点', '主办单位', '活动简介', '预计参与人数', '联系人', '经费预算(元)'];
     const r = locateTable(workbookOf(sheetOf([header])), 'a.xlsx');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.layout.fields.get('name')!.header).toBe('活动名称');
-    expect(r.findings.map((f) => [f.cell ?? null, f.code])).toEqual([
-      ['A1', 'column-duplicate'],
-      ['M1', 'column-unknown'],
-      [null, 'column-missing'],
-    ]);
-    expect(r.findings[2].column).toBe('联系电话');
+    expect(r.layout.duplicateColumns.map((d) => [d.field, d.dropped.cell, d.kept.cell])).toEqual([['name', 'A1', 'B1']]);
+    expect(r.layout.unknownColumns.map((b) => [b.header, b.cell])).toEqual([['经费预算(元)', 'M1']]);
+    expect(r.layout.fields.has('phone')).toBe(false);
   });
 
   it('recognises a 填报单位 column as the unit, not an extra column', () => {
     const r = locateTable(workbookOf(sheetOf([['填报单位', ...HEADER]])), 'a.xlsx');
     expect(r.ok && r.layout.unitColumn?.c).toBe(0);
-    expect(r.findings).toEqual([]);
+    expect(r.ok && r.layout.extras).toEqual([]);
   });
 });
 

@@ -3,7 +3,6 @@
  * column holds which field, and the 填报单位 line above it. Pure; problems become findings.
  */
 import type { FieldKey } from '../columns.js';
-import { COLUMNS } from '../columns.js';
 import { createFinding, type Finding } from '../finding.js';
 import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
@@ -42,10 +41,15 @@ export interface TableLayout {
   unitColumn?: ColumnBinding;
   /** columns that map to no field, kept as extra columns */
   extras: ColumnBinding[];
+  /** of the extras: the columns whose header matches no field (rules/column-unknown.ts) */
+  unknownColumns: ColumnBinding[];
+  /** of the extras: second columns for a field already bound (rules/column-duplicate.ts) */
+  duplicateColumns: { field: FieldKey; dropped: ColumnBinding; kept: ColumnBinding }[];
   unitLine: UnitLine;
 }
 
-export type LocateResult = { ok: true; layout: TableLayout; findings: Finding[] } | { ok: false; findings: Finding[] };
+/** A table, whose column findings the table rules give; or why there is none. */
+export type LocateResult = { ok: true; layout: TableLayout } | { ok: false; findings: Finding[] };
 
 /** Cell value at (r, c) with merged ranges filled from their top-left cell. */
 export type CellGetter = (r: number, c: number) => Cell | undefined;
@@ -134,11 +138,10 @@ export function locateTable(workbook: Workbook, file: string): LocateResult {
     return { ok: false, findings: [createFinding('header-not-found', { file, sheet: first.s.name })] };
   }
   const best = candidates[0];
-  return bindColumns(best.sheet, best.index, best.header.row, file);
+  return bindColumns(best.sheet, best.index, best.header.row);
 }
 
-function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: string): LocateResult {
-  const findings: Finding[] = [];
+function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): LocateResult {
   const get = makeMergedGetter(sheet);
   const top = sheet.rows[headerRow] ?? [];
   const below = sheet.rows[headerRow + 1] ?? [];
@@ -150,6 +153,8 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
   const fields = new Map<FieldKey, ColumnBinding>();
   const exactness = new Map<FieldKey, boolean>();
   const extras: ColumnBinding[] = [];
+  const unknownColumns: ColumnBinding[] = [];
+  const duplicateColumns: TableLayout['duplicateColumns'] = [];
   let unitColumn: ColumnBinding | undefined;
 
   for (let c = 0; c < width; c++) {
@@ -192,9 +197,7 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
     }
     if (!key) {
       extras.push(binding);
-      findings.push(
-        createFinding('column-unknown', { file, sheet: sheet.name, row: headerRow + 1, column: headerText, cell, value: headerText }),
-      );
+      unknownColumns.push(binding);
       continue;
     }
     const existing = fields.get(key);
@@ -207,22 +210,11 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
         exactness.set(key, true);
       }
       extras.push(loser);
-      findings.push(
-        createFinding(
-          'column-duplicate',
-          { file, sheet: sheet.name, row: headerRow + 1, column: loser.header, cell: loser.cell, value: loser.header },
-          { field: COLUMNS.find((x) => x.key === key)!.label, other: (keepNew ? binding : existing).header },
-        ),
-      );
+      duplicateColumns.push({ field: key, dropped: loser, kept: keepNew ? binding : existing });
       continue;
     }
     fields.set(key, binding);
     exactness.set(key, exact);
-  }
-
-  for (const col of COLUMNS) {
-    if (col.required === 'never' || fields.has(col.key)) continue;
-    findings.push(createFinding('column-missing', { file, sheet: sheet.name, column: col.label }, { field: col.label }));
   }
 
   return {
@@ -235,9 +227,10 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
       fields,
       unitColumn,
       extras,
+      unknownColumns,
+      duplicateColumns,
       unitLine: readUnitLine(sheet, headerRow),
     },
-    findings,
   };
 }
 

@@ -6,14 +6,17 @@
 import type { Activity } from '../activity.js';
 import { checkRows, type AnalyzedFile } from '../analyze-workbook.js';
 import type { RosterUnit, Rules, UnitKind } from '../config/schema.js';
-import { columnIndexOfCell, compareFindings, createFinding, type Finding } from '../finding.js';
+import { columnIndexOfCell, compareFindings, type Finding } from '../finding.js';
 import { MARK_WORDS } from '../messages.js';
 import type { FileStatus, ReportFile, ReportUnit } from '../report.js';
-import { findDuplicateActivities } from '../rules/duplicate-activity.js';
+import { ACTIVITIES_RULES, SUBMISSION_RULES, UNIT_RULES } from '../rules/index.js';
+import { emitInto } from '../rules/rule.js';
 import { findUnitInText } from '../units/find-unit-in-text.js';
 import { createUnitMatcher, type UnitMatcher } from '../units/match-unit.js';
 import { normalizeText } from '../values/fold-text.js';
 import { isLate } from './deadline.js';
+
+export { formatLocal } from '../rules/submission-late.js';
 
 export interface Submission {
   /** provenance path: 'inbox/a.eml#附件.xlsx' */
@@ -61,8 +64,12 @@ interface FileState {
   index: number;
   unitName?: string;
   rosterUnit?: RosterUnit;
+  /** where the unit's name was read, when it was a cell */
+  unitCell?: string;
+  nearestUnit?: string;
   status: FileStatus;
   late: boolean;
+  supersededBy?: string;
   findings: Finding[];
 }
 
@@ -71,6 +78,7 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
   const states: FileState[] = submissions.map((sub, index) => identify(sub, index, matcher, rules));
 
   supersede(states, opts);
+  for (const s of states) checkSubmission(s, rules);
 
   // row rules now that each file's unit and kind are known
   for (const s of states) {
@@ -79,15 +87,21 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
   }
 
   const merged = states.filter((s) => s.status === 'merged' && s.sub.analyzed);
-  for (const s of merged) for (const r of s.sub.analyzed!.rows) r.activity.unit = s.unitName ?? '';
   const activities = merged.flatMap((s) => s.sub.analyzed!.rows.map((r) => r.activity));
-  const nameHeaders = new Map(merged.map((x) => [x.sub.path, x.sub.analyzed?.layout?.fields.get('name')?.header]));
-  const duplicates = findDuplicateActivities(activities, (a) => nameHeaders.get(a.file));
+  const stateOf = new Map(merged.map((x) => [x.sub.path, x]));
+  const mergeFindings: Finding[] = [];
+  const emit = emitInto(mergeFindings);
+  const check = {
+    activities,
+    nameHeaderOf: (a: Activity) => stateOf.get(a.file)?.sub.analyzed?.layout?.fields.get('name')?.header,
+    unitOf: (a: Activity) => stateOf.get(a.file)?.unitName,
+    emit,
+  };
+  for (const rule of ACTIVITIES_RULES) rule.check(check);
 
-  const unitFindings: Finding[] = [];
-  const units = summarizeUnits(states, rules, unitFindings);
+  const units = summarizeUnits(states, rules, mergeFindings);
 
-  const findings = [...states.flatMap((s) => s.findings), ...duplicates, ...unitFindings];
+  const findings = [...states.flatMap((s) => s.findings), ...mergeFindings];
   const rows = orderRows(merged, rules, findings);
 
   const reconciliation = reconcile(states);
@@ -104,30 +118,32 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
   };
 }
 
+/**
+ * Which unit sent the file (SPEC §5): the 填报单位 line, a 填报单位 column, the file name, then the
+ * mail's address, sender name and subject — the first that names a unit. The findings of
+ * reading and locating are copied with that unit, never changed in place (the inputs stay as given).
+ */
 function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: Rules): FileState {
-  const findings = [...sub.readFindings];
   const a = sub.analyzed;
   const state: FileState = {
     sub,
     index,
     status: a ? 'merged' : sub.readFindings.some((f) => f.code === 'file-unsupported') ? 'unsupported' : 'unreadable',
     late: false,
-    findings,
+    findings: a ? [...sub.readFindings, ...a.findings] : [...sub.readFindings],
   };
   if (!a) return state;
-  findings.push(...a.findings);
-
-  // SPEC §5/issue: the 填报单位 line, a 填报单位 column, the file name, then the email — first that names a unit
-  const candidates: { text: string; cell?: string; fromText?: boolean }[] = [];
-  if (a.unitLine.unit) candidates.push({ text: a.unitLine.unit, cell: a.unitLine.cell });
-  const fromColumn = a.rows.find((r) => r.activity.unitFromColumn)?.activity;
-  if (fromColumn?.unitFromColumn) candidates.push({ text: fromColumn.unitFromColumn, cell: undefined });
 
   let chosen: { name: string; unit?: RosterUnit; cell?: string } | undefined;
-  for (const c of candidates) {
-    const m = matcher.match(c.text);
-    chosen = m ? { name: m.unit.name, unit: m.unit, cell: c.cell } : { name: cleanUnitName(c.text, rules), cell: c.cell };
-    break;
+  const written = a.unitLine.unit
+    ? { text: a.unitLine.unit, cell: a.unitLine.cell }
+    : (() => {
+        const fromColumn = a.rows.find((r) => r.activity.unitFromColumn)?.activity.unitFromColumn;
+        return fromColumn ? { text: fromColumn, cell: undefined } : undefined;
+      })();
+  if (written) {
+    const m = matcher.match(written.text);
+    chosen = m ? { name: m.unit.name, unit: m.unit, cell: written.cell } : { name: cleanUnitName(written.text), cell: written.cell };
   }
   if (!chosen) {
     const fromName = findUnitInText(sub.name, matcher, rules.namePrefixes);
@@ -147,56 +163,42 @@ function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: R
       }
     }
   }
-  const where = { file: sub.path, ...(a.sheet ? { sheet: a.sheet } : {}) };
-  if (!chosen) {
-    findings.push(createFinding('unit-unidentified', where));
-    return state;
-  }
-  state.unitName = chosen.name;
+  if (!chosen) return state;
+  const unit = chosen.name;
+  state.unitName = unit;
   state.rosterUnit = chosen.unit;
-  for (const f of findings) if (f.unit === undefined) f.unit = chosen.name;
-  if (!chosen.unit) {
-    const near = matcher.nearest(chosen.name);
-    findings.push(
-      createFinding(
-        'unit-unknown',
-        { ...where, ...(chosen.cell ? { cell: chosen.cell, row: rowOfCell(chosen.cell) } : {}), value: chosen.name, unit: chosen.name },
-        near ? { nearest: near.unit.name } : {},
-      ),
-    );
-  }
-  for (const f of findings) if (f.code === 'received-unknown' && !f.unit) f.unit = chosen.name;
-  if (!sub.receivedAt) {
-    // the collector already said why when a mail's time was unreadable
-    if (!findings.some((f) => f.code === 'received-unknown')) findings.push(createFinding('received-unknown', { file: sub.path, unit: chosen.name }));
-  } else if (isLate(sub.receivedAt, rules.deadlines.schedule)) {
-    state.late = true;
-    findings.push(
-      createFinding(
-        'submission-late',
-        { file: sub.path, unit: chosen.name },
-        { receivedAt: formatLocal(sub.receivedAt), deadline: rules.deadlines.schedule },
-      ),
-    );
-  }
+  state.unitCell = chosen.cell;
+  if (!chosen.unit) state.nearestUnit = matcher.nearest(unit)?.unit.name;
+  state.findings = state.findings.map((f) => (f.unit === undefined ? { ...f, unit } : f));
+  state.late = !!sub.receivedAt && isLate(sub.receivedAt, rules.deadlines.schedule);
   return state;
 }
 
-function cleanUnitName(text: string, _rules: Rules): string {
+/** The submission rules, on one file once superseding is decided. */
+function checkSubmission(s: FileState, rules: Rules): void {
+  const check = {
+    file: s.sub.path,
+    ...(s.sub.analyzed?.sheet ? { sheet: s.sub.analyzed.sheet } : {}),
+    analyzed: s.sub.analyzed !== undefined,
+    unit: s.unitName,
+    rosterUnit: s.rosterUnit,
+    unitCell: s.unitCell,
+    nearestUnit: s.nearestUnit,
+    receivedAt: s.sub.receivedAt,
+    receivedUnknownReported: s.findings.some((f) => f.code === 'received-unknown'),
+    status: s.status,
+    supersededBy: s.supersededBy,
+    rules,
+    emit: emitInto(s.findings),
+  };
+  for (const rule of SUBMISSION_RULES) rule.check(check);
+}
+
+function cleanUnitName(text: string): string {
   return normalizeText(text)
     .replace(/[(（][^)）]*(盖章|公章)[^)）]*[)）]/g, '')
     .replace(/[\s_＿]+$/g, '')
     .trim();
-}
-
-function rowOfCell(cell: string): number | undefined {
-  const m = /\d+$/.exec(cell);
-  return m ? Number(m[0]) : undefined;
-}
-
-/** '2024-09-12T10:05:00+08:00' → '2024-09-12 10:05' (receive times are always Shanghai time). */
-export function formatLocal(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
 }
 
 /** The latest submission of a unit replaces the earlier ones; unknown times count as earliest. */
@@ -220,10 +222,9 @@ function supersede(states: FileState[], opts: MergeOptions): void {
     for (const s of sorted.slice(0, -1)) {
       s.status = 'superseded';
       // the replaced file's row problems are moot; keep what concerns the file itself
-      s.findings = s.findings.filter((f) => f.row === undefined || f.code === 'unit-unknown');
-      s.findings = s.findings.filter((f) => f.code !== 'submission-late');
+      s.findings = s.findings.filter((f) => f.row === undefined);
       s.late = false;
-      s.findings.push(createFinding('submission-superseded', { file: s.sub.path, unit: s.unitName }, { by: latest.sub.path }));
+      s.supersededBy = latest.sub.path;
     }
   }
 }
@@ -246,19 +247,14 @@ function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): Repo
     const files = mergedOf(u.name);
     const activities = files.reduce((n, s) => n + s.sub.analyzed!.rows.length, 0);
     const submitted = files.length > 0;
-    const lastFile = files[files.length - 1]?.sub.path ?? rules.rosterSource;
-    if (!submitted) {
-      out.push(createFinding('submission-missing', { file: rules.rosterSource, unit: u.name }));
-    } else {
-      if (u.quota !== undefined && activities < u.quota) {
-        out.push(createFinding('quota-short', { file: lastFile, unit: u.name }, { activities, quota: u.quota }));
-      }
-      const category = rules.categories.find((c) => c.townMainEvent);
-      if (u.kind === '镇街' && category) {
-        const has = files.some((s) => s.sub.analyzed!.rows.some((r) => r.activity.values.category === category.name));
-        if (!has) out.push(createFinding('town-main-event-missing', { file: lastFile, unit: u.name }));
-      }
-    }
+    const check = {
+      unit: u,
+      files: files.map((s) => s.sub.path),
+      activities: files.flatMap((s) => s.sub.analyzed!.rows.map((r) => r.activity)),
+      rules,
+      emit: emitInto(out),
+    };
+    for (const rule of UNIT_RULES) rule.check(check);
     units.push({
       name: u.name,
       kind: u.kind,

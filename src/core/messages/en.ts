@@ -31,7 +31,8 @@ export const EN: Templates = {
   'count-approximate': (f, p) => `expected attendance ${q(f.value)} is a range; counted as ${p.count}`,
   'name-too-long': (_f, p) => `activity name has ${p.length} characters, over ${p.max}`,
   'town-unknown': (f, p) => `${q(f.value)} is not a town of ${p.district}`,
-  'duplicate-activity': (f, p) => `${q(f.value)} duplicates ${p.other} (same name and start date)`,
+  'duplicate-activity': (f, p) =>
+    `${q(f.value)} duplicates ${p.sameFile ? `row ${p.otherRow}` : `${p.otherUnit || p.otherFile} (${p.otherCell ?? `row ${p.otherRow}`})`} (same name and start date)`,
   'unit-unidentified': () => 'cannot tell which unit sent this file',
   'unit-unknown': (f, p) => `unit ${q(f.unit ?? f.value)} is not on the roster${p.nearest ? `; did you mean ${p.nearest}?` : ''}`,
   'received-unknown': (_f, p) => (p.header ? `mail time ${q(String(p.header))} unreadable; not counted late` : 'submission time unknown; not counted late'),

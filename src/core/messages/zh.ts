@@ -44,7 +44,8 @@ export const ZH: Templates = {
   'count-approximate': (f, p) => `预计参与人数${q(f.value)}是范围，按 ${p.count} 人统计，请填写一个数`,
   'name-too-long': (_f, p) => `活动名称有 ${p.length} 字，超过 ${p.max} 字上限，请精简`,
   'town-unknown': (f, p) => `所属镇街${q(f.value)}不是${p.district}的镇街，请从下拉列表中选择`,
-  'duplicate-activity': (f, p) => `活动${q(f.value)}与${p.other}重复(名称和开始日期相同)，请核对是否重复填报`,
+  'duplicate-activity': (f, p) =>
+    `活动${q(f.value)}与${p.sameFile ? `第${p.otherRow}行` : `${p.otherUnit || p.otherFile}(${p.otherCell ?? `第${p.otherRow}行`})`}重复(名称和开始日期相同)，请核对是否重复填报`,
   'unit-unidentified': () => '无法确定填报单位:请在第3行“填报单位”处填写单位名称',
   'unit-unknown': (f, p) => `单位${q(f.unit ?? f.value)}不在任务分解表中${p.nearest ? `,是否为“${p.nearest}”?` : ',请核对单位名称'}`,
   'received-unknown': (_f, p) =>

@@ -8,9 +8,12 @@
  * A rule declares the codes it may emit, and its `emit` accepts only those codes, each with the
  * params its message needs (FindingParamsByCode). Rules never throw for bad data.
  */
+import type { Activity } from '../activity.js';
 import type { FieldKey } from '../columns.js';
-import type { Rules, UnitKind } from '../config/schema.js';
-import type { FindingCode, FindingPosition, ParamsArg } from '../finding.js';
+import type { RosterUnit, Rules, UnitKind } from '../config/schema.js';
+import { createFinding, type Finding, type FindingCode, type FindingPosition, type ParamsArg } from '../finding.js';
+import type { TableLayout } from '../locate/locate-table.js';
+import type { FileStatus } from '../report.js';
 import type { ParsedRow } from '../rows/normalize-row.js';
 
 export interface RowCheck<C extends FindingCode = FindingCode> {
@@ -38,4 +41,107 @@ export type Emit<C extends FindingCode> = <K extends C>(code: K, where: FindingP
 
 export function defineRowRule<const C extends FindingCode>(rule: Omit<RowRule<C>, 'level'>): RowRule<C> {
   return { level: 'row', ...rule };
+}
+
+/** A located table: its columns as bound (rows are checked by row rules). */
+export interface TableCheck<C extends FindingCode = FindingCode> {
+  file: string;
+  layout: TableLayout;
+  rules: Rules;
+  emit: Emit<C>;
+}
+
+export interface TableRule<C extends FindingCode = FindingCode> {
+  level: 'table';
+  name: string;
+  codes: readonly C[];
+  check(c: TableCheck<C>): void;
+}
+
+/** Activities together: one file's (validate) or every merged file's (merge). */
+export interface ActivitiesCheck<C extends FindingCode = FindingCode> {
+  activities: readonly Activity[];
+  /** the header the activity's file gives the 活动名称 column */
+  nameHeaderOf(a: Activity): string | undefined;
+  /** the unit an activity belongs to, once the merge knows it */
+  unitOf(a: Activity): string | undefined;
+  emit: Emit<C>;
+}
+
+export interface ActivitiesRule<C extends FindingCode = FindingCode> {
+  level: 'activities';
+  name: string;
+  codes: readonly C[];
+  check(c: ActivitiesCheck<C>): void;
+}
+
+/** One submitted file in the merge, once its unit is decided and superseding is done. */
+export interface SubmissionCheck<C extends FindingCode = FindingCode> {
+  file: string;
+  sheet?: string;
+  /** the file was read and a table found */
+  analyzed: boolean;
+  /** the unit's name as decided (roster name, or the name as written) */
+  unit?: string;
+  /** the roster's unit, when the name matched one */
+  rosterUnit?: RosterUnit;
+  /** where the unit's name was read, when it was a cell */
+  unitCell?: string;
+  /** the nearest roster unit to an unknown name */
+  nearestUnit?: string;
+  receivedAt?: string;
+  /** a received-unknown finding already came from collecting (an unreadable mail time) */
+  receivedUnknownReported: boolean;
+  status: FileStatus;
+  /** the later file of the same unit that replaces this one */
+  supersededBy?: string;
+  rules: Rules;
+  emit: Emit<C>;
+}
+
+export interface SubmissionRule<C extends FindingCode = FindingCode> {
+  level: 'submission';
+  name: string;
+  codes: readonly C[];
+  check(c: SubmissionCheck<C>): void;
+}
+
+/** One roster unit in the merge, with the files of it that were merged. */
+export interface UnitCheck<C extends FindingCode = FindingCode> {
+  unit: RosterUnit;
+  /** paths of its merged files, in input order */
+  files: readonly string[];
+  activities: readonly Activity[];
+  rules: Rules;
+  emit: Emit<C>;
+}
+
+export interface UnitRule<C extends FindingCode = FindingCode> {
+  level: 'unit';
+  name: string;
+  codes: readonly C[];
+  check(c: UnitCheck<C>): void;
+}
+
+export type AnyRule = RowRule | TableRule | ActivitiesRule | SubmissionRule | UnitRule;
+
+export function defineTableRule<const C extends FindingCode>(rule: Omit<TableRule<C>, 'level'>): TableRule<C> {
+  return { level: 'table', ...rule };
+}
+export function defineActivitiesRule<const C extends FindingCode>(rule: Omit<ActivitiesRule<C>, 'level'>): ActivitiesRule<C> {
+  return { level: 'activities', ...rule };
+}
+export function defineSubmissionRule<const C extends FindingCode>(rule: Omit<SubmissionRule<C>, 'level'>): SubmissionRule<C> {
+  return { level: 'submission', ...rule };
+}
+export function defineUnitRule<const C extends FindingCode>(rule: Omit<UnitRule<C>, 'level'>): UnitRule<C> {
+  return { level: 'unit', ...rule };
+}
+
+/** An `emit` that appends to `out` (every level's caller uses one), adding `unit` when given. */
+export function emitInto(out: Finding[], unit?: string): Emit<FindingCode> {
+  return (code, where, ...params) => {
+    const f = createFinding<FindingCode>(code, unit !== undefined && where.unit === undefined ? { ...where, unit } : where, ...(params as ParamsArg<FindingCode>));
+    out.push(f as Finding);
+  };
 }
