@@ -4,7 +4,7 @@
  *
  * A province merge keeps every row alive until its outputs are written, and the same few texts
  * (dates, categories, towns, counts…) come back on every row: parse results are shared between
- * equal cells (the `…Shared` parsers), so `start`, `end`, `count`, `phone`, `url`, `values.field`
+ * equal cells (the parsers and matchers remember their answers in the run's ParseCache), so `start`, `end`, `count`, `phone`, `url`, `values.field`
  * and `unknownFields` may be the same frozen objects in many rows — never mutate them. The
  * per-row records (`values`, `raw`, `cells`) are filled with named stores so V8 keeps them in
  * fast mode (a record filled by computed keys turns into a large hash table past ~16 keys).
@@ -13,11 +13,12 @@ import type { Activity, ActivityValues, ExtraValue } from '../activity.js';
 import type { FieldKey } from '../columns.js';
 import type { Rules } from '../config/schema.js';
 import { cellText, type Cell } from '../table.js';
-import { detachText, MIN_VIEW_LENGTH, normalizeText, TextSlots } from '../values/fold-text.js';
-import { parseCountCellShared, type CountParse } from '../values/parse-count.js';
-import { parseDateCellShared, type DateParse } from '../values/parse-date.js';
-import { parsePhoneCellShared, type PhoneParse } from '../values/parse-phone.js';
-import { parseUrlShared, type UrlParse } from '../values/parse-url.js';
+import { detachText, MIN_VIEW_LENGTH, normalizeText } from '../values/fold-text.js';
+import { ParseCache } from '../values/parse-cache.js';
+import { parseCountCell, type CountParse } from '../values/parse-count.js';
+import { parseDateCell, type DateParse } from '../values/parse-date.js';
+import { parsePhoneCell, type PhoneParse } from '../values/parse-phone.js';
+import { parseUrl, type UrlParse } from '../values/parse-url.js';
 import { matchCategory, matchFromList, matchListText, matchMode, matchYesNo } from '../values/match-enum.js';
 import type { RawRow } from './extract-rows.js';
 import { rowCells } from './row-cells.js';
@@ -43,36 +44,16 @@ export interface NormalizeContext {
   file: string;
   sheet: string;
   rules: Rules;
-  /** towns + places + 全区, precomputed once per run */
-  townChoices: string[];
-  categoryNames: string[];
+  /** the run's memos: one ParseCache for every file of a run */
+  cache: ParseCache;
+  /** towns + places + 全区, once per run */
+  townChoices: readonly string[];
+  categoryNames: readonly string[];
 }
 
-/**
- * The derived lists, shared by every file of a run (the matchers remember their answers per list,
- * so a list made afresh per file would forget them). Keyed by the rules' own arrays.
- */
-const TOWN_CHOICES = new WeakMap<readonly string[], { places: readonly string[]; length: number; choices: string[] }>();
-const CATEGORY_NAMES = new WeakMap<Rules['categories'], { length: number; names: string[] }>();
-
-export function createNormalizeContext(file: string, sheet: string, rules: Rules): NormalizeContext {
-  let towns = TOWN_CHOICES.get(rules.towns);
-  if (!towns || towns.places !== rules.places || towns.length !== rules.towns.length + rules.places.length) {
-    towns = { places: rules.places, length: rules.towns.length + rules.places.length, choices: [...rules.towns, ...rules.places, '全区'] };
-    TOWN_CHOICES.set(rules.towns, towns);
-  }
-  let categories = CATEGORY_NAMES.get(rules.categories);
-  if (!categories || categories.length !== rules.categories.length) {
-    categories = { length: rules.categories.length, names: rules.categories.map((c) => c.name) };
-    CATEGORY_NAMES.set(rules.categories, categories);
-  }
-  return {
-    file,
-    sheet,
-    rules,
-    townChoices: towns.choices,
-    categoryNames: categories.names,
-  };
+/** A file's context; pass the run's cache so every file shares its memos (a new one otherwise). */
+export function createNormalizeContext(file: string, sheet: string, rules: Rules, cache = new ParseCache()): NormalizeContext {
+  return { file, sheet, rules, cache, ...cache.choicesOf(rules) };
 }
 
 /**
@@ -81,15 +62,13 @@ export function createNormalizeContext(file: string, sheet: string, rules: Rules
  * equal texts (a host, a town, a summary used again) share one string across rows, are normalized
  * once, and no kept text is a view into a larger string (see `detachText`).
  */
-function textOf(cell: Cell | undefined): string {
+function textOf(cell: Cell | undefined, cache: ParseCache): string {
   if (cell === undefined) return '';
   if (cell.t !== 's') return normalizeText(cellText(cell));
   const v = cell.v;
   if (v.length < MIN_VIEW_LENGTH) return normalizeText(v); // short: cheaper to normalize again than to look up
-  return KEPT_TEXTS.get(v) ?? KEPT_TEXTS.add(v, normalizeText);
+  return cache.keptTexts.get(v) ?? cache.keptTexts.add(v, normalizeText);
 }
-
-const KEPT_TEXTS = new TextSlots<string>(13);
 
 type FieldRecord = Partial<Record<FieldKey, string>>;
 
@@ -124,18 +103,17 @@ function put(record: FieldRecord, key: FieldKey, value: string): void {
 const NO_EXTRAS: ExtraValue[] = Object.freeze([]) as unknown as ExtraValue[];
 
 /** The end date a range in the start cell gives (9月17日-23日), shared like the start it comes from. */
-const RANGE_ENDS = new WeakMap<DateParse, DateParse>();
-
-function rangeEnd(start: Extract<DateParse, { kind: 'ok' }>): DateParse {
-  let end = RANGE_ENDS.get(start);
+function rangeEnd(start: Extract<DateParse, { kind: 'ok' }>, cache: ParseCache): DateParse {
+  let end = cache.rangeEnds.get(start);
   if (!end) {
     end = Object.freeze({ kind: 'ok', start: start.end!, yearGiven: start.yearGiven });
-    RANGE_ENDS.set(start, end);
+    cache.rangeEnds.set(start, end);
   }
   return end;
 }
 
 export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
+  const cache = ctx.cache;
   const rawText: FieldRecord = {};
   // a row a merge reaches keeps its addresses (they may be a merge's top-left); any other row's
   // are made on demand from the file's column map (see row-cells.ts)
@@ -143,7 +121,7 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   for (const [key, f] of raw.fields) {
     if (cells) put(cells, key, f.address);
     const cell = f.cell;
-    const t = textOf(cell);
+    const t = textOf(cell, cache);
     if (t !== '') put(rawText, key, cell!.t === 'd' ? detachText(cell!.v) : t);
   }
   const fields = raw.fields;
@@ -165,45 +143,45 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
 
   let categoryKnown = true;
   if ((t = rawText.category) !== undefined) {
-    const m = matchCategory(t, ctx.categoryNames);
+    const m = matchCategory(t, ctx.categoryNames, cache);
     categoryKnown = m !== undefined;
     values.category = m ?? t;
   }
   let formKnown = true;
   if ((t = rawText.form) !== undefined) {
-    const m = matchListText(t, rules.forms);
+    const m = matchListText(t, rules.forms, cache);
     formKnown = m.unknown.length === 0;
     values.form = formKnown ? m.joined : t;
   }
   let unknownFields = NO_FIELDS;
   if ((t = rawText.field) !== undefined) {
-    const m = matchListText(t, rules.fields);
+    const m = matchListText(t, rules.fields, cache);
     values.field = m.values as string[];
     unknownFields = m.unknown as string[];
   }
   let modeKnown = true;
   if ((t = rawText.mode) !== undefined) {
-    const m = matchMode(t);
+    const m = matchMode(t, cache);
     modeKnown = m !== undefined && rules.modes.includes(m);
     values.mode = m ?? t;
   }
   let townKnown = true;
   if ((t = rawText.town) !== undefined) {
-    const m = matchFromList(t, ctx.townChoices);
+    const m = matchFromList(t, ctx.townChoices, cache);
     townKnown = m !== undefined;
     values.town = m ?? t;
   }
-  if ((t = rawText.published) !== undefined) values.published = matchYesNo(t) ?? t;
+  if ((t = rawText.published) !== undefined) values.published = matchYesNo(t, cache) ?? t;
 
   const year = rules.year;
-  const start = parseDateCellShared(fields.get('startDate')?.cell, year);
-  let end = parseDateCellShared(fields.get('endDate')?.cell, year);
+  const start = parseDateCell(fields.get('startDate')?.cell, { year, cache });
+  let end = parseDateCell(fields.get('endDate')?.cell, { year, cache });
   let endFromRange = false;
   if (start.kind === 'ok') {
     values.startDate = start.start;
     if (start.time && values.timeSlot === undefined) values.timeSlot = start.time;
     if (end.kind === 'empty' && start.end) {
-      end = rangeEnd(start);
+      end = rangeEnd(start, cache);
       endFromRange = true;
     }
   }
@@ -214,17 +192,17 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     values.endDate = start.start; // SPEC §2: 结束日期 defaults to 开始日期
   }
 
-  const count = parseCountCellShared(fields.get('expectedCount')?.cell);
+  const count = parseCountCell(fields.get('expectedCount')?.cell, cache);
   if (count.kind === 'ok') values.expectedCount = count.value;
-  const phone = parsePhoneCellShared(fields.get('phone')?.cell);
+  const phone = parsePhoneCell(fields.get('phone')?.cell, cache);
   if (phone.kind === 'ok') values.phone = phone.value;
-  const url = parseUrlShared(rawText.url ?? '');
+  const url = parseUrl(rawText.url ?? '');
   if (url.kind === 'ok') values.url = url.value;
 
   let extras = NO_EXTRAS;
   if (raw.extras.length > 0) {
     extras = [];
-    for (const e of raw.extras) extras.push({ header: e.header, value: textOf(e.cell) });
+    for (const e of raw.extras) extras.push({ header: e.header, value: textOf(e.cell, cache) });
   }
   const activity: Activity = {
     file: ctx.file,
@@ -236,7 +214,7 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     extras,
   };
   if (raw.unit) {
-    const u = textOf(raw.unit.cell);
+    const u = textOf(raw.unit.cell, cache);
     if (u) activity.unitFromColumn = u;
   }
   return {

@@ -4,7 +4,8 @@
  * the value as written. Matching is deliberately conservative: a wrong guess would hide an error
  * the unit must fix, a missed guess only costs a warning.
  */
-import { foldHeader, foldKey, ParseMemo } from './fold-text.js';
+import { foldHeader, foldKey } from './fold-text.js';
+import type { ParseCache } from './parse-cache.js';
 
 /** A multi-valued cell (科普领域, 活动形式): split on 、 , ， ; ； / ／ | and white space. */
 export function splitList(text: string): string[] {
@@ -22,7 +23,7 @@ function keysOf(text: string): string[] {
 }
 
 /** the single candidate that satisfies `pred`, or undefined when none or several do */
-function unique<T>(items: T[], pred: (x: T) => boolean): T | undefined {
+function unique<T>(items: readonly T[], pred: (x: T) => boolean): T | undefined {
   const hits = items.filter(pred);
   return hits.length === 1 ? hits[0] : undefined;
 }
@@ -33,32 +34,16 @@ function unique<T>(items: T[], pred: (x: T) => boolean): T | undefined {
  * name one category; `主场活动` or `联合行动` name several and match none. `区级` is read as `区`
  * (区级主场活动) since that is how many units write the district level.
  */
-export function matchCategory(text: string, categories: string[]): string | undefined {
-  const memo = memoFor(CATEGORY_MEMOS, categories);
+export function matchCategory(text: string, categories: readonly string[], cache?: ParseCache): string | undefined {
+  if (!cache) return matchCategoryUncached(text, foldList(categories));
+  // answers remembered per list and text for the run: a list once used must stay as it is
+  const memo = cache.categoryMatchesOf(categories);
   const hit = memo.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  return memo.add(text, (t) => matchCategoryUncached(t, categories) ?? null) ?? undefined;
+  return memo.add(text, (t) => matchCategoryUncached(t, cache.foldedListOf(categories, foldList)) ?? null) ?? undefined;
 }
 
-/**
- * Answers remembered per list and text: the matchers are pure and the same texts come back on
- * every row. Like FOLDED_LISTS, this takes a list that has been used to stay as it is.
- */
-type MatchMemo = ParseMemo<string, string | null>;
-const CATEGORY_MEMOS = new WeakMap<readonly string[], MatchMemo>();
-const LIST_MEMOS = new WeakMap<readonly string[], MatchMemo>();
-
-function memoFor(memos: WeakMap<readonly string[], MatchMemo>, list: readonly string[]): MatchMemo {
-  let memo = memos.get(list);
-  if (!memo) {
-    memo = new ParseMemo(2048);
-    memos.set(list, memo);
-  }
-  return memo;
-}
-
-function matchCategoryUncached(text: string, categories: string[]): string | undefined {
-  const folded = foldedList(categories);
+function matchCategoryUncached(text: string, folded: readonly { c: string; k: string }[]): string | undefined {
   const keys = keysOf(text).map((k) => k.replace(/^区级/, '区').replace(/^镇街级/, '镇街'));
   for (const k of keys) {
     const hit = folded.find((f) => f.k === k);
@@ -83,13 +68,12 @@ const BOTH = /结合|混合|同步|兼有/;
  * 线上、线下, 线上线下, 现场+直播) or 结合 → 线上线下结合. A column headed 是否线上 holds 是/否,
  * which read as 线上/线下 (in a 开展方式 column 是 would be meaningless anyway).
  */
-export function matchMode(text: string): Mode | undefined {
-  const hit = MODE_MEMO.get(text);
+export function matchMode(text: string, cache?: ParseCache): Mode | undefined {
+  if (!cache) return matchModeUncached(text);
+  const hit = cache.modes.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  return MODE_MEMO.add(text, (t) => matchModeUncached(t) ?? null) ?? undefined;
+  return cache.modes.add(text, (t) => matchModeUncached(t) ?? null) ?? undefined;
 }
-
-const MODE_MEMO = new ParseMemo<string, Mode | null>(1024);
 
 function matchModeUncached(text: string): Mode | undefined {
   const k = foldKey(text);
@@ -118,27 +102,20 @@ function stripTownSuffix(k: string): string {
  * remarks, then with the town suffixes stripped on both sides (官陡, 官陡街道办 → 官陡街道;
  * 沈巷 → 沈巷镇). Each step must find exactly one entry.
  */
-/** Folded lists, computed once per list (the rules' lists are the same arrays for a whole run). */
-const FOLDED_LISTS = new WeakMap<readonly string[], { c: string; k: string }[]>();
-
-function foldedList(list: readonly string[]): { c: string; k: string }[] {
-  let folded = FOLDED_LISTS.get(list);
-  if (!folded) {
-    folded = list.map((c) => ({ c, k: foldKey(c) }));
-    FOLDED_LISTS.set(list, folded);
-  }
-  return folded;
+function foldList(list: readonly string[]): readonly { c: string; k: string }[] {
+  return list.map((c) => ({ c, k: foldKey(c) }));
 }
 
-export function matchFromList(text: string, list: string[]): string | undefined {
-  const memo = memoFor(LIST_MEMOS, list);
+export function matchFromList(text: string, list: readonly string[], cache?: ParseCache): string | undefined {
+  if (!cache) return matchFromListUncached(text, foldList(list));
+  const memo = cache.listMatchesOf(list);
   const hit = memo.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  return memo.add(text, (t) => matchFromListUncached(t, list) ?? null) ?? undefined;
+  // the rules' lists are the same arrays for a whole run: folded once
+  return memo.add(text, (t) => matchFromListUncached(t, cache.foldedListOf(list, foldList)) ?? null) ?? undefined;
 }
 
-function matchFromListUncached(text: string, list: string[]): string | undefined {
-  const folded = foldedList(list);
+function matchFromListUncached(text: string, folded: readonly { c: string; k: string }[]): string | undefined {
   const keys = keysOf(text);
   for (const k of keys) {
     const hit = unique(folded, (f) => f.k === k);
@@ -156,13 +133,12 @@ const YES = new Set(['是', '已', '已发布', '已填报', '已上传', '已�
 const NO = new Set(['否', '未', '未发布', '未填报', '未上传', '未报', '没有', '无', '不是', 'n', 'no', '×', '✗', '✘', 'x', '☐', 'false', '0']);
 
 /** 已在科普日网站发布: 是/否 and the ways people write them; prefixes 已…/未…/尚未… too. */
-export function matchYesNo(text: string): '是' | '否' | undefined {
-  const hit = YES_NO_MEMO.get(text);
+export function matchYesNo(text: string, cache?: ParseCache): '是' | '否' | undefined {
+  if (!cache) return matchYesNoUncached(text);
+  const hit = cache.yesNo.get(text);
   if (hit !== undefined) return hit ?? undefined;
-  return YES_NO_MEMO.add(text, (t) => matchYesNoUncached(t) ?? null) ?? undefined;
+  return cache.yesNo.add(text, (t) => matchYesNoUncached(t) ?? null) ?? undefined;
 }
-
-const YES_NO_MEMO = new ParseMemo<string, '是' | '否' | null>(1024);
 
 function matchYesNoUncached(text: string): '是' | '否' | undefined {
   for (const k of keysOf(text)) {
@@ -186,27 +162,22 @@ export interface ListMatch {
 }
 
 const NO_PARTS: readonly string[] = Object.freeze([]);
-const LIST_MATCH_MEMOS = new WeakMap<readonly string[], ParseMemo<string, ListMatch>>();
 
 /**
- * `splitList(text)` with every part matched by `matchFromList`. Equal texts give the same frozen
- * result (never mutate it or its arrays).
+ * `splitList(text)` with every part matched by `matchFromList`. With the run's cache, equal texts
+ * give the same frozen result (never mutate it or its arrays).
  */
-export function matchListText(text: string, list: string[]): ListMatch {
-  let memo = LIST_MATCH_MEMOS.get(list);
-  if (!memo) {
-    memo = new ParseMemo(2048);
-    LIST_MATCH_MEMOS.set(list, memo);
-  }
-  const hit = memo.get(text);
-  return hit ?? memo.add(text, (t) => listMatchOf(t, list));
+export function matchListText(text: string, list: readonly string[], cache?: ParseCache): ListMatch {
+  if (!cache) return listMatchOf(text, list);
+  const memo = cache.listTextsOf(list);
+  return memo.get(text) ?? memo.add(text, (t) => listMatchOf(t, list, cache));
 }
 
-function listMatchOf(text: string, list: string[]): ListMatch {
+function listMatchOf(text: string, list: readonly string[], cache?: ParseCache): ListMatch {
   const values: string[] = [];
   const unknown: string[] = [];
   for (const p of splitList(text)) {
-    const m = matchFromList(p, list);
+    const m = matchFromList(p, list, cache);
     if (m === undefined) unknown.push(p);
     values.push(m ?? p);
   }

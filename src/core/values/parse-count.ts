@@ -12,18 +12,31 @@
  * two unrelated numbers (线上1000人，线下200人), booleans and error cells.
  */
 import type { Cell } from '../table.js';
-import { foldWidth, freezeParse, ParseMemo } from './fold-text.js';
+import { foldWidth, freezeParse } from './fold-text.js';
+import type { ParseCache } from './parse-cache.js';
 
-export type CountParse = { kind: 'empty' } | { kind: 'ok'; value: number; approximate?: boolean } | { kind: 'invalid' };
+export type CountParse = Readonly<{ kind: 'empty' } | { kind: 'ok'; value: number; approximate?: boolean } | { kind: 'invalid' }>;
 
 const INVALID: CountParse = Object.freeze({ kind: 'invalid' });
+const EMPTY_COUNT: CountParse = Object.freeze({ kind: 'empty' });
 const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空)$/;
 
-export function parseCountCell(cell: Cell | undefined): CountParse {
-  if (!cell) return { kind: 'empty' };
+/**
+ * A count cell. With the run's cache, equal cells give one shared frozen result (see parse-cache.ts).
+ */
+export function parseCountCell(cell: Cell | undefined, cache?: ParseCache): CountParse {
+  if (!cell) return EMPTY_COUNT;
+  if (cache) {
+    if (cell.t === 's') return cache.countTexts.get(cell.v) ?? cache.countTexts.add(cell.v, (v) => freezeParse(parseCountText(v)));
+    if (cell.t === 'n') return cache.countNumbers.get(cell.v) ?? cache.countNumbers.add(cell.v, () => freezeParse(countOfNumber(cell.v)));
+  }
   if (cell.t === 's') return parseCountText(cell.v);
-  if (cell.t === 'n') return Number.isInteger(cell.v) && cell.v > 0 ? { kind: 'ok', value: cell.v } : INVALID;
+  if (cell.t === 'n') return countOfNumber(cell.v);
   return INVALID; // a date, TRUE or #N/A in a count column
+}
+
+function countOfNumber(v: number): CountParse {
+  return Number.isInteger(v) && v > 0 ? { kind: 'ok', value: v } : INVALID;
 }
 
 /** one number: 1,200 / 1.5万 / 3千 → integer, or undefined when it is not a whole positive count */
@@ -57,25 +70,4 @@ export function parseCountText(text: string): CountParse {
   if (!one || !SUFFIX.test(one[3])) return INVALID;
   const value = toInteger(one[1], one[2]);
   return value === undefined ? INVALID : { kind: 'ok', value };
-}
-
-const EMPTY_COUNT: CountParse = Object.freeze({ kind: 'empty' });
-const COUNT_TEXT_MEMO = new ParseMemo<string, CountParse>();
-const COUNT_NUMBER_MEMO = new ParseMemo<number, CountParse>();
-
-/**
- * `parseCountCell` for the row pipeline: equal cells give the same frozen result object (never
- * mutate it). Results are equal (deep) to `parseCountCell`'s.
- */
-export function parseCountCellShared(cell: Cell | undefined): CountParse {
-  if (!cell) return EMPTY_COUNT;
-  if (cell.t === 's') {
-    const hit = COUNT_TEXT_MEMO.get(cell.v);
-    return hit ?? COUNT_TEXT_MEMO.add(cell.v, (v) => freezeParse(parseCountText(v)));
-  }
-  if (cell.t === 'n') {
-    const hit = COUNT_NUMBER_MEMO.get(cell.v);
-    return hit ?? COUNT_NUMBER_MEMO.add(cell.v, () => freezeParse(parseCountCell(cell)));
-  }
-  return INVALID;
 }

@@ -10,9 +10,10 @@
  * 全年 stands alone. Anything else is `unreadable`; a 待定 wording without a date is `tbd`.
  */
 import type { Cell } from '../table.js';
-import { foldWidth, freezeParse, ParseMemo } from './fold-text.js';
+import { foldWidth, freezeParse } from './fold-text.js';
+import type { ParseCache } from './parse-cache.js';
 
-export type DateParse =
+export type DateParse = Readonly<
   | { kind: 'empty' }
   | {
       kind: 'ok';
@@ -29,9 +30,11 @@ export type DateParse =
       /** the year was written (or the cell was a real date); false when the campaign year filled it */
       yearGiven: boolean;
     }
-  | { kind: 'invalid'; reason: 'tbd' | 'unreadable' | 'impossible' };
+  | { kind: 'invalid'; reason: 'tbd' | 'unreadable' | 'impossible' }
+>;
 
-type Ok = Extract<DateParse, { kind: 'ok' }>;
+/** an ok result while it is being built (results handed out are readonly) */
+type Ok = { -readonly [K in keyof Extract<DateParse, { kind: 'ok' }>]: Extract<DateParse, { kind: 'ok' }>[K] };
 
 // ---------------------------------------------------------------- calendar helpers
 
@@ -85,8 +88,13 @@ export function excelSerialToIso(serial: number): { date: string; time?: string 
 
 // ---------------------------------------------------------------- cells
 
-export function parseDateCell(cell: Cell | undefined, opts: { year: number }): DateParse {
-  if (!cell) return { kind: 'empty' };
+/**
+ * A date cell, in the campaign year `opts.year` (which fills a missing year). With the run's
+ * cache, equal cells give one shared frozen result (see parse-cache.ts).
+ */
+export function parseDateCell(cell: Cell | undefined, opts: { year: number; cache?: ParseCache }): DateParse {
+  if (!cell) return EMPTY_DATE;
+  if (opts.cache) return parseDateCellCached(cell, opts.year, opts.cache);
   switch (cell.t) {
     case 's':
       return parseDateText(cell.v, opts);
@@ -381,46 +389,19 @@ function parseCompact(digits: string): DateParse {
 const EMPTY_DATE: DateParse = Object.freeze({ kind: 'empty' });
 const UNREADABLE_DATE: DateParse = Object.freeze({ kind: 'invalid', reason: 'unreadable' });
 
-interface DateMemos {
-  s: ParseMemo<string, DateParse>;
-  n: ParseMemo<number, DateParse>;
-}
-/** per campaign year: text and number cells borrow it; real date cells do not */
-const DATE_MEMOS = new Map<number, DateMemos>();
-const DATE_CELL_MEMO = new ParseMemo<string, DateParse>();
-
-/**
- * `parseDateCell` for the row pipeline: equal cells give the same frozen result object (never
- * mutate it; copy to change). Results are equal (deep) to `parseDateCell`'s.
- */
-export function parseDateCellShared(cell: Cell | undefined, year: number): DateParse {
-  if (!cell) return EMPTY_DATE;
+function parseDateCellCached(cell: Cell, year: number, cache: ParseCache): DateParse {
   switch (cell.t) {
-    case 'd': {
-      const hit = DATE_CELL_MEMO.get(cell.v);
-      return hit ?? DATE_CELL_MEMO.add(cell.v, (v) => freezeParse(fromDateCell(v)));
-    }
+    case 'd':
+      return cache.dateCells.get(cell.v) ?? cache.dateCells.add(cell.v, (v) => freezeParse(fromDateCell(v)));
     case 's': {
-      const memo = dateMemos(year).s;
-      const hit = memo.get(cell.v);
-      return hit ?? memo.add(cell.v, (v) => freezeParse(parseDateText(v, { year })));
+      const memo = cache.datesIn(year).texts;
+      return memo.get(cell.v) ?? memo.add(cell.v, (v) => freezeParse(parseDateText(v, { year })));
     }
     case 'n': {
-      const memo = dateMemos(year).n;
-      const hit = memo.get(cell.v);
-      return hit ?? memo.add(cell.v, (v) => freezeParse(fromNumber(v, year)));
+      const memo = cache.datesIn(year).numbers;
+      return memo.get(cell.v) ?? memo.add(cell.v, (v) => freezeParse(fromNumber(v, year)));
     }
     default:
       return UNREADABLE_DATE;
   }
-}
-
-function dateMemos(year: number): DateMemos {
-  let m = DATE_MEMOS.get(year);
-  if (!m) {
-    if (DATE_MEMOS.size >= 8) DATE_MEMOS.clear();
-    m = { s: new ParseMemo(), n: new ParseMemo() };
-    DATE_MEMOS.set(year, m);
-  }
-  return m;
 }

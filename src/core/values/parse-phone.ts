@@ -13,25 +13,27 @@
  * written, so we do not drop the bad part silently.
  */
 import type { Cell } from '../table.js';
-import { foldWidth, TextSlots } from './fold-text.js';
+import { foldWidth } from './fold-text.js';
+import type { ParseCache } from './parse-cache.js';
 
-export type PhoneParse =
+const EMPTY_PHONE = Object.freeze({ kind: 'empty' as const });
+const BAD_NUMBER = Object.freeze({ kind: 'invalid' as const, reason: 'bad-number' as const });
+
+export type PhoneParse = Readonly<
   | { kind: 'empty' }
-  | { kind: 'ok'; /** numbers joined with '、' */ value: string; numbers: string[] }
-  | { kind: 'invalid'; reason: 'run-together' | 'bad-number' };
+  | { kind: 'ok'; /** numbers joined with '、' */ value: string; numbers: readonly string[] }
+  | { kind: 'invalid'; reason: 'run-together' | 'bad-number' }
+>;
 
-export function parsePhoneCell(cell: Cell | undefined): PhoneParse {
-  if (!cell) return { kind: 'empty' };
-  switch (cell.t) {
-    case 's':
-      return parsePhoneText(cell.v);
-    case 'n':
-      // a number cell: 13912345678, or 5535864150 whose leading 0 Excel dropped
-      if (!Number.isInteger(cell.v) || cell.v <= 0) return { kind: 'invalid', reason: 'bad-number' };
-      return parsePhoneText(cell.v.toFixed(0));
-    default:
-      return { kind: 'invalid', reason: 'bad-number' };
-  }
+/** A phone cell. With the run's cache, equal cells give one shared frozen result (see parse-cache.ts). */
+export function parsePhoneCell(cell: Cell | undefined, cache?: ParseCache): PhoneParse {
+  if (!cell) return EMPTY_PHONE;
+  let text: string;
+  if (cell.t === 's') text = cell.v;
+  // a number cell: 13912345678, or 5535864150 whose leading 0 Excel dropped
+  else if (cell.t === 'n' && Number.isInteger(cell.v) && cell.v > 0) text = cell.v.toFixed(0);
+  else return BAD_NUMBER;
+  return cache ? (cache.phones.get(text) ?? cache.phones.add(text, frozenPhone)) : parsePhoneText(text);
 }
 
 /** How two digit groups were separated; a stronger separator wins when several stand together. */
@@ -153,26 +155,8 @@ function readNumber(groups: Group[], i: number): { value: string; next: number; 
   return undefined;
 }
 
-const EMPTY_PHONE: PhoneParse = Object.freeze({ kind: 'empty' });
-const BAD_NUMBER: PhoneParse = Object.freeze({ kind: 'invalid', reason: 'bad-number' });
-/** phone numbers are mostly different: a small slot memo, not a Map (see TextSlots) */
-const PHONE_MEMO = new TextSlots<PhoneParse>(10);
-
-function sharedPhone(text: string): PhoneParse {
+function frozenPhone(text: string): PhoneParse {
   const p = parsePhoneText(text);
   if (p.kind === 'ok') Object.freeze(p.numbers);
   return Object.freeze(p);
-}
-
-/**
- * `parsePhoneCell` for the row pipeline: equal cells give the same frozen result object (never
- * mutate it or its `numbers`). Results are equal (deep) to `parsePhoneCell`'s.
- */
-export function parsePhoneCellShared(cell: Cell | undefined): PhoneParse {
-  if (!cell) return EMPTY_PHONE;
-  let text: string;
-  if (cell.t === 's') text = cell.v;
-  else if (cell.t === 'n' && Number.isInteger(cell.v) && cell.v > 0) text = cell.v.toFixed(0);
-  else return BAD_NUMBER;
-  return PHONE_MEMO.get(text) ?? PHONE_MEMO.add(text, sharedPhone);
 }

@@ -8,7 +8,10 @@
  */
 import { foldWidth } from './fold-text.js';
 
-export type UrlParse = { kind: 'empty' } | { kind: 'ok'; value: string } | { kind: 'invalid' };
+export type UrlParse = Readonly<{ kind: 'empty' } | { kind: 'ok'; value: string } | { kind: 'invalid' }>;
+
+/** most rows have no address: one shared result (addresses are nearly all different, so not remembered) */
+const EMPTY_URL: UrlParse = Object.freeze({ kind: 'empty' });
 
 const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空|无网址|无链接)$/;
 /** an address runs until white space or punctuation that never ends a URL in Chinese text */
@@ -16,7 +19,7 @@ const CANDIDATE = /https?:\/\/[^\s,，。;；、"'“”‘’<>《》（）【�
 
 export function parseUrl(text: string): UrlParse {
   const s = foldWidth(text).trim();
-  if (s === '' || PLACEHOLDER.test(s)) return { kind: 'empty' };
+  if (s === '' || PLACEHOLDER.test(s)) return EMPTY_URL;
   const m = CANDIDATE.exec(s);
   if (!m) return { kind: 'invalid' };
   let candidate = m[0];
@@ -40,14 +43,4 @@ export function parseUrl(text: string): UrlParse {
   // a dot and no empty label: example.com, not 'localhost', 'example.' or 'a..b'
   if (labels.length < 2 || labels.some((l) => l === '')) return { kind: 'invalid' };
   return { kind: 'ok', value: candidate };
-}
-
-const EMPTY_URL: UrlParse = Object.freeze({ kind: 'empty' });
-
-/**
- * `parseUrl` for the row pipeline: an empty text (most rows) gives one shared frozen result
- * (never mutate it). Addresses are nearly all different, so they are not remembered.
- */
-export function parseUrlShared(text: string): UrlParse {
-  return text === '' ? EMPTY_URL : parseUrl(text);
 }
