@@ -1,5 +1,6 @@
 /** `kepuri validate FILE…`: read, check each file alone, render, exit 0/1/2. */
 import { validateWorkbook, buildValidateReport } from '../core/validate-files.js';
+import { ParseCache } from '../core/values/parse-cache.js';
 import { exitCodeOf } from '../core/report.js';
 import type { Lang } from '../core/messages.js';
 import { loadRules } from '../io/load-config.js';
@@ -16,9 +17,10 @@ export interface ValidateOptions {
 export async function runValidate(files: string[], opts: ValidateOptions): Promise<number> {
   const rules = await loadRules({ config: opts.config });
   const results = [];
+  const cache = new ParseCache();
   for (const file of files) {
     const outcome = await readInputFile(file);
-    results.push(validateWorkbook(outcome, rules));
+    results.push(validateWorkbook(outcome, rules, cache));
   }
   const report = buildValidateReport(results, rules, opts.lang);
   if (opts.annotate) {

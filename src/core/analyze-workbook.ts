@@ -12,6 +12,7 @@ import { createNormalizeContext, normalizeRow, type ParsedRow } from './rows/nor
 import { ACTIVITIES_RULES, ROW_RULES, TABLE_RULES, type RowCheck, type RowRule } from './rules/index.js';
 import { emitInto } from './rules/rule.js';
 import type { Workbook } from './table.js';
+import type { ParseCache } from './values/parse-cache.js';
 
 export interface AnalyzedFile {
   file: string;
@@ -27,14 +28,15 @@ export interface AnalyzedFile {
   findings: Finding[];
 }
 
-export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules): AnalyzedFile {
+/** `cache`: the run's memos, shared by every file of a run (a fresh one when not given). */
+export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules, cache?: ParseCache): AnalyzedFile {
   const located = locateTable(workbook, file);
   if (!located.ok) return { file, unitLine: {}, rowsRead: 0, rows: [], skipped: [], findings: located.findings };
   const { layout } = located;
   const findings: Finding[] = [];
   const emit = emitInto(findings);
   for (const rule of TABLE_RULES) rule.check({ file, layout, rules, emit });
-  const ctx = createNormalizeContext(file, layout.sheet.name, rules);
+  const ctx = createNormalizeContext(file, layout.sheet.name, rules, cache);
   // each raw row is normalized as soon as it is read and then let go (see walkRows)
   const rows: ParsedRow[] = [];
   const extracted = walkRows(layout, (r) => {

@@ -6,6 +6,7 @@ import { analyzeWorkbook, checkDuplicatesInFile, checkRows } from './analyze-wor
 import type { Rules } from './config/schema.js';
 import type { Finding } from './finding.js';
 import type { Lang } from './messages.js';
+import type { ParseCache } from './values/parse-cache.js';
 import { buildReport, type Report, type ReportFile, type ReportUnit } from './report.js';
 import type { Workbook } from './table.js';
 
@@ -27,11 +28,12 @@ export interface ValidatedFile {
   readable: boolean;
 }
 
-export function validateWorkbook(outcome: ReadOutcome, rules: Rules): ValidatedFile {
+/** One file alone; pass the run's ParseCache when validating several. */
+export function validateWorkbook(outcome: ReadOutcome, rules: Rules, cache?: ParseCache): ValidatedFile {
   if (!outcome.workbook) {
     return { file: outcome.file, rowsRead: 0, activities: 0, skipped: 0, findings: outcome.findings, readable: false };
   }
-  const analyzed = analyzeWorkbook(outcome.workbook, outcome.file, rules);
+  const analyzed = analyzeWorkbook(outcome.workbook, outcome.file, rules, cache);
   const unit = analyzed.unitLine.unit ?? analyzed.rows.find((r) => r.activity.unitFromColumn)?.activity.unitFromColumn;
   const findings = [
     ...outcome.findings,

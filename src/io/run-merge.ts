@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyzeWorkbook } from '../core/analyze-workbook.js';
+import { ParseCache } from '../core/values/parse-cache.js';
 import type { Rules } from '../core/config/schema.js';
 import type { Finding } from '../core/finding.js';
 import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
@@ -100,6 +101,8 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const cores = os.availableParallelism();
   const pool = collected.items.length >= POOL_MIN_FILES && cores > 1 ? createReadPool(Math.min(POOL_MAX_WORKERS, cores - 1)) : undefined;
   const analyzed: Submission[] = new Array(collected.items.length);
+  // one set of parse memos for the whole run: the same texts come back in every file
+  const cache = new ParseCache();
   // each file's bytes are let go once it is analysed (unless feedback copies need them): a
   // province inbox would otherwise stay in memory until the outputs are written
   const waiting: (InputItem | undefined)[] = collected.items;
@@ -112,7 +115,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
       const i = next++;
       const item = waiting[i]!;
       waiting[i] = undefined;
-      const sub = await analyzeItem(item, rules, opts.feedback ? sources : undefined, pool);
+      const sub = await analyzeItem(item, rules, cache, opts.feedback ? sources : undefined, pool);
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
       opts.onProgress?.(++done, total);
@@ -178,6 +181,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
 async function analyzeItem(
   item: InputItem,
   rules: Rules,
+  cache: ParseCache,
   sources: Map<string, { bytes: Buffer; workbook?: Workbook }> | undefined,
   pool: ReadPool | undefined,
 ): Promise<Submission> {
@@ -192,7 +196,7 @@ async function analyzeItem(
   const read = pooled ? ({ ok: true, workbook: pooled } as const) : await readWorkbook(item.bytes, item.path);
   if (!read.ok) return { ...base, readFindings: read.findings };
   sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
-  return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
+  return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules, cache), readFindings: [] };
 }
 
 function submissionFromFinding(f: Finding, manifest: ManifestEntry[] | undefined): Submission {
