@@ -48,6 +48,15 @@ export const FINDING_SEVERITY = {
   'submission-missing': 'error',
   'quota-short': 'warning',
   'town-main-event-missing': 'warning',
+  // the follow-up tracker (kepuri follow-up): overdue obligations are errors (exit 1)
+  'website-not-registered': 'error',
+  'website-quota-short': 'error',
+  'supplement-missing': 'error',
+  'summary-overdue': 'error',
+  'town-summary-missing': 'error',
+  'follow-up-due-soon': 'warning',
+  'material-late': 'info',
+  'material-unit-unknown': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
