@@ -49,10 +49,14 @@ export async function runFollowUp(master: string, opts: FollowUpCliOptions): Pro
         : `截至 ${asOf} 的跟进情况：${plan.activities.length} 项活动，收到材料 ${report.totals.materials} 份；逾期 ${t.overdue} 项，${plan.dueSoonDays} 日内到期 ${t.dueSoon} 项`,
       ...(['website', 'supplement', 'summary', 'town'] as const).map((k) => {
         const s = t[k];
+        if (en) {
+          const label = { website: 'website registration', supplement: 'supplementary info', summary: 'activity summaries', town: 'town summaries' }[k];
+          return `  ${label}: done ${s['已完成']}, overdue ${s['逾期']}, due soon ${s['即将到期']}, not yet due ${s['未到期']}, n/a ${s['不适用']}`;
+        }
         const label = { website: '网站发布', supplement: '补充信息', summary: '活动总结', town: '镇街工作总结' }[k];
         return `  ${label}：已完成 ${s['已完成']}，逾期 ${s['逾期']}，即将到期 ${s['即将到期']}，未到期 ${s['未到期']}，不适用 ${s['不适用']}`;
       }),
-      `${en ? 'Written' : '已写出'}：`,
+      en ? 'Written:' : '已写出：',
       ...written.map((w) => `  ${w}`),
     ];
     process.stdout.write(lines.join('\n') + '\n');
