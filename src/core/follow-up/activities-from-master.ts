@@ -8,6 +8,9 @@ import { parseDateText } from '../values/parse-date.js';
 import { followUpValues } from './follow-up-columns.js';
 import type { FollowUpActivity } from './track-follow-up.js';
 
+/** the 填报单位 of a row the merge could not place (marked 单位不明 in the master) */
+export const UNKNOWN_UNIT = '（单位不明）';
+
 const YES = /^(是|已发布|已填报|已上传|已推优|推优|y|yes|√|✓|1)$/i;
 
 export function activitiesFromMaster(master: AnalyzedFile, year: number): FollowUpActivity[] {
@@ -27,7 +30,7 @@ export function activitiesFromMaster(master: AnalyzedFile, year: number): Follow
     out.push({
       row: a.row,
       ...(a.cells.name ? { cell: a.cells.name } : {}),
-      unit: a.unitFromColumn ?? a.unit ?? master.unitLine.unit ?? '',
+      unit: a.unitFromColumn || a.unit || master.unitLine.unit || UNKNOWN_UNIT,
       name: v.name ?? a.raw.name ?? '',
       ...(v.category ? { category: v.category } : {}),
       ...(v.mode ? { mode: v.mode } : a.raw.mode ? { mode: a.raw.mode } : {}),

@@ -297,6 +297,9 @@ export function trackFollowUp(input: {
     const quota = rosterUnit?.quota;
     const quotaStatus: FollowUpStatus = quota === undefined || quota === 0 ? '不适用' : statusOf(registered >= quota, rules.windows.website.end, asOf, soon);
     if (quotaStatus === '逾期') findings.push(createFinding('website-quota-short', { file: master, unit: name }, { registered, quota: quota!, due: rules.windows.website.end }));
+    else if (quotaStatus === '即将到期') {
+      findings.push(createFinding('follow-up-due-soon', { file: master, unit: name }, { what: '网站发布任务数', due: rules.windows.website.end, missing: `${quota! - registered} 项` }));
+    }
     const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, mine.filter((o) => o.status === s).length])) as Record<FollowUpStatus, number>;
     const contact = rosterUnit?.contact ?? acts.find((a) => a.contact)?.contact;
     const phone = rosterUnit?.phone ?? acts.find((a) => a.phone)?.phone;
