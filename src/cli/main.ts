@@ -81,6 +81,23 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('follow-up')
+    .description('活动后续跟进：网站发布、补充信息、活动总结、镇街工作总结 (track the follow-up obligations)')
+    .argument('<master>', '活动汇总表.xlsx (可手工填写“已在科普日网站发布”“新闻报道链接”等列)')
+    .option('--as-of <date>', '按此日期判断是否逾期 (默认今天，北京时间)')
+    .option('--materials <dir>', '收到的材料文件夹 (邮件、.eml、.zip、总结、PPT、照片、视频)')
+    .option('--received <file>', '材料接收时间清单 CSV (文件名,接收时间)')
+    .option('-o, --out <dir>', '输出文件夹', 'kepuri-out/跟进')
+    .option('--roster <file>', '附件1 任务分解表')
+    .option('--json', '输出 JSON 报告到标准输出')
+    .option('--config <file>', '规则配置文件')
+    .addOption(langOption())
+    .action(async (master: string, opts) => {
+      const { runFollowUp } = await import('./follow-up-command.js');
+      exitCode = await runFollowUp(master, opts);
+    });
+
+  program
     .command('init')
     .description('写出一份可编辑的规则配置 kepuri.config.json (write a config to edit)')
     .option('--year <year>', '活动年份')

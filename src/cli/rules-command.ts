@@ -19,8 +19,11 @@ export function renderRules(r: Rules): string {
     `活动安排表报送截止:${r.deadlines.schedule} 24 时前(北京时间)`,
     `网站填报:${w.website.start} 至 ${w.website.end}`,
     ...(r.deadlines.supplementary ? [`补充信息截止:${r.deadlines.supplementary}`] : []),
-    ...(r.deadlines.townSummary ? [`镇街工作总结截止:${r.deadlines.townSummary}`] : []),
-    ...(r.deadlines.activitySummaryDays ? [`活动总结:活动结束后 ${r.deadlines.activitySummaryDays} 日内`] : []),
+    ...(r.deadlines.townSummary
+      ? [`镇街工作总结截止：${r.deadlines.townSummary}（${(r.deadlines.townSummaryParts ?? ['总结', 'PPT', '图片', '视频', '汇总表']).join('、')}）`]
+      : []),
+    ...(r.deadlines.activitySummaryDays ? [`活动总结（拟推优活动）：活动结束后 ${r.deadlines.activitySummaryDays} 日内`] : []),
+    `跟进提醒：到期前 ${r.deadlines.dueSoonDays ?? 3} 日内为“即将到期”`,
     `活动名称上限:${r.nameMaxLength} 字`,
     '',
     '活动类别:',

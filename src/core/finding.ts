@@ -48,6 +48,15 @@ export const FINDING_SEVERITY = {
   'submission-missing': 'error',
   'quota-short': 'warning',
   'town-main-event-missing': 'warning',
+  // the follow-up tracker (kepuri follow-up): overdue obligations are errors (exit 1)
+  'website-not-registered': 'error',
+  'website-quota-short': 'error',
+  'supplement-missing': 'error',
+  'summary-overdue': 'error',
+  'town-summary-missing': 'error',
+  'follow-up-due-soon': 'warning',
+  'material-late': 'info',
+  'material-unit-unknown': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
@@ -103,7 +112,19 @@ export interface FindingParamsByCode {
   'submission-missing': NoParams;
   'quota-short': { activities: number; quota: number };
   'town-main-event-missing': NoParams;
+  // the follow-up tracker (src/core/follow-up/): `due` is a YYYY-MM-DD date, `missing` the parts in words
+  'website-not-registered': FollowUpDue;
+  'website-quota-short': { registered: number; quota: number; due: string };
+  'supplement-missing': FollowUpDue;
+  'summary-overdue': FollowUpDue;
+  'town-summary-missing': { due: string; missing: string };
+  'follow-up-due-soon': { what: string; due: string; missing: string };
+  'material-late': { what: string; receivedAt: string; due: string };
+  'material-unit-unknown': NoParams;
 }
+
+/** An activity's follow-up obligation past its date (the tracker emits one shape for the three). */
+type FollowUpDue = { due: string; missing: string; days: number };
 
 /** The params argument of `createFinding` / `emit`: required when the code's message needs one. */
 export type ParamsArg<C extends FindingCode> = NoParams extends FindingParamsByCode[C] ? [params?: FindingParamsByCode[C]] : [params: FindingParamsByCode[C]];

@@ -53,6 +53,8 @@ export interface CollectOptions {
   manifest?: ManifestEntry[];
   /** the output folder: nothing under it is an input */
   excludeDir?: string;
+  /** every file is an item, not only spreadsheets (the follow-up tracker's materials: docx, pptx, jpg …) */
+  everyFile?: boolean;
 }
 
 /** How many containers (mails, zips) may be opened one inside another. */
@@ -77,13 +79,14 @@ interface Ctx {
 }
 
 interface Collector {
+  everyFile?: boolean;
   items: InputItem[];
   findings: Finding[];
   meta: Map<InputItem, Origin>;
 }
 
 export async function collectInputs(args: string[], opts: CollectOptions): Promise<{ items: InputItem[]; findings: Finding[] }> {
-  const c: Collector = { items: [], findings: [], meta: new Map() };
+  const c: Collector = { everyFile: opts.everyFile, items: [], findings: [], meta: new Map() };
   const exclude = opts.excludeDir ? path.resolve(opts.excludeDir) : undefined;
   const seen = new Set<string>();
 
@@ -286,7 +289,8 @@ async function collectBytes(bytes: Buffer, ctx: Ctx, c: Collector, known?: Input
       else await collectZip(bytes, ctx, c);
       return;
     default:
-      c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: kind.what }));
+      if (c.everyFile) pushItem(bytes, ctx, c);
+      else c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: kind.what }));
   }
 }
 

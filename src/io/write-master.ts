@@ -6,6 +6,7 @@
  */
 import { COLUMNS, type FieldKey } from '../core/columns.js';
 import type { Rules } from '../core/config/schema.js';
+import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../core/follow-up/follow-up-columns.js';
 import type { MergedRow } from '../core/merge/assemble-merge.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
@@ -77,8 +78,10 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
   wb.created = createdAt;
   wb.modified = createdAt;
   const ws = wb.addWorksheet(MASTER_SHEET, { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
-  const headers = [...COLUMNS.map((c) => c.label), ...PROVENANCE_HEADERS, ...extraHeaders];
-  const widths = [...COLUMNS.map((c) => c.width), 18, 30, 16, 17, 18, ...extraHeaders.map(() => 14)];
+  // a unit's own 新闻报道链接 (…) column fills the follow-up column instead of standing as an extra
+  const extras = extraHeaders.filter((h) => !followUpKeyOf(h));
+  const headers = [...COLUMNS.map((c) => c.label), ...PROVENANCE_HEADERS, ...FOLLOW_UP_COLUMNS.map((c) => c.label), ...extras];
+  const widths = [...COLUMNS.map((c) => c.width), 18, 30, 16, 17, 18, ...FOLLOW_UP_COLUMNS.map((c) => c.width), ...extras.map(() => 14)];
   ws.columns = widths.map((w) => ({ width: w }));
 
   ws.getCell(1, 1).value = `${rules.year}年${rules.district}全国科普日活动汇总表`;
@@ -140,13 +143,39 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
     } else values[c] = null;
     c++;
     values[c++] = row.marks.length > 0 ? row.marks.join('、') : null;
-    for (const h of extraHeaders) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
+    const followUp = a.extras.length > 0 ? followUpValues(a.extras) : {};
+    for (const f of FOLLOW_UP_COLUMNS) values[c++] = followUp[f.key] ?? null;
+    for (const h of extras) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
     ws.appendRow(i + 3, values, stylesFor(row.hasError, dateMask));
     // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
     if (i % 1024 === 1023) await ws.drain();
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: headers.length } };
+  addFollowUpValidations(ws, rules, COLUMNS.length + PROVENANCE_HEADERS.length, 2 + rows.length + FOLLOW_UP_SPARE_ROWS);
   return wb;
+}
+
+/** rows under the last activity that still get the dropdowns, for activities the clerk adds */
+const FOLLOW_UP_SPARE_ROWS = 200;
+
+/** 是/否 dropdowns on 已在科普日网站发布 and 拟推优, a date check on 活动总结提交日期 (issue 15). */
+function addFollowUpValidations(ws: ReturnType<XlsxBook['addWorksheet']>, rules: Rules, followUpStart: number, lastRow: number): void {
+  const letter = (i: number) => ws.getColumn(i + 1).letter;
+  const yesNo = { type: 'list' as const, formula1: '"是,否"', error: '请从下拉列表中选择“是”或“否”' };
+  const published = COLUMNS.findIndex((c) => c.key === 'published');
+  const at = (key: string) => followUpStart + FOLLOW_UP_COLUMNS.findIndex((c) => c.key === key);
+  ws.dataValidations.push(
+    { ...yesNo, sqref: `${letter(published)}3:${letter(published)}${lastRow}` },
+    { ...yesNo, sqref: `${letter(at('proposed'))}3:${letter(at('proposed'))}${lastRow}` },
+    {
+      type: 'date',
+      operator: 'between',
+      formula1: String(excelSerial(`${rules.year}-01-01`)),
+      formula2: String(excelSerial(`${rules.year + 1}-12-31`)),
+      sqref: `${letter(at('summaryDate'))}3:${letter(at('summaryDate'))}${lastRow}`,
+      error: `请填写日期，如 ${rules.year}-09-28`,
+    },
+  );
 }
 
 export async function writeMaster(

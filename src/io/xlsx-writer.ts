@@ -65,6 +65,20 @@ export interface PageSetup {
   fitToHeight?: number;
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
+/** A data validation (dropdown list or date), as exceljs's dataValidations model, reduced. */
+export interface DataValidation {
+  /** cells, e.g. 'X3:X200' */
+  sqref: string;
+  type: 'list' | 'date';
+  /** list: a quoted inline list '"是,否"' (at most 255 characters) or a range; date: a serial or formula */
+  formula1: string;
+  formula2?: string;
+  operator?: 'between' | 'greaterThanOrEqual';
+  /** message when a wrong value is typed */
+  error?: string;
+  prompt?: string;
+}
+
 export interface ColorScaleRule {
   type: 'colorScale';
   priority: number;
@@ -139,6 +153,8 @@ export class XlsxSheet {
   columns: { width?: number }[] = [];
   pageSetup: PageSetup = {};
   autoFilter?: AutoFilter;
+  /** dropdowns and date checks, written after the conditional formats */
+  readonly dataValidations: DataValidation[] = [];
   readonly views: SheetView[];
   private readonly rows = new Map<number, XlsxRow>();
   private readonly merges: string[] = [];
@@ -302,6 +318,7 @@ export class XlsxSheet {
       }
       x += '</conditionalFormatting>';
     }
+    if (this.dataValidations.length > 0) x += dataValidationsXml(this.dataValidations);
     const m = this.pageSetup.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
     x += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     const ps = this.pageSetup;
@@ -314,6 +331,30 @@ export class XlsxSheet {
     if (attrs.length > 0) x += `<pageSetup ${attrs.join(' ')}/>`;
     return x + '</worksheet>';
   }
+}
+
+function dataValidationsXml(list: readonly DataValidation[]): string {
+  let x = `<dataValidations count="${list.length}">`;
+  for (const dv of list) {
+    const attrs = [
+      `type="${dv.type}"`,
+      dv.operator ? `operator="${dv.operator}"` : '',
+      'allowBlank="1"',
+      dv.error ? 'showErrorMessage="1"' : '',
+      dv.prompt ? 'showInputMessage="1"' : '',
+      dv.error ? `error="${escapeXmlAttr(dv.error)}"` : '',
+      dv.prompt ? `prompt="${escapeXmlAttr(dv.prompt)}"` : '',
+      `sqref="${dv.sqref}"`,
+    ].filter(Boolean);
+    x += `<dataValidation ${attrs.join(' ')}><formula1>${escapeXmlText(dv.formula1)}</formula1>`;
+    if (dv.formula2 !== undefined) x += `<formula2>${escapeXmlText(dv.formula2)}</formula2>`;
+    x += '</dataValidation>';
+  }
+  return x + '</dataValidations>';
+}
+
+function escapeXmlAttr(s: string): string {
+  return escapeXmlText(s).replace(/"/g, '&quot;');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,6 +52,8 @@ export const DEFAULTS_2023: WrittenConfig = {
     supplementary: '2023-09-25',
     townSummary: '2023-09-25',
     activitySummaryDays: 10,
+    townSummaryParts: ['总结', 'PPT', '图片', '视频', '汇总表'],
+    dueSoonDays: 3,
   },
   categories: DEFAULT_CATEGORIES,
   fields: DEFAULT_FIELDS,

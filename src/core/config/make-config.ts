@@ -10,6 +10,7 @@ const CONFIG_COMMENT = [
   '全国科普日规则配置,由 kepuri init 生成。请按当年通知修改后保存;日期一律写成 YYYY-MM-DD(北京时间)。',
   'windows.concentrated: 集中活动期;windows.mainEvent: 区主场活动日期范围;windows.website: 网站填报期。',
   'deadlines.schedule: 活动安排表报送截止日(当天 23:59:59 前收到为按时)。',
+  'deadlines.supplementary：补充信息（新闻报道链接、照片视频）截止日；deadlines.activitySummaryDays：拟推优活动结束后几日内提交活动总结；deadlines.townSummary：镇街工作总结截止日，townSummaryParts 为其组成（总结/PPT/图片/视频/汇总表）；dueSoonDays：跟进清单中到期前几日算“即将到期”。',
   'categories: 活动类别;holders 为可承办的单位类别(区科协/镇街/区直部门/企业/科普教育基地/其他),省略则不限。',
   'roster: 任务分解表,可直接列出单位,或写附件1文件的路径(相对本文件)。',
   'association: 落款单位及联系人、电话、邮箱(用于回复、通报和上报版的填报单位行)。',

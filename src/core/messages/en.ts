@@ -41,4 +41,12 @@ export const EN: Templates = {
   'submission-missing': (f) => `${f.unit ?? ''} sent no schedule`,
   'quota-short': (_f, p) => `${p.activities} activities, fewer than the quota of ${p.quota}`,
   'town-main-event-missing': () => 'no 镇街主场活动 reported; every town should hold one',
+  'website-not-registered': (f, p) => `activity ${q(f.value)} is not registered on the 全国科普日 website (due ${p.due})`,
+  'website-quota-short': (_f, p) => `${p.registered} activities registered on the website, fewer than the quota of ${p.quota} (due ${p.due})`,
+  'supplement-missing': (f, p) => `supplementary information for ${q(f.value)} not given (missing ${p.missing}, due ${p.due})`,
+  'summary-overdue': (f, p) => `summary of the 推优 activity ${q(f.value)} not received (due ${p.due}, ${p.days} days after it ended)`,
+  'town-summary-missing': (_f, p) => `town work summary not received (missing ${p.missing}, due ${p.due})`,
+  'follow-up-due-soon': (f, p) => `${p.what}${f.value ? ' ' + q(f.value) : ''} due ${p.due}; still missing ${p.missing}`,
+  'material-late': (_f, p) => `${p.what} received ${p.receivedAt}, after ${p.due}`,
+  'material-unit-unknown': () => 'cannot tell which unit sent this material; put the unit name in the file name',
 };

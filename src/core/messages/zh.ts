@@ -55,6 +55,14 @@ export const ZH: Templates = {
   'submission-missing': (f) => `${f.unit ?? ''}未报送活动安排表`,
   'quota-short': (_f, p) => `填报活动 ${p.activities} 项，少于任务数 ${p.quota} 项`,
   'town-main-event-missing': () => '没有填报镇街主场活动，每个镇街至少一场',
+  'website-not-registered': (f, p) => `活动${q(f.value)}尚未在全国科普日网站发布（应于 ${p.due} 前），请尽快发布并在汇总表“已在科普日网站发布”列填“是”`,
+  'website-quota-short': (_f, p) => `网站已发布活动 ${p.registered} 项，少于任务数 ${p.quota} 项（应于 ${p.due} 前完成）`,
+  'supplement-missing': (f, p) => `活动${q(f.value)}的补充信息未提交（缺${p.missing}，应于 ${p.due} 前），请尽快补充`,
+  'summary-overdue': (f, p) => `拟推优活动${q(f.value)}的活动总结未提交（应于 ${p.due} 前，活动结束后 ${p.days} 日内），请尽快提交`,
+  'town-summary-missing': (_f, p) => `镇街工作总结材料未收到（缺${p.missing}，应于 ${p.due} 前），请尽快报送`,
+  'follow-up-due-soon': (f, p) => `${p.what}${f.value ? q(f.value) : ''}将于 ${p.due} 到期，尚缺${p.missing}`,
+  'material-late': (_f, p) => `${p.what} ${p.receivedAt} 收到，晚于 ${p.due}`,
+  'material-unit-unknown': () => '无法确定是哪个单位的材料，请在文件名中写明单位名称后放回材料文件夹',
 };
 
 /** Short Chinese words for the master table's 标记 column. */
@@ -70,4 +78,7 @@ export const MARK_WORDS: Record<FindingCode, string> = {
   'unit-unidentified': '单位不明', 'unit-unknown': '单位不在名单', 'received-unknown': '时间不明', 'submission-late': '逾期',
   'submission-superseded': '已替代', 'submission-missing': '未报送', 'quota-short': '未达任务数',
   'town-main-event-missing': '缺镇街主场',
+  'website-not-registered': '未网站发布', 'website-quota-short': '网站发布未达任务数', 'supplement-missing': '缺补充信息',
+  'summary-overdue': '总结逾期', 'town-summary-missing': '缺镇街总结', 'follow-up-due-soon': '即将到期',
+  'material-late': '材料逾期', 'material-unit-unknown': '材料单位不明',
 };

@@ -1,0 +1,164 @@
+/**
+ * The follow-up job's I/O around the pure `trackFollowUp` (issue 15): read the master table (as
+ * the clerk edited it), collect the received materials (a folder of mail exports, .eml, zips,
+ * documents, pictures, videos — every file, not only spreadsheets), then write 跟进清单.xlsx,
+ * 催办通报.txt, 催办/<单位>.txt and report.json, each whole to a temporary name and renamed.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { analyzeWorkbook } from '../core/analyze-workbook.js';
+import type { Rules } from '../core/config/schema.js';
+import { countBySeverity, type Finding } from '../core/finding.js';
+import { activitiesFromMaster } from '../core/follow-up/activities-from-master.js';
+import { composeFollowUpNotice, composeFollowUpReminder } from '../core/follow-up/follow-up-texts.js';
+import type { ReceivedMaterial, SniffedType } from '../core/follow-up/materials.js';
+import { trackFollowUp, type FollowUpPlan } from '../core/follow-up/track-follow-up.js';
+import type { Lang } from '../core/messages.js';
+import { toReportFinding, type ReportFinding } from '../core/report.js';
+import { collectInputs } from './collect-inputs.js';
+import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
+import { readWorkbook } from './read-workbook.js';
+import { sniffMaterial } from './sniff-material.js';
+import { safeFileName } from './write-annotated.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { FOLLOW_UP_FILE, writeFollowUpWorkbook } from './write-follow-up.js';
+
+export const FOLLOW_UP_NOTICE_FILE = '催办通报.txt';
+export const REMINDER_DIR = '催办';
+export const FOLLOW_UP_REPORT_FILE = 'report.json';
+
+export interface FollowUpJobOptions {
+  out: string;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  asOf: string;
+  materials?: string;
+  received?: string;
+  lang: Lang;
+  createdAt?: Date;
+}
+
+export interface FollowUpReport {
+  version: 1;
+  kind: 'follow-up';
+  asOf: string;
+  master: string;
+  rules: Rules;
+  totals: FollowUpPlan['totals'] & { activities: number; materials: number; errors: number; warnings: number; infos: number };
+  units: FollowUpPlan['units'];
+  obligations: FollowUpPlan['obligations'];
+  materials: { path: string; unit: string | null; kind: string | null; receivedAt: string | null; receivedFrom: string | null }[];
+  findings: ReportFinding[];
+}
+
+export interface FollowUpJobResult {
+  plan: FollowUpPlan;
+  report: FollowUpReport;
+  written: string[];
+}
+
+/** Text for the work group and the units: UTF-8 with a BOM and CRLF, as Windows Notepad and WeChat expect. */
+export function windowsText(text: string): string {
+  return '\ufeff' + text.replace(/\r?\n/g, '\r\n');
+}
+
+export async function runFollowUpJob(master: string, rules: Rules, opts: FollowUpJobOptions): Promise<FollowUpJobResult> {
+  const outDir = path.resolve(opts.out);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(master);
+  } catch {
+    throw new UsageError(`找不到活动汇总表 ${master}`);
+  }
+  if (path.dirname(path.resolve(master)) === outDir) throw new UsageError(`输出文件夹 ${outDir} 与活动汇总表在同一位置；请用 -o 指定其他位置`);
+  if (opts.materials) {
+    const rel = path.relative(path.resolve(opts.materials), outDir);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new UsageError(`输出文件夹 ${outDir} 位于材料文件夹 ${opts.materials} 之内；请用 -o 指定其他位置`);
+  }
+  const read = await readWorkbook(bytes, master);
+  if (!read.ok) throw new UsageError(`活动汇总表 ${master} 无法读取`);
+  const analyzed = analyzeWorkbook(read.workbook, master, rules);
+  if (!analyzed.layout) throw new UsageError(`${master} 中找不到活动汇总表的表头`);
+  const activities = activitiesFromMaster(analyzed, rules.year);
+
+  const materials: ReceivedMaterial[] = [];
+  const readFindings: Finding[] = [];
+  if (opts.materials) {
+    try {
+      await fs.stat(opts.materials);
+    } catch {
+      throw new UsageError(`找不到材料文件夹 ${opts.materials}`);
+    }
+    const manifest = opts.received ? await loadManifest(opts.received) : undefined;
+    const collected = await collectInputs([opts.materials], { ...(manifest ? { manifest } : {}), excludeDir: outDir, everyFile: true });
+    for (const item of collected.items) {
+      materials.push({
+        path: item.path,
+        name: item.name,
+        type: sniffMaterial(item.bytes),
+        ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
+        ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
+        ...(item.email ? { email: item.email } : {}),
+      });
+    }
+    for (const f of collected.findings) {
+      // a video over the size cap was still received: it counts by its name, unread
+      if (f.code === 'file-too-large' && !f.file.includes('#')) {
+        const name = path.basename(f.file);
+        const at = manifest ? lookupReceived(manifest, name, f.file) : undefined;
+        materials.push({ path: f.file, name, type: 'unknown' as SniffedType, ...(at ? { receivedAt: at, receivedFrom: 'manifest' as const } : {}) });
+      } else if (f.code !== 'received-unknown' && f.code !== 'file-unsupported') readFindings.push(f);
+    }
+  }
+
+  const plan = trackFollowUp({ activities, materials, rules, asOf: opts.asOf, master });
+  plan.findings.push(...readFindings);
+  const counts = countBySeverity(plan.findings);
+  const report: FollowUpReport = {
+    version: 1,
+    kind: 'follow-up',
+    asOf: opts.asOf,
+    master,
+    rules,
+    totals: { ...plan.totals, activities: activities.length, materials: plan.materials.length, ...counts },
+    units: plan.units,
+    obligations: plan.obligations,
+    materials: plan.materials.map((m) => ({ path: m.path, unit: m.unit ?? null, kind: m.kind ?? null, receivedAt: m.receivedAt ?? null, receivedFrom: m.receivedFrom ?? null })),
+    findings: plan.findings.map((f) => toReportFinding(f, opts.lang)),
+  };
+
+  const createdAt = opts.createdAt ?? new Date();
+  const written: string[] = [];
+  await fs.mkdir(outDir, { recursive: true });
+  const book = path.join(outDir, FOLLOW_UP_FILE);
+  await writeFollowUpWorkbook(book, plan, rules, createdAt);
+  written.push(book);
+  const notice = path.join(outDir, FOLLOW_UP_NOTICE_FILE);
+  await writeFileAtomic(notice, windowsText(composeFollowUpNotice(plan, rules)));
+  written.push(notice);
+  for (const u of plan.units) {
+    const text = composeFollowUpReminder(u, plan, rules);
+    if (!text) continue;
+    const file = path.join(outDir, REMINDER_DIR, `${safeFileName(u.name)}.txt`);
+    await writeFileAtomic(file, windowsText(text));
+    written.push(file);
+  }
+  const json = path.join(outDir, FOLLOW_UP_REPORT_FILE);
+  await writeFileAtomic(json, JSON.stringify(report, null, 2) + '\n');
+  written.push(json);
+  return { plan, report, written };
+}
+
+async function loadManifest(file: string): Promise<ManifestEntry[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UsageError(`找不到报送时间清单 ${file}`);
+  }
+  const { entries, errors } = parseManifest(bytes, file);
+  if (errors.length > 0) {
+    throw new UsageError(`报送时间清单 ${file} 有误：\n${errors.slice(0, 10).map((e) => `  第 ${e.line} 行：${e.message}`).join('\n')}`);
+  }
+  return entries;
+}

@@ -1,0 +1,174 @@
+/**
+ * 跟进清单.xlsx (issue 15): 单位跟进 (per unit: contact, quota vs registered, counts, what is
+ * missing), 活动跟进 (per activity: each obligation's status), one sheet per obligation kind
+ * (网站发布, 网站任务数, 补充信息, 活动总结, 镇街工作总结) and 材料清单 (every received file, its unit,
+ * kind and time). Written with our xlsx writer; status cells tinted (逾期 red, 即将到期 yellow,
+ * 已完成 green); every sheet printed landscape, one page wide.
+ */
+import type { Rules } from '../core/config/schema.js';
+import { OBLIGATION_LABELS, type FollowUpPlan, type FollowUpStatus, type Obligation, type ObligationKind } from '../core/follow-up/track-follow-up.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
+
+export const FOLLOW_UP_FILE = '跟进清单.xlsx';
+
+const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const HEADER_FILL = solid('FFDDEBF7');
+const STATUS_FILL: Partial<Record<FollowUpStatus, Fill>> = {
+  逾期: solid('FFFDE2E1'),
+  即将到期: solid('FFFFF2CC'),
+  已完成: solid('FFE2EFDA'),
+};
+const THIN: Borders = {
+  top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+};
+
+interface Table {
+  name: string;
+  headers: string[];
+  widths: number[];
+  rows: CellValue[][];
+  /** columns whose value is a status, tinted by it */
+  statusColumns: number[];
+}
+
+function addTable(wb: XlsxBook, t: Table): void {
+  const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = t.widths.map((width) => ({ width }));
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const head = wb.styleId({ font: { bold: true }, fill: HEADER_FILL, border: THIN, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } });
+  ws.appendRow(1, t.headers, t.headers.map(() => head), 28);
+  const plain = wb.styleId({ border: THIN, alignment: { vertical: 'top', wrapText: true } });
+  const tinted = new Map<FollowUpStatus, number>();
+  const tint = (s: FollowUpStatus) => {
+    let id = tinted.get(s);
+    if (id === undefined) tinted.set(s, (id = wb.styleId({ border: THIN, fill: STATUS_FILL[s], alignment: { vertical: 'top', horizontal: 'center' } })));
+    return id;
+  };
+  t.rows.forEach((row, i) => {
+    const styles = row.map((v, c) => (t.statusColumns.includes(c) && typeof v === 'string' && STATUS_FILL[v as FollowUpStatus] ? tint(v as FollowUpStatus) : plain));
+    ws.appendRow(i + 2, row, styles);
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + t.rows.length, column: t.headers.length } };
+}
+
+const dash = (v: string | undefined) => (v ? v : null);
+
+function obligationTable(name: string, list: readonly Obligation[], plan: FollowUpPlan, withActivity: boolean): Table {
+  const unitOf = new Map(plan.units.map((u) => [u.name, u]));
+  return {
+    name,
+    headers: ['填报单位', ...(withActivity ? ['活动名称'] : ['材料']), '截止日期', '状态', '尚缺', '完成日期', '说明', '联系人', '联系电话', ...(withActivity ? ['汇总表位置'] : [])],
+    widths: [22, withActivity ? 32 : 14, 12, 10, 24, 12, 28, 10, 16, ...(withActivity ? [12] : [])],
+    statusColumns: [3],
+    rows: list.map((o) => {
+      const u = unitOf.get(o.unit);
+      return [
+        o.unit || null,
+        withActivity ? (o.activity ?? null) : (o.part ?? null),
+        dash(o.due),
+        o.status,
+        dash(o.missing),
+        dash(o.doneAt?.slice(0, 10)),
+        dash(o.note),
+        dash(u?.contact),
+        dash(u?.phone),
+        ...(withActivity ? [o.cell ? `活动汇总表!${o.cell}` : o.row ? `第${o.row}行` : null] : []),
+      ];
+    }),
+  };
+}
+
+export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Rules, createdAt: Date): XlsxBook {
+  const wb = new XlsxBook();
+  wb.creator = 'kepuri';
+  wb.created = createdAt;
+  wb.modified = createdAt;
+  const statuses: FollowUpStatus[] = ['逾期', '即将到期', '未到期', '已完成', '不适用'];
+
+  addTable(wb, {
+    name: '单位跟进',
+    headers: ['填报单位', '单位类别', '联系人', '联系电话', '活动数', '网站任务数', '已网站发布', '任务完成情况', ...statuses, '尚缺事项'],
+    widths: [22, 10, 10, 16, 8, 10, 10, 12, 6, 8, 6, 6, 6, 60],
+    statusColumns: [7],
+    rows: plan.units.map((u) => [
+      u.name,
+      dash(u.kind),
+      dash(u.contact),
+      dash(u.phone),
+      u.activities,
+      u.quota ?? null,
+      u.registered,
+      u.quotaStatus,
+      ...statuses.map((s) => u.counts[s]),
+      u.outstanding.length
+        ? u.outstanding
+            .map((o) => `${o.kind === 'town' ? o.label : `${o.label}《${o.activity}》`}${o.due ? `（${o.due.slice(5)}，${o.status}）` : `（${o.status}）`}`)
+            .join('；')
+        : null,
+    ]),
+  });
+
+  const byActivity = (kind: ObligationKind, row: number) => plan.obligations.find((o) => o.kind === kind && o.row === row);
+  addTable(wb, {
+    name: '活动跟进',
+    headers: ['序号', '填报单位', '活动名称', '开展方式', '开始日期', '结束日期', '拟推优', '网站发布', '补充信息', '补充信息尚缺', '活动总结', '总结期限', '联系人', '联系电话'],
+    widths: [6, 22, 32, 10, 12, 12, 8, 10, 10, 22, 10, 12, 10, 16],
+    statusColumns: [7, 8, 10],
+    rows: plan.activities.map((a, i) => {
+      const sup = byActivity('supplement', a.row);
+      const sum = byActivity('summary', a.row);
+      return [
+        i + 1,
+        a.unit || null,
+        a.name || null,
+        dash(a.mode),
+        dash(a.startDate),
+        dash(a.endDate),
+        a.proposed ? '是' : '否',
+        byActivity('website', a.row)?.status ?? null,
+        sup?.status ?? null,
+        dash(sup?.missing),
+        sum?.status ?? null,
+        dash(sum?.due),
+        dash(a.contact),
+        dash(a.phone),
+      ];
+    }),
+  });
+
+  addTable(wb, obligationTable(OBLIGATION_LABELS.website, plan.obligations.filter((o) => o.kind === 'website'), plan, true));
+  addTable(wb, {
+    name: '网站任务数',
+    headers: ['填报单位', '单位类别', '网站任务数', '已网站发布', '差额', '截止日期', '状态', '联系人', '联系电话'],
+    widths: [22, 10, 10, 10, 8, 12, 10, 10, 16],
+    statusColumns: [6],
+    rows: plan.units
+      .filter((u) => u.quota !== undefined)
+      .map((u) => [u.name, dash(u.kind), u.quota!, u.registered, Math.max(0, u.quota! - u.registered), rules.windows.website.end, u.quotaStatus, dash(u.contact), dash(u.phone)]),
+  });
+  addTable(wb, obligationTable(OBLIGATION_LABELS.supplement, plan.obligations.filter((o) => o.kind === 'supplement'), plan, true));
+  addTable(wb, obligationTable(OBLIGATION_LABELS.summary, plan.obligations.filter((o) => o.kind === 'summary'), plan, true));
+  addTable(wb, obligationTable(OBLIGATION_LABELS.town, plan.obligations.filter((o) => o.kind === 'town'), plan, false));
+  addTable(wb, {
+    name: '材料清单',
+    headers: ['文件', '单位', '材料类别', '接收时间', '时间来源'],
+    widths: [50, 22, 10, 18, 10],
+    statusColumns: [],
+    rows: plan.materials.map((m) => [
+      m.path,
+      m.unit ?? '（单位不明）',
+      m.kind ?? '（未识别）',
+      m.receivedAt ? m.receivedAt.slice(0, 16).replace('T', ' ') : '（未知）',
+      m.receivedFrom === 'eml' ? '邮件' : m.receivedFrom === 'manifest' ? '清单' : null,
+    ]),
+  });
+  return wb;
+}
+
+export async function writeFollowUpWorkbook(file: string, plan: FollowUpPlan, rules: Rules, createdAt: Date): Promise<void> {
+  await writeFileAtomic(file, await buildFollowUpWorkbook(plan, rules, createdAt).writeChunks());
+}
