@@ -14,6 +14,7 @@ import { findUnitInText } from '../units/find-unit-in-text.js';
 import { createUnitMatcher, type UnitMatcher } from '../units/match-unit.js';
 import { normalizeText } from '../values/fold-text.js';
 import { isLate } from './deadline.js';
+import { countFindingsByUnit } from '../unit-counts.js';
 
 export interface Submission {
   /** provenance path: 'inbox/a.eml#附件.xlsx' */
@@ -88,6 +89,8 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
   const units = summarizeUnits(states, rules, unitFindings);
 
   const findings = [...states.flatMap((s) => s.findings), ...duplicates, ...unitFindings];
+  // issue 12 §4: a unit's counts include its unit-level findings, as 问题清单 lists them
+  countFindingsByUnit(units, findings);
   const rows = orderRows(merged, rules, findings);
 
   const reconciliation = reconcile(states);
