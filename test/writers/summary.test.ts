@@ -6,7 +6,10 @@ import {
   categoryMatrix,
   dayCounts,
   fieldCounts,
+  kindLines,
+  modeCounts,
   OTHER_OR_BLANK,
+  townMainCoverage,
   overviewFigures,
   SUMMARY_SHEETS,
   textBar,
@@ -133,6 +136,42 @@ describe('summary workbook 汇总统计.xlsx', () => {
     // column totals add up to the grand total, row totals too
     expect((total.slice(1, -1) as number[]).reduce((a, b) => a + b, 0)).toBe(i.rows.length);
     expect(rows.slice(1, -1).reduce((n, r) => n + (r[r.length - 1] as number), 0)).toBe(i.rows.length);
+  });
+
+  it('分类统计 counts a 镇街’s own row without 所属镇街 for that 镇街; a department’s blank stays 其他/未填', () => {
+    const i = input();
+    const rows = [
+      { unit: '官陡街道', category: '镇街主场活动', fields: [], hasError: false },
+      { unit: '区教育局', category: '镇街主场活动', fields: [], hasError: false },
+    ];
+    const m = categoryMatrix(i.report.rules, rows);
+    const ci = m.categories.indexOf('镇街主场活动');
+    expect(m.counts[ci][m.towns.indexOf('官陡街道')]).toBe(1);
+    expect(m.counts[ci][m.towns.indexOf(OTHER_OR_BLANK)]).toBe(1);
+  });
+
+  it('总览 figures: 开展方式 split, 镇街主场活动 coverage by the 镇街’s own table, activities and people by unit kind', () => {
+    const i = input();
+    const rows = [
+      { unit: '官陡街道', category: '镇街主场活动', mode: '线下', expectedCount: 100, fields: [], hasError: false },
+      { unit: '区教育局', category: '镇街主场活动', town: '湾里街道', mode: '线上', expectedCount: 50, fields: [], hasError: false },
+      { unit: '=HYPERLINK("x")科协', mode: '网上', fields: [], hasError: false },
+    ];
+    expect(modeCounts(i.report.rules, rows)).toEqual([
+      { mode: '线下', count: 1 },
+      { mode: '线上', count: 1 },
+      { mode: '线上线下结合', count: 0 },
+      { mode: OTHER_OR_BLANK, count: 1 },
+    ]);
+    // 湾里街道 is on the roster: a department's row naming it does not hold its main event
+    const cov = townMainCoverage(i.report.rules, rows)!;
+    expect(cov.covered).toEqual(['官陡街道']);
+    expect(cov.uncovered).toContain('湾里街道');
+    expect(kindLines(i.report, rows)).toEqual([
+      { kind: '镇街', expected: 3, submitted: 2, activities: 1, expectedCount: 100 },
+      { kind: '区直部门', expected: 1, submitted: 0, activities: 1, expectedCount: 50 },
+      { kind: '名单外', expected: 0, submitted: 1, activities: 1, expectedCount: 0 },
+    ]);
   });
 
   it('日程分布: each activity once by its start date, and a labelled column of activities running each day', async () => {
