@@ -20,7 +20,7 @@ import os from 'node:os';
 import { collectGarbage } from './collect-garbage.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
-import { relativeToInputs } from './print-setup.js';
+import { relativeTextToInputs, relativeToInputs } from './print-setup.js';
 import { UPWARD_FILE, writeUpward } from './write-upward.js';
 import { writeSummary } from './write-summary.js';
 import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
@@ -166,7 +166,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
   trace('master written');
   const summary = path.join(outDir, SUMMARY_FILE);
-  await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt, displayPath });
+  await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt, displayPath, displayText: relativeTextToInputs(inputs) });
   written.push(summary);
   trace('summary written');
   const reportFile = path.join(outDir, REPORT_FILE);

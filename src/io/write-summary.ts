@@ -24,6 +24,8 @@ export interface SummaryInput {
   createdAt: Date;
   /** how a file path is written in 问题清单 (relative to the input folder); default as given */
   displayPath?: (file: string) => string;
+  /** the same for paths quoted inside a message */
+  displayText?: (text: string) => string;
 }
 
 export const SUMMARY_SHEETS = {
@@ -719,6 +721,7 @@ const FINDING_WIDTHS = [16, 24, 10, 8, 6, 48, 18, 8, 14, 20];
 async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
   const findings = input.report.findings;
   const displayPath = input.displayPath ?? ((f: string) => f);
+  const displayText = input.displayText ?? ((t: string) => t);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.findings, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   const labels = FINDING_LABELS;
   ws.columns = FINDING_WIDTHS.map((width) => ({ width }));
@@ -763,7 +766,7 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
     values[2] = f.sheet || null;
     values[3] = f.cell || (f.row !== null ? `第${f.row}行` : null);
     values[4] = SEVERITY_WORDS[f.severity];
-    values[5] = f.message || null;
+    values[5] = f.message ? displayText(f.message) : null;
     values[6] = activity?.name ?? null;
     values[7] = contact?.contact ?? null;
     values[8] = contact?.phone ?? null;

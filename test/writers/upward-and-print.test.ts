@@ -12,7 +12,7 @@ import { COLUMNS } from '../../src/core/columns.js';
 import { columnLetter } from '../../src/core/table.js';
 import type { Rules } from '../../src/core/config/schema.js';
 import { loadRules } from '../../src/io/load-config.js';
-import { relativeToInputs, rowHeightFor, wrappedLines } from '../../src/io/print-setup.js';
+import { relativeTextToInputs, relativeToInputs, rowHeightFor, wrappedLines } from '../../src/io/print-setup.js';
 import { MASTER_FILE, runMergeJob, SUMMARY_FILE, type MergeJobResult } from '../../src/io/run-merge.js';
 import { UPWARD_FILE } from '../../src/io/write-upward.js';
 import { SUMMARY_SHEETS } from '../../src/io/write-summary.js';
@@ -181,6 +181,20 @@ describe('来源文件 paths', () => {
     }
     expect(sources).toContain('附件打包下载.zip#四褐山街道科普日活动安排表.xlsx');
     expect(sources).toContain('二坝镇科普日活动安排表.xlsx');
+  });
+
+  it('are relative in 问题清单 too: its 文件 column and the paths quoted in a message', async () => {
+    const ws = (await readExcel(path.join(out, SUMMARY_FILE))).getWorksheet(SUMMARY_SHEETS.findings)!;
+    const inbox = path.join(ROOT, 'fixtures/inbox');
+    for (let r = 2; r <= ws.rowCount; r++) {
+      expect(text(ws.getCell(r, 2)), `B${r}`).not.toContain(inbox);
+      expect(text(ws.getCell(r, 6)), `F${r}`).not.toContain(inbox);
+    }
+    const superseded = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => text(row.getCell(10)) === 'submission-superseded')!;
+    expect(text(superseded.getCell(6))).toContain('区教体局-活动安排表-更正-0911.eml#');
+    const t = relativeTextToInputs(['fixtures/inbox']);
+    expect(t(`已被 ${path.join('fixtures/inbox', 'b.eml')}#c.xlsx 替代`)).toBe('已被 b.eml#c.xlsx 替代');
+    expect(t('fixtures/inboxes/a.xlsx')).toBe('fixtures/inboxes/a.xlsx');
   });
 
   it('relativeToInputs: a folder strips its own path, a file named alone keeps its base name, anything absolute loses its folders', () => {
