@@ -152,3 +152,20 @@ export function rowHeightFor(values: readonly unknown[], widths: readonly number
   }
   return lines > 1 ? Math.min(lines, maxLines) * LINE_HEIGHT + 3 : undefined;
 }
+
+/**
+ * The same for paths quoted inside a message (「已被 fixtures/inbox/x.eml#y.xlsx 替代」): each
+ * input folder's own path is dropped where a path starts (start of text, after a space, a quote
+ * or an opening bracket).
+ */
+export function relativeTextToInputs(inputs: readonly string[]): (text: string) => string {
+  const dirs = inputs
+    .map((input) => path.normalize(input).replace(/[\\/]+$/, ''))
+    .filter((d) => d !== '.' && d !== '')
+    .map((d) => d + path.sep)
+    .sort((a, b) => b.length - a.length);
+  if (dirs.length === 0) return (text) => text;
+  const escaped = dirs.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(^|[\\s「『“"'(（:：])(?:${escaped.join('|')})`, 'g');
+  return (text: string) => text.replace(re, '$1');
+}
