@@ -556,7 +556,7 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   pair('集中活动期', `${w.concentrated.start} 至 ${w.concentrated.end}`);
   pair('区主场活动期', `${w.mainEvent.start} 至 ${w.mainEvent.end}`);
   pair('网站发布期', `${w.website.start} 至 ${w.website.end}`);
-  pair('报送截止', `${rules.deadlines.schedule}(当日24时前收到为按时)`);
+  pair('报送截止', `${rules.deadlines.schedule}（当日24时前收到为按时）`);
   pair('规则来源', sourceText(rules.source, 'rules'));
   pair('名单来源', sourceText(rules.rosterSource, 'roster'));
   r++;

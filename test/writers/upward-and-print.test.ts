@@ -15,6 +15,7 @@ import { loadRules } from '../../src/io/load-config.js';
 import { relativeTextToInputs, relativeToInputs, rowHeightFor, wrappedLines } from '../../src/io/print-setup.js';
 import { MASTER_FILE, runMergeJob, SUMMARY_FILE, type MergeJobResult } from '../../src/io/run-merge.js';
 import { UPWARD_FILE } from '../../src/io/write-upward.js';
+import { XlsxBook } from '../../src/io/xlsx-writer.js';
 import { SUMMARY_SHEETS } from '../../src/io/write-summary.js';
 import { zipTextEntries } from '../helpers/zip-entries.js';
 import { readExcel, text } from './read-back.js';
@@ -157,6 +158,46 @@ describe('print setup, read from the XML', () => {
     });
     const findings = /'问题清单'!\$A\$1:\$J\$(\d+)/.exec(definedName(workbook, '_xlnm.Print_Area', 5) ?? '');
     expect(Number(findings?.[1])).toBe(result.report.findings.length + 1);
+  });
+
+  it('the writer: print titles and area as sheet-local names, a footer, and no fit-to-page set after the head is written', async () => {
+    const wb = new XlsxBook();
+    const a = wb.addWorksheet("A'b");
+    a.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true };
+    a.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+    a.printTitlesRows = '2:3';
+    a.printArea = 'A1:C9';
+    a.appendRow(1, ['x'], [0]);
+    const b = wb.addWorksheet('B');
+    b.appendRow(1, ['y'], [0]);
+    b.pageSetup = { fitToPage: true, fitToWidth: 1 };
+    await expect(wb.writeBuffer()).rejects.toThrow(/fitToPage/);
+
+    const ok = new XlsxBook();
+    const c = ok.addWorksheet("A'b");
+    Object.assign(c, { pageSetup: a.pageSetup, headerFooter: a.headerFooter, printTitlesRows: '2:3', printArea: 'A1:C9' });
+    c.appendRow(1, ['x'], [0]);
+    ok.addWorksheet('B').appendRow(1, ['y'], [0]);
+    const entries = zipTextEntries(await ok.writeBuffer());
+    const workbook = entries.get('xl/workbook.xml')!;
+    expect(definedName(workbook, '_xlnm.Print_Titles', 0)).toBe("'A''b'!$2:$3");
+    expect(definedName(workbook, '_xlnm.Print_Area', 0)).toBe("'A''b'!$A$1:$C$9");
+    expect(definedName(workbook, '_xlnm.Print_Area', 1)).toBeUndefined();
+    const sheet = entries.get('xl/worksheets/sheet1.xml')!;
+    expect(sheet).toContain('<printOptions horizontalCentered="1"/>');
+    expect(sheet).toContain('<headerFooter><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>');
+    expect(entries.get('xl/worksheets/sheet2.xml')).not.toContain('<headerFooter>');
+    // exceljs reads them back as the same settings (a sheet name exceljs parses plainly)
+    const again = new XlsxBook();
+    const d = again.addWorksheet('P');
+    Object.assign(d, { pageSetup: a.pageSetup, headerFooter: a.headerFooter, printTitlesRows: '2:3', printArea: 'A1:C9' });
+    d.appendRow(1, ['x'], [0]);
+    const back = await readExcel(await again.writeBuffer());
+    const ws = back.getWorksheet('P')!;
+    expect(ws.pageSetup.printTitlesRow).toBe('2:3');
+    expect(ws.pageSetup.printArea).toBe('A1:C9');
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
   });
 
   it('wrapped rows carry their height (LibreOffice does not grow them when it opens the file)', async () => {
