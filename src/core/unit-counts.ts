@@ -14,11 +14,14 @@ export function isListed(report: Report, unit: ReportUnit): boolean {
   return report.rules.roster.length > 0 ? report.rules.roster.some((u) => u.name === unit.name) : unit.kind !== null;
 }
 
-/** 未报送, then 不在名单, then 待修改 (errors to fix), then 逾期, else 已报送. */
+/**
+ * 未报送, then 待修改 (errors to fix, on the roster or not: as many as 总览 names), then 不在名单,
+ * then 逾期, else 已报送.
+ */
 export function unitStatus(unit: ReportUnit, listed: boolean): UnitStatus {
   if (!unit.submitted) return UNIT_STATUS.missing;
-  if (!listed) return UNIT_STATUS.unlisted;
   if (unit.errors > 0) return UNIT_STATUS.toFix;
+  if (!listed) return UNIT_STATUS.unlisted;
   if (unit.late) return UNIT_STATUS.late;
   return UNIT_STATUS.submitted;
 }

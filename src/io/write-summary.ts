@@ -603,7 +603,7 @@ function buildUnits(wb: XlsxBook, input: SummaryInput): void {
       [
         i + 1,
         u.name,
-        u.kind ?? '—',
+        u.kind ?? (l.listed ? '—' : UNLISTED_KIND),
         u.quota ?? '—',
         u.activities,
         l.met,

@@ -108,7 +108,7 @@ describe('summary workbook 汇总统计.xlsx', () => {
     expect(ws.getCell('G3').numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(rows[3]).toEqual([3, '区教育局', '区直部门', 2, 0, '否', '—', '—', 0, 0, '未报送']);
     expect(rows[4]).toEqual([4, '沈巷镇', '镇街', '—', 0, '—', '—', '—', 0, 0, '未报送']);
-    expect(rows[5].slice(1, 11)).toEqual(['=HYPERLINK("x")科协', '—', '—', 1, '—', '2023-09-11T10:05', '否', 0, 1, '不在名单']);
+    expect(rows[5].slice(1, 11)).toEqual(['=HYPERLINK("x")科协', '名单外', '—', 1, '—', '2023-09-11T10:05', '否', 0, 1, '不在名单']);
     expect(rows[6]).toEqual(['合计', '4 个单位 + 名单外 1 个', null, 7, 5, '1/3', null, '1 个', 2, 5, '已报 2/4']);
     expect(ws.getCell('A7').font?.bold).toBe(true);
     expect(fillArgb(ws.getCell('K4'))).toBe('FFFDE2E1');
