@@ -582,7 +582,7 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
 function buildUnits(wb: XlsxBook, input: SummaryInput): void {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.units, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2, topLeftCell: 'C2', activeCell: 'C2' }] });
   const labels = ['序号', '单位', '类别', '任务数', '活动数', '是否完成', '报送时间', '是否逾期', '错误', '警告', '状态'];
-  ws.columns = [6, 26, 12, 8, 8, 10, 18, 10, 8, 8, 10].map((width) => ({ width }));
+  ws.columns = [6, 26, 12, 8, 8, 10, 18, 10, 8, 8, 12].map((width) => ({ width }));
   headerRow(ws, 1, labels);
   const lines = unitLines(input.report);
   const tally = tallyUnits(input.report);
