@@ -10,7 +10,7 @@ import type { Report, ReportFile, ReportUnit } from '../core/report.js';
 import type { Severity } from '../core/finding.js';
 import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '../core/unit-counts.js';
 import type { SummaryRowFacts } from '../core/merge/summary-rows.js';
-import { rowHeightFor, setupPrint } from './print-setup.js';
+import { rowHeightFor, setupPrint, wrappedLines } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
 
@@ -401,17 +401,9 @@ function countScale(ws: XlsxSheet, ref: string): void {
   });
 }
 
-/** Width of text in Excel character units: a CJK or full-width character is two. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
 /** Height of a row whose merged cell of `width` characters holds `text` wrapped (merged cells never auto-fit). */
 function wrappedHeight(text: string, width: number, lineHeight = 15): number {
-  const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, width - 1))), 0);
-  return Math.max(lineHeight + 3, lines * lineHeight + 4);
+  return Math.max(lineHeight + 3, wrappedLines(text, width) * lineHeight + 4);
 }
 
 /** A unit's contact in words: the roster's contact and phone, else those on its own first activity. */
