@@ -33,11 +33,7 @@ export function shanghaiDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Rules, createdAt: Date): Promise<XlsxBook> {
-  return build(rows, rules, createdAt);
-}
-
-async function build(rows: readonly MergedRow[], rules: Rules, createdAt: Date): Promise<XlsxBook> {
+export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Rules, createdAt: Date): Promise<XlsxBook> {
   const n = COLUMNS.length;
   const wb = new XlsxBook();
   wb.creator = rules.association.name;
