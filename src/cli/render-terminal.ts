@@ -5,6 +5,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../core/messages.js';
 import type { Report, ReportFinding } from '../core/report.js';
+import { tallyUnits } from '../core/unit-counts.js';
 
 export function makeChalk(stream: NodeJS.WriteStream): ChalkInstance {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
@@ -63,22 +64,26 @@ export function renderMergeSummary(report: Report, written: string[], c: ChalkIn
   const t = report.totals;
   const en = lang === 'en';
   const out: string[] = [];
-  const submitted = report.units.filter((u) => u.submitted);
-  const late = report.units.filter((u) => u.late);
-  const missing = report.units.filter((u) => !u.submitted);
-  const withErrors = report.units.filter((u) => u.errors > 0);
+  // the same unit figures as 总览 and 单位报送情况 (issue 12 §4): a unit not on the roster is
+  // named apart, never counted as 已报送
+  const tally = tallyUnits(report);
+  const submitted = tally.submitted;
+  const late = tally.late;
+  const missing = tally.missing;
+  const withErrors = tally.toFix;
+  const unlisted = tally.unlisted.length > 0 ? tally.unlisted : undefined;
   const erroneousRows = new Set(
     report.findings.filter((f) => f.severity === 'error' && f.row !== null).map((f) => `${f.file}#${f.row}`),
   ).size;
   const balanced = t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped;
   if (en) {
-    out.push(`${t.files} files read, ${submitted.length} units submitted, ${t.rowsMerged} activities merged`);
+    out.push(`${t.files} files read, ${submitted.length}/${tally.expected.length} units submitted${unlisted ? ` (+${unlisted.length} not on the roster)` : ''}, ${t.rowsMerged} activities merged`);
     out.push(`rows: read ${t.rowsRead} = merged ${t.rowsMerged} + superseded ${t.rowsSuperseded} + skipped ${t.rowsSkipped} ${balanced ? '✓' : '✗'}`);
     out.push(`late: ${late.map((u) => u.name).join(', ') || 'none'}`);
     out.push(`missing: ${missing.map((u) => u.name).join(', ') || 'none'}`);
     out.push(`incomplete: ${erroneousRows} activities with errors (${withErrors.length} units)`);
   } else {
-    out.push(c.bold(`读取 ${t.files} 个文件,${submitted.length} 个单位已报送,汇总活动 ${t.rowsMerged} 项`));
+    out.push(c.bold(`读取 ${t.files} 个文件,已报送 ${submitted.length}/${tally.expected.length} 个单位${unlisted ? `（另有名单外 ${unlisted.length} 个）` : ''},汇总活动 ${t.rowsMerged} 项`));
     out.push(
       `行数核对:读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped} ${balanced ? c.green('✓') : c.red('✗')}`,
     );

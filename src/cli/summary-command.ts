@@ -12,6 +12,7 @@ import { summaryRowsFromMerge, type SummaryRowFacts } from '../core/merge/summar
 import type { Rules } from '../core/config/schema.js';
 import type { Lang } from '../core/messages.js';
 import { buildReport, type Report } from '../core/report.js';
+import { tallyUnits } from '../core/unit-counts.js';
 import { loadRules } from '../io/load-config.js';
 import { readWorkbook } from '../io/read-workbook.js';
 import { writeSummary } from '../io/write-summary.js';
@@ -28,7 +29,9 @@ export async function runSummary(master: string, opts: { out: string; roster?: s
   if (path.resolve(opts.out) === path.resolve(master)) throw new UsageError('输出文件不能覆盖活动汇总表本身');
   const { report, rows } = summaryFromMaster(await readWorkbook(bytes, master), master, rules, opts.lang);
   await writeSummary(opts.out, { report, rows, createdAt: new Date() });
-  process.stdout.write(`已写出 ${opts.out}(${rows.length} 项活动,${report.units.filter((u) => u.submitted).length} 个单位)\n`);
+  // the same unit count as 总览 (issue 12 §4): roster units that reported, of those expected
+  const tally = tallyUnits(report);
+  process.stdout.write(`已写出 ${opts.out}（${rows.length} 项活动，已报送 ${tally.submitted.length}/${tally.expected.length} 个单位）\n`);
   return 0;
 }
 

@@ -21,6 +21,8 @@ import os from 'node:os';
 import { collectGarbage } from './collect-garbage.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
+import { relativeTextToInputs, relativeToInputs } from './print-setup.js';
+import { UPWARD_FILE, writeUpward } from './write-upward.js';
 import { writeSummary } from './write-summary.js';
 import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
 
@@ -157,13 +159,17 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const written: string[] = [];
   await fs.mkdir(outDir, { recursive: true });
   const master = path.join(outDir, MASTER_FILE);
-  await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt);
+  const displayPath = relativeToInputs(inputs);
+  await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt, { displayPath });
   written.push(master);
+  const upward = path.join(outDir, UPWARD_FILE);
+  await writeUpward(upward, plan.rows, rules, createdAt);
+  written.push(upward);
   // the master's spent strings and compressed pieces, before the summary builds its own
   if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
   trace('master written');
   const summary = path.join(outDir, SUMMARY_FILE);
-  await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt });
+  await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt, displayPath, displayText: relativeTextToInputs(inputs) });
   written.push(summary);
   trace('summary written');
   const reportFile = path.join(outDir, REPORT_FILE);

@@ -8,14 +8,17 @@ import { COLUMNS, type FieldKey } from '../core/columns.js';
 import type { Rules } from '../core/config/schema.js';
 import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../core/follow-up/follow-up-columns.js';
 import type { MergedRow } from '../core/merge/assemble-merge.js';
+import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
+import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
 
 const ERROR_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+/** data cells wrap (long names, 简介 and addresses grow the row, not the page) and sit at the top */
+const DATA_ALIGN: Alignment = { vertical: 'top', wrapText: true };
 const THIN: Borders = {
   top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
   left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
@@ -49,7 +52,7 @@ function dateBit(i: number): number {
   return i < 30 ? 1 << i : 0;
 }
 
-function fieldValue(row: MergedRow, key: FieldKey): CellValue {
+export function fieldValue(row: MergedRow, key: FieldKey): CellValue {
   const v = row.activity.values;
   const raw = row.activity.raw[key];
   switch (key) {
@@ -72,7 +75,19 @@ function fieldValue(row: MergedRow, key: FieldKey): CellValue {
   }
 }
 
-export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeaders: readonly string[], rules: Rules, createdAt: Date): Promise<XlsxBook> {
+export interface MasterOptions {
+  /** how a source path is written in 来源文件 (relative to the input folder); default as given */
+  displayPath?: (file: string) => string;
+}
+
+export async function buildMasterWorkbook(
+  rows: readonly MergedRow[],
+  extraHeaders: readonly string[],
+  rules: Rules,
+  createdAt: Date,
+  opts: MasterOptions = {},
+): Promise<XlsxBook> {
+  const displayPath = opts.displayPath ?? ((f: string) => f);
   const wb = new XlsxBook();
   wb.creator = 'kepuri';
   wb.created = createdAt;
@@ -81,8 +96,11 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
   // a unit's own 新闻报道链接 (…) column fills the follow-up column instead of standing as an extra
   const extras = extraHeaders.filter((h) => !followUpKeyOf(h));
   const headers = [...COLUMNS.map((c) => c.label), ...PROVENANCE_HEADERS, ...FOLLOW_UP_COLUMNS.map((c) => c.label), ...extras];
-  const widths = [...COLUMNS.map((c) => c.width), 18, 30, 16, 17, 18, ...FOLLOW_UP_COLUMNS.map((c) => c.width), ...extras.map(() => 14)];
+  // print widths (issue 12): the table is printed one page wide, so long text wraps
+  const widths = [...COLUMNS.map((c) => PRINT_WIDTHS[c.key]), 12, 18, 10, 16.5, 10, ...FOLLOW_UP_COLUMNS.map(() => 12), ...extras.map(() => 12)];
   ws.columns = widths.map((w) => ({ width: w }));
+  // before the first row: the sheet's head (fit-to-page flag) is written with the first row
+  setupPrint(ws, { titleRows: '2:2', lastRow: 2 + rows.length, lastColumn: headers.length });
 
   ws.getCell(1, 1).value = `${rules.year}年${rules.district}全国科普日活动汇总表`;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
@@ -98,12 +116,13 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
     cell.border = THIN;
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
-  header.height = 30;
+  header.height = 48; // narrow print widths wrap the longer labels onto three lines
 
   const dateCols = new Set([COLUMNS.findIndex((c) => c.key === 'startDate'), COLUMNS.findIndex((c) => c.key === 'endDate')]);
   // Rows are written without cell objects or Dates: a date is its serial number, and the row's
   // styles come from a small table keyed by (error tint, which cells hold dates), resolved once.
-  const look = (numFmt: string | undefined, error: boolean) => wb.styleId({ border: THIN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
+  const look = (numFmt: string | undefined, error: boolean) =>
+    wb.styleId({ border: THIN, alignment: DATA_ALIGN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
   const width = headers.length;
   const styleRows = new Map<number, number[]>();
   const stylesFor = (error: boolean, dateMask: number): number[] => {
@@ -135,7 +154,7 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
     }
     let c = COLUMNS.length;
     values[c++] = row.unit || null;
-    values[c++] = a.file;
+    values[c++] = displayPath(a.file);
     values[c++] = `${a.sheet}!${a.cells.name ?? a.cells.seq ?? `A${a.row}`}`;
     if (row.receivedAt) {
       values[c] = excelSerial(row.receivedAt.slice(0, 16));
@@ -146,7 +165,7 @@ export async function buildMasterWorkbook(rows: readonly MergedRow[], extraHeade
     const followUp = a.extras.length > 0 ? followUpValues(a.extras) : {};
     for (const f of FOLLOW_UP_COLUMNS) values[c++] = followUp[f.key] ?? null;
     for (const h of extras) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
-    ws.appendRow(i + 3, values, stylesFor(row.hasError, dateMask));
+    ws.appendRow(i + 3, values, stylesFor(row.hasError, dateMask), rowHeightFor(values, widths));
     // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
     if (i % 1024 === 1023) await ws.drain();
   }
@@ -184,7 +203,8 @@ export async function writeMaster(
   extraHeaders: readonly string[],
   rules: Rules,
   createdAt: Date,
+  opts: MasterOptions = {},
 ): Promise<void> {
-  const wb = await buildMasterWorkbook(rows, extraHeaders, rules, createdAt);
+  const wb = await buildMasterWorkbook(rows, extraHeaders, rules, createdAt, opts);
   await writeFileAtomic(file, await wb.writeChunks());
 }

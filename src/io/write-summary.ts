@@ -8,28 +8,24 @@
 import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportUnit } from '../core/report.js';
 import type { Severity } from '../core/finding.js';
+import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '../core/unit-counts.js';
+import type { SummaryRowFacts } from '../core/merge/summary-rows.js';
+import { rowHeightFor, setupPrint, wrappedLines } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
 
-/** One merged activity, as the summary needs it. */
-export interface SummaryRow {
-  unit: string;
-  category?: string;
-  town?: string;
-  /** ISO 'YYYY-MM-DD' */
-  startDate?: string;
-  /** ISO 'YYYY-MM-DD'; defaults to startDate */
-  endDate?: string;
-  /** science fields, canonical where recognised */
-  fields: string[];
-  hasError: boolean;
-}
+/** One merged activity, as the summary needs it (see core/merge/summary-rows.ts). */
+export type SummaryRow = SummaryRowFacts;
 
 export interface SummaryInput {
   report: Report;
   rows: SummaryRow[];
   /** workbook creation time (fixed in tests for reproducible output) */
   createdAt: Date;
+  /** how a file path is written in 问题清单 (relative to the input folder); default as given */
+  displayPath?: (file: string) => string;
+  /** the same for paths quoted inside a message */
+  displayText?: (text: string) => string;
 }
 
 export const SUMMARY_SHEETS = {
@@ -44,7 +40,7 @@ export const SUMMARY_SHEETS = {
 
 export const OTHER_OR_BLANK = '其他/未填';
 export const SEVERITY_WORDS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-export const UNIT_STATUS = { submitted: '已报送', late: '逾期', missing: '未报送', unlisted: '不在名单' } as const;
+export { UNIT_STATUS };
 
 const FILL = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const HEADER_FILL = FILL('FFDDEBF7');
@@ -71,11 +67,10 @@ export interface UnitLine {
   met: string;
   /** latest receive time of the unit's merged files, ISO as in the report */
   receivedAt: string | null;
-  status: (typeof UNIT_STATUS)[keyof typeof UNIT_STATUS];
+  status: UnitStatus;
 }
 
 export function unitLines(report: Report): UnitLine[] {
-  const roster = new Set(report.rules.roster.map((u) => u.name));
   // merged files by unit, once: a scan of every file per unit was 4 million steps for a province
   const mergedFiles = new Map<string, ReportFile[]>();
   for (const f of report.files) {
@@ -84,12 +79,12 @@ export function unitLines(report: Report): UnitLine[] {
     if (list) list.push(f);
     else mergedFiles.set(f.unit, [f]);
   }
+  const roster = new Set(report.rules.roster.map((u) => u.name));
   return report.units.map((unit) => {
-    const listed = roster.size > 0 ? roster.has(unit.name) : unit.kind !== null;
+    const listed = roster.size > 0 ? roster.has(unit.name) : isListed(report, unit);
     const receivedAt = latestReceived(mergedFiles.get(unit.name) ?? []);
     const met = unit.quota === null ? '—' : unit.activities >= unit.quota ? '是' : '否';
-    const status = !unit.submitted ? UNIT_STATUS.missing : !listed ? UNIT_STATUS.unlisted : unit.late ? UNIT_STATUS.late : UNIT_STATUS.submitted;
-    return { unit, listed, met, receivedAt, status };
+    return { unit, listed, met, receivedAt, status: unitStatus(unit, listed) };
   });
 }
 
@@ -108,9 +103,15 @@ export interface OverviewFigures {
   unitsSubmitted: number;
   unitsMissing: number;
   unitsLate: number;
+  /** units that sent a table with errors (待修改) */
+  unitsToFix: number;
   unitsUnlisted: number;
   activities: number;
   activitiesWithErrors: number;
+  /** 预计参与人数 summed over the activities that give a number */
+  expectedTotal: number;
+  /** activities whose 预计参与人数 is empty or unreadable */
+  expectedUnknown: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -119,18 +120,26 @@ export interface OverviewFigures {
 
 export function overviewFigures(input: SummaryInput): OverviewFigures {
   const { report, rows } = input;
-  const lines = unitLines(report);
-  const listed = lines.filter((l) => l.listed);
+  const tally = tallyUnits(report);
   const t = report.totals;
+  let expectedTotal = 0;
+  let expectedUnknown = 0;
+  for (const r of rows) {
+    if (typeof r.expectedCount === 'number') expectedTotal += r.expectedCount;
+    else expectedUnknown++;
+  }
   return {
     files: t.files,
-    unitsExpected: listed.length,
-    unitsSubmitted: listed.filter((l) => l.unit.submitted).length,
-    unitsMissing: listed.filter((l) => !l.unit.submitted).length,
-    unitsLate: lines.filter((l) => l.unit.late).length,
-    unitsUnlisted: lines.filter((l) => !l.listed).length,
+    unitsExpected: tally.expected.length,
+    unitsSubmitted: tally.submitted.length,
+    unitsMissing: tally.missing.length,
+    unitsLate: tally.late.length,
+    unitsToFix: tally.toFix.length,
+    unitsUnlisted: tally.unlisted.length,
     activities: rows.length,
     activitiesWithErrors: rows.filter((r) => r.hasError).length,
+    expectedTotal,
+    expectedUnknown,
     errors: t.errors,
     warnings: t.warnings,
     infos: t.infos,
@@ -144,6 +153,89 @@ export function overviewFigures(input: SummaryInput): OverviewFigures {
   };
 }
 
+/** 线下 / 线上 / 线上线下结合 (the rules' modes), then 其他/未填: activities by 开展方式. */
+export function modeCounts(rules: Rules, rows: readonly SummaryRow[]): { mode: string; count: number }[] {
+  const list = [...rules.modes, OTHER_OR_BLANK].map((mode) => ({ mode, count: 0 }));
+  for (const r of rows) {
+    const i = rules.modes.indexOf(r.mode?.trim() ?? '');
+    list[i >= 0 ? i : list.length - 1].count++;
+  }
+  return list;
+}
+
+/**
+ * The 镇街 an activity counts for in 分类统计: its 所属镇街, or, left blank on a 镇街's own
+ * table, that 镇街 (issue 12 §4).
+ */
+export function effectiveTown(rules: Rules, row: SummaryRow): string {
+  const town = row.town?.trim() ?? '';
+  if (town !== '') return town;
+  return rules.towns.includes(row.unit) ? row.unit : '';
+}
+
+export interface TownMainCoverage {
+  category: string;
+  towns: string[];
+  covered: string[];
+  uncovered: string[];
+}
+
+/**
+ * Which 镇街 hold a 镇街主场活动: a 镇街 on the roster by its own table (as town-main-event-missing
+ * judges it), a 镇街 not on the roster by 所属镇街. Undefined when the rules have no such category.
+ */
+export function townMainCoverage(rules: Rules, rows: readonly SummaryRow[]): TownMainCoverage | undefined {
+  const category = rules.categories.find((c) => c.townMainEvent)?.name;
+  if (!category) return undefined;
+  const roster = new Set(rules.roster.map((u) => u.name));
+  const byUnit = new Set<string>();
+  const byTown = new Set<string>();
+  for (const r of rows) {
+    if (r.category?.trim() !== category) continue;
+    byUnit.add(r.unit);
+    byTown.add(effectiveTown(rules, r));
+  }
+  const covered = rules.towns.filter((t) => (roster.has(t) ? byUnit.has(t) : byTown.has(t)));
+  return { category, towns: rules.towns, covered, uncovered: rules.towns.filter((t) => !covered.includes(t)) };
+}
+
+export const UNLISTED_KIND = '名单外';
+
+export interface KindLine {
+  kind: string;
+  expected: number;
+  submitted: number;
+  activities: number;
+  expectedCount: number;
+}
+
+/** By unit kind (roster order of kinds, then 名单外): units expected and reporting, activities, 预计参与人数. */
+export function kindLines(report: Report, rows: readonly SummaryRow[]): KindLine[] {
+  const kindOf = new Map(report.rules.roster.map((u) => [u.name, u.kind as string]));
+  const lines = new Map<string, KindLine>();
+  const line = (kind: string) => {
+    let l = lines.get(kind);
+    if (!l) lines.set(kind, (l = { kind, expected: 0, submitted: 0, activities: 0, expectedCount: 0 }));
+    return l;
+  };
+  for (const u of report.rules.roster) line(u.kind);
+  for (const u of report.units) {
+    const kind = kindOf.get(u.name);
+    if (kind === undefined) {
+      if (u.submitted) line(UNLISTED_KIND).submitted++;
+      continue;
+    }
+    line(kind).expected++;
+    if (u.submitted) line(kind).submitted++;
+  }
+  for (const r of rows) {
+    const l = line(kindOf.get(r.unit) ?? UNLISTED_KIND);
+    l.activities++;
+    if (typeof r.expectedCount === 'number') l.expectedCount += r.expectedCount;
+  }
+  return [...lines.values()];
+}
+
 export interface CategoryMatrix {
   categories: string[];
   towns: string[];
@@ -154,13 +246,13 @@ export interface CategoryMatrix {
 /** category × 镇街: the rules' categories then 其他/未填; the towns, places and 全区 that occur, then 其他/未填. */
 export function categoryMatrix(rules: Rules, rows: readonly SummaryRow[]): CategoryMatrix {
   const categories = [...rules.categories.map((c) => c.name), OTHER_OR_BLANK];
-  const seenPlaces = new Set(rows.map((r) => r.town?.trim() ?? ''));
+  const seenPlaces = new Set(rows.map((r) => effectiveTown(rules, r)));
   const optional = [...rules.places, '全区'].filter((p) => seenPlaces.has(p) && !rules.towns.includes(p));
   const towns = [...rules.towns, ...optional, OTHER_OR_BLANK];
   const counts = categories.map(() => towns.map(() => 0));
   for (const r of rows) {
     const ci = categories.indexOf(r.category?.trim() ?? '');
-    const ti = towns.indexOf(r.town?.trim() ?? '');
+    const ti = towns.indexOf(effectiveTown(rules, r));
     counts[ci >= 0 ? ci : categories.length - 1][ti >= 0 ? ti : towns.length - 1]++;
   }
   return { categories, towns, counts };
@@ -170,15 +262,24 @@ export interface DayCount {
   /** ISO date, or a label for the three extra rows */
   day: string;
   label: string;
-  count: number;
+  /** activities starting this day (each activity counted once, by its start date) */
+  starts: number;
+  /** activities running this day (start ≤ day ≤ end); undefined on the extra rows */
+  running?: number;
   note?: string;
 }
 
 export const DAY_BEFORE = '窗口前';
 export const DAY_AFTER = '窗口后';
 export const DAY_UNKNOWN = '日期不明';
+export const DAY_STARTS_LABEL = '当日开始的活动';
+export const DAY_RUNNING_LABEL = '当日进行中的活动';
 
-/** Activities running on each day of the concentrated window, then before / after / unknown. */
+/**
+ * Each day of the concentrated window: activities starting that day, and activities running that
+ * day; then those starting before or after the window and those without a date — so the 开始
+ * column adds up to the number of activities.
+ */
 export function dayCounts(rules: Rules, rows: readonly SummaryRow[]): DayCount[] {
   const { start, end } = rules.windows.concentrated;
   const out: DayCount[] = [];
@@ -191,12 +292,17 @@ export function dayCounts(rules: Rules, rows: readonly SummaryRow[]): DayCount[]
   let day = start;
   for (let i = 0; day <= end && i < MAX_WINDOW_DAYS; i++) {
     const d = day;
-    out.push({ day: d, label: d, count: spans.filter((x) => x && x.s <= d && x.e >= d).length });
+    out.push({
+      day: d,
+      label: d,
+      starts: spans.filter((x) => x && x.s === d).length,
+      running: spans.filter((x) => x && x.s <= d && x.e >= d).length,
+    });
     day = addDays(day, 1);
   }
-  out.push({ day: DAY_BEFORE, label: DAY_BEFORE, count: spans.filter((x) => x && x.s < start).length, note: `开始日期早于 ${start} 的活动` });
-  out.push({ day: DAY_AFTER, label: DAY_AFTER, count: spans.filter((x) => x && x.e > end).length, note: `结束日期晚于 ${end} 的活动` });
-  out.push({ day: DAY_UNKNOWN, label: DAY_UNKNOWN, count: spans.filter((x) => !x).length, note: '未填写或无法识别开始日期的活动' });
+  out.push({ day: DAY_BEFORE, label: DAY_BEFORE, starts: spans.filter((x) => x && x.s < start).length, note: `开始日期早于 ${start} 的活动` });
+  out.push({ day: DAY_AFTER, label: DAY_AFTER, starts: spans.filter((x) => x && x.s > end).length, note: `开始日期晚于 ${end} 的活动` });
+  out.push({ day: DAY_UNKNOWN, label: DAY_UNKNOWN, starts: spans.filter((x) => !x).length, note: '未填写或无法识别开始日期的活动' });
   return out;
 }
 
@@ -243,18 +349,6 @@ function sourceText(source: string, what: 'rules' | 'roster'): string {
   if (source === 'none') return '无(未提供名单)';
   if (source === 'config') return '配置文件';
   return source;
-}
-
-function setupSheet(ws: XlsxSheet): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
 }
 
 function headerRow(ws: XlsxSheet, r: number, labels: readonly string[]): void {
@@ -307,13 +401,33 @@ function countScale(ws: XlsxSheet, ref: string): void {
   });
 }
 
+/** Height of a row whose merged cell of `width` characters holds `text` wrapped (merged cells never auto-fit). */
+function wrappedHeight(text: string, width: number, lineHeight = 15): number {
+  return Math.max(lineHeight + 3, wrappedLines(text, width) * lineHeight + 4);
+}
+
+/** A unit's contact in words: the roster's contact and phone, else those on its own first activity. */
+function contactsOf(report: Report, rows: readonly SummaryRow[]): (unit: string) => string {
+  const roster = new Map(report.rules.roster.map((u) => [u.name, u]));
+  const fromRows = new Map<string, { contact?: string; phone?: string }>();
+  for (const r of rows) if (!fromRows.has(r.unit) && (r.contact || r.phone)) fromRows.set(r.unit, { contact: r.contact, phone: r.phone });
+  return (unit: string) => {
+    const u = roster.get(unit);
+    const c = u?.contact || u?.phone ? { contact: u.contact, phone: u.phone } : fromRows.get(unit);
+    return [c?.contact, c?.phone].filter(Boolean).join(' ');
+  };
+}
+
+const OVERVIEW_VALUE_WIDTH = 16 * 5;
+
 function buildOverview(wb: XlsxBook, input: SummaryInput): void {
-  const { report, createdAt } = input;
+  const { report, rows, createdAt } = input;
   const rules = report.rules;
   const fig = overviewFigures(input);
+  const tally = tallyUnits(report);
+  const contactOf = contactsOf(report, rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.overview, { views: [{ state: 'normal', showGridLines: false }] });
-  setupSheet(ws);
-  ws.columns = [{ width: 22 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 10 }];
+  ws.columns = [{ width: 22 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }];
 
   const title = ws.getCell(1, 1);
   title.value = `${rules.year}年${rules.district}全国科普日活动汇总统计`;
@@ -322,7 +436,7 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   ws.mergeCells(1, 1, 1, 6);
   ws.getRow(1).height = 30;
   const when = ws.getCell(2, 1);
-  when.value = `生成时间:${shanghaiWallClock(createdAt.toISOString())!.toISOString().slice(0, 16).replace('T', ' ')}`;
+  when.value = `生成时间：${shanghaiWallClock(createdAt.toISOString())!.toISOString().slice(0, 16).replace('T', ' ')}`;
   when.font = { color: { argb: 'FF808080' } };
   ws.mergeCells(2, 1, 2, 6);
 
@@ -333,24 +447,98 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
     cell.font = { size: 13, bold: true };
     r++;
   };
-  const pair = (label: string, value: CellValue, opts: { fill?: Fill } = {}) => {
+  const label = (text: string) => {
     const a = ws.getCell(r, 1);
-    a.value = label;
+    a.value = text;
     a.font = { bold: true };
     a.fill = HEADER_FILL;
     a.border = BORDER;
-    a.alignment = { vertical: 'middle' };
+    a.alignment = { vertical: 'middle', wrapText: true };
+  };
+  const pair = (text: string, value: CellValue, opts: { fill?: Fill; bold?: boolean } = {}) => {
+    label(text);
     const b = ws.getCell(r, 2);
     b.value = value;
     b.border = BORDER;
     b.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
     if (typeof value === 'number') b.numFmt = '0';
     if (opts.fill) b.fill = opts.fill;
+    if (opts.bold) b.font = { bold: true, size: 13 };
+    for (let c = 3; c <= 6; c++) ws.getCell(r, c).border = BORDER;
     ws.mergeCells(r, 2, r, 6);
+    if (typeof value === 'string') ws.getRow(r).height = wrappedHeight(value, OVERVIEW_VALUE_WIDTH, opts.bold ? 18 : 15);
     r++;
   };
+  const table = (labels: readonly string[], lines: CellValue[][], total?: CellValue[]) => {
+    headerRow(ws, r++, labels);
+    for (const values of lines) dataRow(ws, r++, values);
+    if (total) dataRow(ws, r++, total, { total: true });
+  };
+  const who = (units: readonly ReportUnit[], extra?: (u: ReportUnit) => string) =>
+    units.length === 0
+      ? '无'
+      : units
+          .map((u) => {
+            const inner = [extra?.(u), contactOf(u.name)].filter(Boolean).join('；');
+            return inner ? `${u.name}（${inner}）` : u.name;
+          })
+          .join('、');
 
-  section('一、规则');
+  // 一: who — the first thing the clerk looks for
+  section('一、报送情况');
+  const unlistedNote = tally.unlisted.length > 0 ? `（另有名单外 ${tally.unlisted.length} 个单位报送，不计入）` : '';
+  pair('已报送', `${fig.unitsSubmitted}/${fig.unitsExpected} 个单位${unlistedNote}`, { bold: true });
+  pair(`逾期（${tally.late.length}）`, who(tally.late), tally.late.length > 0 ? { fill: WARNING_FILL } : {});
+  pair(`未报送（${tally.missing.length}）`, who(tally.missing), tally.missing.length > 0 ? { fill: ERROR_FILL } : {});
+  pair(`待修改（${tally.toFix.length}）`, who(tally.toFix, (u) => `${u.errors} 处错误`), tally.toFix.length > 0 ? { fill: ERROR_FILL } : {});
+  if (tally.unlisted.length > 0) pair(`名单外（${tally.unlisted.length}）`, who(tally.unlisted), { fill: UNLISTED_FILL });
+  r++;
+
+  // 二: the year-report numbers
+  section('二、活动情况');
+  pair('活动数', fig.activities);
+  pair('预计参与人数', fig.expectedTotal);
+  if (fig.expectedUnknown > 0) pair('人数未填或无法识别', `${fig.expectedUnknown} 项活动（未计入上面的人数）`, { fill: WARNING_FILL });
+  const modes = modeCounts(rules, rows);
+  const shownModes = modes.filter((m) => m.mode !== OTHER_OR_BLANK || m.count > 0);
+  table(['开展方式', ...shownModes.map((m) => m.mode)], [['活动数', ...shownModes.map((m) => m.count)]]);
+  const coverage = townMainCoverage(rules, rows);
+  if (coverage && coverage.towns.length > 0) {
+    const none = coverage.uncovered.length > 0 ? `；没有${coverage.category}的镇街：${coverage.uncovered.join('、')}` : '；每个镇街都有';
+    pair(coverage.category, `${coverage.covered.length}/${coverage.towns.length} 个镇街已安排${none}`, coverage.uncovered.length > 0 ? { fill: WARNING_FILL } : {});
+  }
+  const kinds = kindLines(report, rows);
+  const kindTotal = (f: (l: KindLine) => number) => kinds.reduce((n, l) => n + f(l), 0);
+  table(
+    ['单位类别', '应报单位', '已报单位', '活动数', '预计参与人数'],
+    kinds.map((l) => [l.kind, l.kind === UNLISTED_KIND ? '—' : l.expected, l.submitted, l.activities, l.expectedCount]),
+    [
+      '合计',
+      kindTotal((l) => l.expected),
+      // 已报送 counts roster units only (as 一、报送情况); a unit not on the roster is named apart
+      tally.unlisted.length > 0 ? `${fig.unitsSubmitted}（另有名单外 ${tally.unlisted.length}）` : fig.unitsSubmitted,
+      kindTotal((l) => l.activities),
+      kindTotal((l) => l.expectedCount),
+    ],
+  );
+  r++;
+
+  section('三、合计');
+  pair('读取文件数', fig.files);
+  pair('应报送单位', fig.unitsExpected);
+  pair('已报送单位', fig.unitsSubmitted);
+  pair('未报送单位', fig.unitsMissing, fig.unitsMissing > 0 ? { fill: ERROR_FILL } : {});
+  pair('逾期报送单位', fig.unitsLate, fig.unitsLate > 0 ? { fill: WARNING_FILL } : {});
+  pair('待修改单位', fig.unitsToFix, fig.unitsToFix > 0 ? { fill: ERROR_FILL } : {});
+  pair('名单外单位', fig.unitsUnlisted);
+  pair('活动数', fig.activities);
+  pair('有错误的活动', fig.activitiesWithErrors, fig.activitiesWithErrors > 0 ? { fill: ERROR_FILL } : {});
+  pair('错误', fig.errors, fig.errors > 0 ? { fill: ERROR_FILL } : {});
+  pair('警告', fig.warnings, fig.warnings > 0 ? { fill: WARNING_FILL } : {});
+  pair('提示', fig.infos);
+  r++;
+
+  section('四、规则');
   const w = rules.windows;
   pair('活动年份', rules.year);
   pair('区县', rules.district);
@@ -360,29 +548,15 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   pair('集中活动期', `${w.concentrated.start} 至 ${w.concentrated.end}`);
   pair('区主场活动期', `${w.mainEvent.start} 至 ${w.mainEvent.end}`);
   pair('网站发布期', `${w.website.start} 至 ${w.website.end}`);
-  pair('报送截止', `${rules.deadlines.schedule}(当日24时前收到为按时)`);
+  pair('报送截止', `${rules.deadlines.schedule}（当日24时前收到为按时）`);
   pair('规则来源', sourceText(rules.source, 'rules'));
   pair('名单来源', sourceText(rules.rosterSource, 'roster'));
   r++;
 
-  section('二、合计');
-  pair('读取文件数', fig.files);
-  pair('应报送单位', fig.unitsExpected);
-  pair('已报送单位', fig.unitsSubmitted);
-  pair('未报送单位', fig.unitsMissing, fig.unitsMissing > 0 ? { fill: ERROR_FILL } : {});
-  pair('逾期报送单位', fig.unitsLate, fig.unitsLate > 0 ? { fill: WARNING_FILL } : {});
-  pair('名单外单位', fig.unitsUnlisted);
-  pair('活动数', fig.activities);
-  pair('有错误的活动', fig.activitiesWithErrors, fig.activitiesWithErrors > 0 ? { fill: ERROR_FILL } : {});
-  pair('错误', fig.errors, fig.errors > 0 ? { fill: ERROR_FILL } : {});
-  pair('警告', fig.warnings, fig.warnings > 0 ? { fill: WARNING_FILL } : {});
-  pair('提示', fig.infos);
-  r++;
-
-  section('三、行数核对');
-  const label = ws.getCell(r, 1);
-  label.value = '读取 = 汇总 + 替代 + 跳过';
-  label.font = { italic: true };
+  section('五、行数核对');
+  const note = ws.getCell(r, 1);
+  note.value = '读取 = 汇总 + 替代 + 跳过';
+  note.font = { italic: true };
   ws.mergeCells(r, 1, r, 6);
   r++;
   headerRow(ws, r, ['', '读取', '汇总', '替代', '跳过', '核对']);
@@ -394,26 +568,34 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   check.alignment = { horizontal: 'center', vertical: 'middle' };
   check.font = { bold: true, color: { argb: rc.ok ? 'FF008000' : 'FFC00000' } };
   if (!rc.ok) check.fill = ERROR_FILL;
+  setupPrint(ws, { lastRow: r, lastColumn: 6 });
 }
 
 function buildUnits(wb: XlsxBook, input: SummaryInput): void {
   const ws = wb.addWorksheet(SUMMARY_SHEETS.units, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2, topLeftCell: 'C2', activeCell: 'C2' }] });
-  setupSheet(ws);
   const labels = ['序号', '单位', '类别', '任务数', '活动数', '是否完成', '报送时间', '是否逾期', '错误', '警告', '状态'];
-  ws.columns = [6, 26, 12, 8, 8, 10, 18, 10, 8, 8, 10].map((width) => ({ width }));
+  ws.columns = [6, 26, 12, 8, 8, 10, 18, 10, 8, 8, 12].map((width) => ({ width }));
   headerRow(ws, 1, labels);
   const lines = unitLines(input.report);
+  const tally = tallyUnits(input.report);
   lines.forEach((l, i) => {
     const u = l.unit;
     const received = l.receivedAt ? shanghaiWallClock(l.receivedAt) : undefined;
-    const fill = l.status === UNIT_STATUS.missing ? ERROR_FILL : l.status === UNIT_STATUS.late ? WARNING_FILL : l.status === UNIT_STATUS.unlisted ? UNLISTED_FILL : undefined;
+    const fill =
+      l.status === UNIT_STATUS.missing || l.status === UNIT_STATUS.toFix
+        ? ERROR_FILL
+        : l.status === UNIT_STATUS.late
+          ? WARNING_FILL
+          : l.status === UNIT_STATUS.unlisted
+            ? UNLISTED_FILL
+            : undefined;
     const row = dataRow(
       ws,
       i + 2,
       [
         i + 1,
         u.name,
-        u.kind ?? '—',
+        u.kind ?? (l.listed ? '—' : UNLISTED_KIND),
         u.quota ?? '—',
         u.activities,
         l.met,
@@ -429,7 +611,6 @@ function buildUnits(wb: XlsxBook, input: SummaryInput): void {
     for (const c of [1, 3, 4, 6, 7, 8, 11]) row.getCell(c).alignment = ALIGN_CENTER;
   });
   const sum = (f: (u: ReportUnit) => number) => lines.reduce((n, l) => n + f(l.unit), 0);
-  const listed = lines.filter((l) => l.listed);
   const withQuota = lines.filter((l) => l.unit.quota !== null);
   const totalRow = lines.length + 2;
   dataRow(
@@ -437,26 +618,26 @@ function buildUnits(wb: XlsxBook, input: SummaryInput): void {
     totalRow,
     [
       '合计',
-      `${lines.length} 个单位`,
+      tally.unlisted.length > 0 ? `${tally.expected.length} 个单位 + 名单外 ${tally.unlisted.length} 个` : `${tally.expected.length} 个单位`,
       '',
       withQuota.length > 0 ? sum((u) => u.quota ?? 0) : '—',
       sum((u) => u.activities),
       withQuota.length > 0 ? `${withQuota.filter((l) => l.met === '是').length}/${withQuota.length}` : '—',
       '',
-      `${lines.filter((l) => l.unit.late).length} 个`,
+      `${tally.late.length} 个`,
       sum((u) => u.errors),
       sum((u) => u.warnings),
-      `已报 ${listed.filter((l) => l.unit.submitted).length}/${listed.length}`,
+      `已报 ${tally.submitted.length}/${tally.expected.length}`,
     ],
     { total: true },
   );
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lines.length + 1), column: labels.length } };
+  setupPrint(ws, { titleRows: '1:1', lastRow: totalRow, lastColumn: labels.length });
 }
 
 function buildCategories(wb: XlsxBook, input: SummaryInput): void {
   const m = categoryMatrix(input.report.rules, input.rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.categories, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
-  setupSheet(ws);
   ws.columns = [{ width: 24 }, ...m.towns.map((t) => ({ width: Math.max(8, t.length * 2 + 2) })), { width: 8 }];
   headerRow(ws, 1, ['活动类别 \\ 镇街', ...m.towns, '合计']);
   m.categories.forEach((c, i) => {
@@ -468,15 +649,16 @@ function buildCategories(wb: XlsxBook, input: SummaryInput): void {
   dataRow(ws, m.categories.length + 2, ['合计', ...colTotals, colTotals.reduce((a, b) => a + b, 0)], { total: true });
   const last = ws.getColumn(m.towns.length + 1).letter;
   countScale(ws, `B2:${last}${m.categories.length + 1}`);
+  setupPrint(ws, { titleRows: '1:1', lastRow: m.categories.length + 2, lastColumn: m.towns.length + 2 });
 }
 
 function buildDays(wb: XlsxBook, input: SummaryInput): void {
   const days = dayCounts(input.report.rules, input.rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.days, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  setupSheet(ws);
-  ws.columns = [{ width: 14 }, { width: 8 }, { width: 10 }, { width: 24 }, { width: 36 }];
-  headerRow(ws, 1, ['日期', '星期', '活动数', '图示', '说明']);
-  const max = Math.max(0, ...days.map((d) => d.count));
+  ws.columns = [{ width: 14 }, { width: 8 }, { width: 12 }, { width: 12 }, { width: 24 }, { width: 36 }];
+  headerRow(ws, 1, ['日期', '星期', DAY_STARTS_LABEL, DAY_RUNNING_LABEL, `图示（${DAY_STARTS_LABEL}）`, '说明']);
+  ws.getRow(1).height = 30;
+  const max = Math.max(0, ...days.map((d) => d.starts));
   let inWindow = 0;
   days.forEach((d, i) => {
     const isDay = /^\d{4}-\d{2}-\d{2}$/.test(d.day);
@@ -485,23 +667,29 @@ function buildDays(wb: XlsxBook, input: SummaryInput): void {
     const row = dataRow(
       ws,
       i + 2,
-      [date ?? d.label, date ? `周${WEEKDAYS[date.getUTCDay()]}` : '', d.count, textBar(d.count, max), isDay ? '' : (d.note ?? '')],
+      [date ?? d.label, date ? `周${WEEKDAYS[date.getUTCDay()]}` : '', d.starts, d.running ?? '', textBar(d.starts, max), isDay ? '' : (d.note ?? '')],
       isDay ? {} : { fill: TOTAL_FILL },
     );
-    row.getCell(4).font = { color: { argb: 'FF5B9BD5' } };
-    row.getCell(4).alignment = { vertical: 'middle', wrapText: false };
+    row.getCell(5).font = { color: { argb: 'FF5B9BD5' } };
+    row.getCell(5).alignment = { vertical: 'middle', wrapText: false };
     if (date) row.getCell(1).numFmt = 'yyyy-mm-dd';
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
     row.getCell(2).alignment = { horizontal: 'center', vertical: 'middle' };
     if (!isDay) row.getCell(1).font = { bold: true };
   });
-  if (inWindow > 0) countScale(ws, `C2:C${inWindow + 1}`);
+  const totalRow = days.length + 2;
+  dataRow(ws, totalRow, ['合计', '', days.reduce((n, d) => n + d.starts, 0), '', '', '每项活动按开始日期计一次；跨多日的活动在“当日进行中”的每一天都计入'], { total: true });
+  ws.getRow(totalRow).height = 30;
+  if (inWindow > 0) {
+    countScale(ws, `C2:C${inWindow + 1}`);
+    countScale(ws, `D2:D${inWindow + 1}`);
+  }
+  setupPrint(ws, { titleRows: '1:1', lastRow: totalRow, lastColumn: 6 });
 }
 
 function buildFields(wb: XlsxBook, input: SummaryInput): void {
   const list = fieldCounts(input.report.rules, input.rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.fields, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  setupSheet(ws);
   ws.columns = [{ width: 16 }, { width: 10 }, { width: 10 }, { width: 24 }];
   headerRow(ws, 1, ['科普领域', '活动数', '占比', '图示']);
   const total = input.rows.length;
@@ -516,15 +704,33 @@ function buildFields(wb: XlsxBook, input: SummaryInput): void {
   note.value = `共 ${total} 项活动;一项活动填写多个领域时在每个领域各计一次,占比之和可能超过100%。`;
   note.font = { color: { argb: 'FF808080' } };
   if (list.length > 0) countScale(ws, `B2:B${list.length + 1}`);
+  setupPrint(ws, { titleRows: '1:1', lastRow: list.length + 3, lastColumn: 4 });
 }
+
+export const FINDING_LABELS = ['单位', '文件', '工作表', '单元格', '级别', '问题', '活动名称', '联系人', '联系电话', '代码'] as const;
+const FINDING_WIDTHS = [16, 24, 10, 8, 6, 48, 18, 8, 14, 20];
 
 async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
   const findings = input.report.findings;
+  const displayPath = input.displayPath ?? ((f: string) => f);
+  const displayText = input.displayText ?? ((t: string) => t);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.findings, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  setupSheet(ws);
-  const labels = ['单位', '文件', '工作表', '单元格', '级别', '代码', '说明'];
-  ws.columns = [20, 36, 12, 8, 6, 24, 60].map((width) => ({ width }));
+  const labels = FINDING_LABELS;
+  ws.columns = FINDING_WIDTHS.map((width) => ({ width }));
   headerRow(ws, 1, labels);
+  // before the first appended row: the sheet's head (fit-to-page flag) is written with it
+  setupPrint(ws, { titleRows: '1:1', lastRow: Math.max(1, findings.length + 1), lastColumn: labels.length });
+  // the activity a finding is about (file and row), and each unit's contact for the others
+  const byRow = new Map<string, Map<number, SummaryRow>>();
+  for (const r of input.rows) {
+    if (!r.file || r.row === undefined) continue;
+    let m = byRow.get(r.file);
+    if (!m) byRow.set(r.file, (m = new Map()));
+    if (!m.has(r.row)) m.set(r.row, r);
+  }
+  const roster = new Map(input.report.rules.roster.map((u) => [u.name, u]));
+  const firstRow = new Map<string, SummaryRow>();
+  for (const r of input.rows) if (!firstRow.has(r.unit) && (r.contact || r.phone)) firstRow.set(r.unit, r);
   // a province merge lists tens of thousands of findings: each row is written at once, without
   // cell objects, with the look dataRow would give (text cells, 单元格 and 级别 centred, tinted
   // by severity) resolved once per severity
@@ -532,7 +738,9 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
   const stylesOf = (severity: string, fill: Fill | undefined): number[] => {
     let styles = looks.get(severity);
     if (!styles) {
-      styles = labels.map((_l, c) => wb.styleId({ border: BORDER, alignment: c === 3 || c === 4 ? ALIGN_CENTER : ALIGN_TEXT, ...(fill ? { fill } : {}) }));
+      styles = labels.map((_l, c) =>
+        wb.styleId({ border: BORDER, alignment: c === 3 || c === 4 ? ALIGN_CENTER : ALIGN_TEXT, ...(c === 8 ? { numFmt: '@' } : {}), ...(fill ? { fill } : {}) }),
+      );
       looks.set(severity, styles);
     }
     return styles;
@@ -541,14 +749,21 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     const fill = f.severity === 'error' ? ERROR_FILL : f.severity === 'warning' ? WARNING_FILL : undefined;
+    const activity = f.row !== null ? byRow.get(f.file)?.get(f.row) : undefined;
+    const unit = f.unit ? roster.get(f.unit) : undefined;
+    const fallback = f.unit ? firstRow.get(f.unit) : undefined;
+    const contact = activity ? { contact: activity.contact, phone: activity.phone } : unit?.contact || unit?.phone ? unit : fallback;
     values[0] = f.unit || null;
-    values[1] = f.file || null;
+    values[1] = f.file ? displayPath(f.file) : null;
     values[2] = f.sheet || null;
     values[3] = f.cell || (f.row !== null ? `第${f.row}行` : null);
     values[4] = SEVERITY_WORDS[f.severity];
-    values[5] = f.code;
-    values[6] = f.message || null;
-    ws.appendRow(i + 2, values, stylesOf(f.severity, fill));
+    values[5] = f.message ? displayText(f.message) : null;
+    values[6] = activity?.name ?? null;
+    values[7] = contact?.contact ?? null;
+    values[8] = contact?.phone ?? null;
+    values[9] = f.code;
+    ws.appendRow(i + 2, values, stylesOf(f.severity, fill), rowHeightFor(values, FINDING_WIDTHS));
     if (i % 1024 === 1023) await ws.drain();
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, findings.length + 1), column: labels.length } };
@@ -557,7 +772,6 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
 function buildMissing(wb: XlsxBook, input: SummaryInput): void {
   const { report } = input;
   const ws = wb.addWorksheet(SUMMARY_SHEETS.missing, { views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  setupSheet(ws);
   const labels = ['序号', '单位', '类别', '任务数', '联系人', '联系电话', '邮箱'];
   ws.columns = [6, 26, 12, 8, 12, 18, 28].map((width) => ({ width }));
   headerRow(ws, 1, labels);
@@ -574,6 +788,7 @@ function buildMissing(wb: XlsxBook, input: SummaryInput): void {
   } else {
     dataRow(ws, missing.length + 2, ['合计', `${missing.length} 个单位`], { total: true });
   }
+  setupPrint(ws, { titleRows: '1:1', lastRow: missing.length + 2, lastColumn: labels.length });
 }
 
 export async function buildSummaryWorkbook(input: SummaryInput): Promise<XlsxBook> {

@@ -5,7 +5,8 @@
  * 200,000-row master did not fit in 1 GiB. This one:
  *  - speaks the part of exceljs's API those writers use (getRow/getCell, value/font/fill/border/
  *    alignment/numFmt, columns widths, views, mergeCells, autoFilter, addConditionalFormatting
- *    with colour scales, pageSetup), so the writers read as before;
+ *    with colour scales, pageSetup), so the writers read as before; plus print setup (footer,
+ *    print titles, print area) for issue 12's printed copies;
  *  - lets a row be `commit()`ted (as exceljs's streaming writer does): it is serialised and
  *    dropped at once, and its XML is compressed in 1 MiB blocks with Node's native zlib (each
  *    block sync-flushed, so the blocks concatenate into one valid deflate stream);
@@ -63,6 +64,8 @@ export interface PageSetup {
   fitToPage?: boolean;
   fitToWidth?: number;
   fitToHeight?: number;
+  /** centre the printed table between the side margins */
+  horizontalCentered?: boolean;
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 /** A data validation (dropdown list or date), as exceljs's dataValidations model, reduced. */
@@ -152,6 +155,12 @@ export class XlsxRow {
 export class XlsxSheet {
   columns: { width?: number }[] = [];
   pageSetup: PageSetup = {};
+  /** printed header/footer codes (&P page, &N pages, &C centre), e.g. `&C第 &P 页 共 &N 页` */
+  headerFooter: { oddHeader?: string; oddFooter?: string } = {};
+  /** rows repeated at the top of every printed page, e.g. '1:2' (the _xlnm.Print_Titles name) */
+  printTitlesRows?: string;
+  /** the printed range, e.g. 'A1:Z48' (the _xlnm.Print_Area name) */
+  printArea?: string;
   autoFilter?: AutoFilter;
   /** dropdowns and date checks, written after the conditional formats */
   readonly dataValidations: DataValidation[] = [];
@@ -163,6 +172,8 @@ export class XlsxSheet {
   private readonly data: DeflateSink;
   private committedThrough = 0;
   private started = false;
+  /** fitToPage as written in the sheet's head (with the first row) */
+  private headFitToPage = false;
 
   constructor(
     private readonly book: XlsxBook,
@@ -263,6 +274,7 @@ export class XlsxSheet {
   private head(): string {
     const ps = this.pageSetup;
     let x = `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
+    this.headFitToPage = ps.fitToPage === true;
     if (ps.fitToPage) x += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
     x += `<sheetViews>${this.viewXml()}</sheetViews><sheetFormatPr defaultRowHeight="15"/>`;
     if (this.columns.length > 0) {
@@ -303,6 +315,8 @@ export class XlsxSheet {
   }
 
   private tail(): string {
+    // the fit-to-page flag sits in the head, written with the first row: set it before
+    if (this.pageSetup.fitToPage && !this.headFitToPage) throw new Error(`pageSetup.fitToPage of ${this.name} set after its first row was written`);
     let x = '</sheetData>';
     const ref = this.filterRef();
     if (ref) x += `<autoFilter ref="${ref}"/>`;
@@ -318,7 +332,9 @@ export class XlsxSheet {
       }
       x += '</conditionalFormatting>';
     }
+    // CT_Worksheet order: conditionalFormatting, dataValidations, hyperlinks, printOptions, pageMargins, pageSetup, headerFooter
     if (this.dataValidations.length > 0) x += dataValidationsXml(this.dataValidations);
+    if (this.pageSetup.horizontalCentered) x += '<printOptions horizontalCentered="1"/>';
     const m = this.pageSetup.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
     x += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
     const ps = this.pageSetup;
@@ -329,6 +345,10 @@ export class XlsxSheet {
       ps.fitToPage && ps.fitToHeight !== undefined ? `fitToHeight="${ps.fitToHeight}"` : '',
     ].filter(Boolean);
     if (attrs.length > 0) x += `<pageSetup ${attrs.join(' ')}/>`;
+    const hf = this.headerFooter;
+    if (hf.oddHeader || hf.oddFooter) {
+      x += '<headerFooter>' + (hf.oddHeader ? `<oddHeader>${escapeXmlText(hf.oddHeader)}</oddHeader>` : '') + (hf.oddFooter ? `<oddFooter>${escapeXmlText(hf.oddFooter)}</oddFooter>` : '') + '</headerFooter>';
+    }
     return x + '</worksheet>';
   }
 }
@@ -542,6 +562,21 @@ export class XlsxBook {
         .map((a) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
         .join(':');
       names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXmlText(ws.name.replace(/'/g, "''"))}'!${abs}</definedName>`);
+    });
+    // print area and print titles: built-in names local to their sheet, with absolute references
+    this.sheets.forEach((ws, i) => {
+      const quoted = `'${escapeXmlText(ws.name.replace(/'/g, "''"))}'`;
+      if (ws.printArea) {
+        const abs = ws.printArea
+          .split(':')
+          .map((a) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+          .join(':');
+        names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${quoted}!${abs}</definedName>`);
+      }
+      if (ws.printTitlesRows) {
+        const [a, b] = ws.printTitlesRows.split(':');
+        names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${quoted}!$${a}:$${b ?? a}</definedName>`);
+      }
     });
     return (
       `${XML_DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +

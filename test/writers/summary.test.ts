@@ -6,7 +6,10 @@ import {
   categoryMatrix,
   dayCounts,
   fieldCounts,
+  kindLines,
+  modeCounts,
   OTHER_OR_BLANK,
+  townMainCoverage,
   overviewFigures,
   SUMMARY_SHEETS,
   textBar,
@@ -58,7 +61,7 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const wb = await readExcel(await written(i));
     const ws = wb.getWorksheet(SUMMARY_SHEETS.overview)!;
     expect(text(ws.getCell('A1'))).toBe('2023年鸠江区全国科普日活动汇总统计');
-    expect(text(ws.getCell('A2'))).toBe('生成时间:2023-09-14 10:30');
+    expect(text(ws.getCell('A2'))).toBe('生成时间：2023-09-14 10:30');
     const p = pairs(ws);
     expect(p.get('活动年份')).toBe(2023);
     expect(p.get('区县')).toBe('鸠江区');
@@ -99,14 +102,14 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const ws = wb.getWorksheet(SUMMARY_SHEETS.units)!;
     const rows = rowsOf(ws);
     expect(rows[0]).toEqual(['序号', '单位', '类别', '任务数', '活动数', '是否完成', '报送时间', '是否逾期', '错误', '警告', '状态']);
-    expect(rows[1]).toEqual([1, '官陡街道', '镇街', 3, 2, '否', '未知', '否', 2, 3, '已报送']);
+    expect(rows[1]).toEqual([1, '官陡街道', '镇街', 3, 2, '否', '未知', '否', 2, 3, '待修改']);
     // 01:00Z is 09:00 in Shanghai; the superseded earlier file does not count
     expect(rows[2]).toEqual([2, '湾里街道', '镇街', 2, 2, '是', '2023-09-13T09:00', '是', 0, 1, '逾期']);
     expect(ws.getCell('G3').numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(rows[3]).toEqual([3, '区教育局', '区直部门', 2, 0, '否', '—', '—', 0, 0, '未报送']);
     expect(rows[4]).toEqual([4, '沈巷镇', '镇街', '—', 0, '—', '—', '—', 0, 0, '未报送']);
-    expect(rows[5].slice(1, 11)).toEqual(['=HYPERLINK("x")科协', '—', '—', 1, '—', '2023-09-11T10:05', '否', 0, 1, '不在名单']);
-    expect(rows[6]).toEqual(['合计', '5 个单位', null, 7, 5, '1/3', null, '1 个', 2, 5, '已报 2/4']);
+    expect(rows[5].slice(1, 11)).toEqual(['=HYPERLINK("x")科协', '名单外', '—', 1, '—', '2023-09-11T10:05', '否', 0, 1, '不在名单']);
+    expect(rows[6]).toEqual(['合计', '4 个单位 + 名单外 1 个', null, 7, 5, '1/3', null, '1 个', 2, 5, '已报 2/4']);
     expect(ws.getCell('A7').font?.bold).toBe(true);
     expect(fillArgb(ws.getCell('K4'))).toBe('FFFDE2E1');
     // a unit name that looks like a formula stays text
@@ -135,25 +138,69 @@ describe('summary workbook 汇总统计.xlsx', () => {
     expect(rows.slice(1, -1).reduce((n, r) => n + (r[r.length - 1] as number), 0)).toBe(i.rows.length);
   });
 
-  it('日程分布: activities running on each day of the window, then before / after / unknown', async () => {
+  it('分类统计 counts a 镇街’s own row without 所属镇街 for that 镇街; a department’s blank stays 其他/未填', () => {
     const i = input();
-    expect(dayCounts(i.report.rules, i.rows).map((d) => d.count)).toEqual([2, 3, 2, 1, 0, 0, 0, 1, 1, 1]);
+    const rows = [
+      { unit: '官陡街道', category: '镇街主场活动', fields: [], hasError: false },
+      { unit: '区教育局', category: '镇街主场活动', fields: [], hasError: false },
+    ];
+    const m = categoryMatrix(i.report.rules, rows);
+    const ci = m.categories.indexOf('镇街主场活动');
+    expect(m.counts[ci][m.towns.indexOf('官陡街道')]).toBe(1);
+    expect(m.counts[ci][m.towns.indexOf(OTHER_OR_BLANK)]).toBe(1);
+  });
+
+  it('总览 figures: 开展方式 split, 镇街主场活动 coverage by the 镇街’s own table, activities and people by unit kind', () => {
+    const i = input();
+    const rows = [
+      { unit: '官陡街道', category: '镇街主场活动', mode: '线下', expectedCount: 100, fields: [], hasError: false },
+      { unit: '区教育局', category: '镇街主场活动', town: '湾里街道', mode: '线上', expectedCount: 50, fields: [], hasError: false },
+      { unit: '=HYPERLINK("x")科协', mode: '网上', fields: [], hasError: false },
+    ];
+    expect(modeCounts(i.report.rules, rows)).toEqual([
+      { mode: '线下', count: 1 },
+      { mode: '线上', count: 1 },
+      { mode: '线上线下结合', count: 0 },
+      { mode: OTHER_OR_BLANK, count: 1 },
+    ]);
+    // 湾里街道 is on the roster: a department's row naming it does not hold its main event
+    const cov = townMainCoverage(i.report.rules, rows)!;
+    expect(cov.covered).toEqual(['官陡街道']);
+    expect(cov.uncovered).toContain('湾里街道');
+    expect(kindLines(i.report, rows)).toEqual([
+      { kind: '镇街', expected: 3, submitted: 2, activities: 1, expectedCount: 100 },
+      { kind: '区直部门', expected: 1, submitted: 0, activities: 1, expectedCount: 50 },
+      { kind: '名单外', expected: 0, submitted: 1, activities: 1, expectedCount: 0 },
+    ]);
+  });
+
+  it('日程分布: each activity once by its start date, and a labelled column of activities running each day', async () => {
+    const i = input();
+    const days = dayCounts(i.report.rules, i.rows);
+    expect(days.map((d) => d.starts)).toEqual([1, 1, 0, 0, 0, 0, 0, 1, 1, 1]);
+    expect(days.map((d) => d.running)).toEqual([2, 3, 2, 1, 0, 0, 0, undefined, undefined, undefined]);
+    // the 开始 column adds up to the activities: every activity counted exactly once
+    expect(days.reduce((n, d) => n + d.starts, 0)).toBe(i.rows.length);
     const wb = await readExcel(await written(i));
     const ws = wb.getWorksheet(SUMMARY_SHEETS.days)!;
     const rows = rowsOf(ws);
-    expect(rows[0]).toEqual(['日期', '星期', '活动数', '图示', '说明']);
-    expect(rows[1].slice(0, 3)).toEqual(['2023-09-17T00:00', '周日', 2]);
-    expect(rows[2].slice(0, 3)).toEqual(['2023-09-18T00:00', '周一', 3]);
-    expect(rows[7].slice(0, 3)).toEqual(['2023-09-23T00:00', '周六', 0]);
-    expect(rows.slice(8).map((r) => [r[0], r[2]])).toEqual([
-      ['窗口前', 1],
-      ['窗口后', 1],
-      ['日期不明', 1],
+    expect(rows[0]).toEqual(['日期', '星期', '当日开始的活动', '当日进行中的活动', '图示（当日开始的活动）', '说明']);
+    expect(rows[1].slice(0, 4)).toEqual(['2023-09-17T00:00', '周日', 1, 2]);
+    expect(rows[2].slice(0, 4)).toEqual(['2023-09-18T00:00', '周一', 1, 3]);
+    expect(rows[7].slice(0, 4)).toEqual(['2023-09-23T00:00', '周六', 0, 0]);
+    expect(rows.slice(8).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['窗口前', 1, null],
+      ['窗口后', 1, null],
+      ['日期不明', 1, null],
+      ['合计', i.rows.length, null],
     ]);
     expect(ws.getCell('A2').numFmt).toBe('yyyy-mm-dd');
-    expect(rows[2][3]).toBe(textBar(3, 3));
+    expect(rows[2][4]).toBe(textBar(1, 1));
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
-    expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([['C2:C8', 'colorScale']]);
+    expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([
+      ['C2:C8', 'colorScale'],
+      ['D2:D8', 'colorScale'],
+    ]);
   });
 
   it('领域统计: activities per field, most first, share of activities', async () => {
@@ -182,20 +229,24 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const wb = await readExcel(await written(i));
     const ws = wb.getWorksheet(SUMMARY_SHEETS.findings)!;
     const rows = rowsOf(ws);
-    expect(rows[0]).toEqual(['单位', '文件', '工作表', '单元格', '级别', '代码', '说明']);
+    expect(rows[0]).toEqual(['单位', '文件', '工作表', '单元格', '级别', '问题', '活动名称', '联系人', '联系电话', '代码']);
     expect(rows.length - 1).toBe(i.report.findings.length);
     i.report.findings.forEach((f, k) => {
       const r = rows[k + 1];
       expect(r[0] ?? null).toBe(f.unit ?? null);
       expect(r[1]).toBe(f.file);
-      expect(r[5]).toBe(f.code);
-      expect(r[6]).toBe(f.message);
+      expect(r[5]).toBe(f.message);
+      expect(r[9]).toBe(f.code);
       expect(r[4]).toBe({ error: '错误', warning: '警告', info: '提示' }[f.severity]);
     });
     expect(rows[1].slice(2, 4)).toEqual(['活动安排表', 'G7']);
     expect(fillArgb(ws.getCell('A2'))).toBe('FFFDE2E1');
     expect(fillArgb(ws.getCell('A8'))).toBeUndefined(); // info
-    expect(ws.autoFilter).toBe(`A1:G${rows.length}`);
+    expect(ws.autoFilter).toBe(`A1:J${rows.length}`);
+    // a unit-level finding carries the roster's contact; a missing unit's too
+    const quota = rows.find((r) => r[9] === 'quota-short')!;
+    expect(quota.slice(6, 9)).toEqual([null, '王芳', '0553-5864150']);
+    expect(rows.find((r) => r[9] === 'submission-missing' && r[0] === '区教育局')!.slice(7, 9)).toEqual(['李明', '13912345678']);
   });
 
   it('未报送单位: the missing units with the roster’s contact', async () => {
@@ -214,7 +265,7 @@ describe('summary workbook 汇总统计.xlsx', () => {
     expect(units[1].slice(0, 6)).toEqual([1, '官陡街道', '镇街', 3, 2, '否']);
     expect(units[2][6]).toBeInstanceOf(Date);
     const findings = wb.Sheets[SUMMARY_SHEETS.findings];
-    expect(findings['!autofilter']?.ref).toBe(`A1:G${i.report.findings.length + 1}`);
+    expect(findings['!autofilter']?.ref).toBe(`A1:J${i.report.findings.length + 1}`);
     // the formula-looking unit name is a string cell, not a formula
     const b11 = findings['A11'];
     expect(b11.t).toBe('s');
@@ -224,12 +275,13 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const names = (wb.Workbook?.Names ?? []).filter((n) => n.Name === '_xlnm._FilterDatabase').map((n) => [n.Sheet, n.Ref]);
     expect(names).toEqual([
       [1, `'单位报送情况'!$A$1:$K$6`],
-      [5, `'问题清单'!$A$1:$G$${i.report.findings.length + 1}`],
+      [5, `'问题清单'!$A$1:$J$${i.report.findings.length + 1}`],
     ]);
     const overview = sheetjsRows(wb, SUMMARY_SHEETS.overview);
     expect(overview.find((r) => r[0] === '行数' && r[1] === 8)?.slice(0, 6)).toEqual(['行数', 8, 5, 1, 2, '✓']);
     const days = sheetjsRows(wb, SUMMARY_SHEETS.days);
-    expect(days.slice(1).map((r) => r[2])).toEqual([2, 3, 2, 1, 0, 0, 0, 1, 1, 1]);
+    expect(days.slice(1).map((r) => r[2])).toEqual([1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 5]);
+    expect(days.slice(1, 8).map((r) => r[3])).toEqual([2, 3, 2, 1, 0, 0, 0]);
   });
 
   it('handles an empty merge: no rows, no roster, no findings', async () => {
@@ -245,6 +297,6 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const back = await readExcel(await wb.writeBuffer());
     expect(pairs(back.getWorksheet(SUMMARY_SHEETS.overview)!).get('名单来源')).toBe('无(未提供名单)');
     expect(text(back.getWorksheet(SUMMARY_SHEETS.missing)!.getCell('A2'))).toBe('全部单位均已报送');
-    expect(rowsOf(back.getWorksheet(SUMMARY_SHEETS.days)!).slice(1).map((r) => r[2])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(rowsOf(back.getWorksheet(SUMMARY_SHEETS.days)!).slice(1).map((r) => r[2])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -15,6 +15,7 @@ import { findUnitInText } from '../units/find-unit-in-text.js';
 import { createUnitMatcher, type UnitMatcher } from '../units/match-unit.js';
 import { normalizeText } from '../values/fold-text.js';
 import { isLate } from './deadline.js';
+import { countFindingsByUnit } from '../unit-counts.js';
 
 export { formatLocal } from '../rules/submission-late.js';
 
@@ -102,6 +103,8 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
   const units = summarizeUnits(states, rules, mergeFindings);
 
   const findings = [...states.flatMap((s) => s.findings), ...mergeFindings];
+  // issue 12 §4: a unit's counts include its unit-level findings, as 问题清单 lists them
+  countFindingsByUnit(units, findings);
   const rows = orderRows(merged, rules, findings);
 
   const reconciliation = reconcile(states);
