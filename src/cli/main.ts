@@ -49,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--received <file>', '报送时间清单 CSV (文件名,接收时间)')
     .option('--keep-all', '保留同一单位的全部报送 (不以最新替代)')
     .option('--feedback', '为每个有问题的单位写出批注副本和回复文本 (反馈/)')
+    .option('--notice', '在标准输出打印报送情况通报 (也写入 报送情况通报.txt)')
+    .addOption(new Option('--letters-lang <lang>', '回复和批注的语言 (默认中文)').choices(['zh', 'en']))
     .option('--json', '输出 JSON 报告到标准输出')
     .option('--config <file>', '规则配置文件')
     .addOption(langOption())
