@@ -12,15 +12,107 @@ type Template = (f: Finding, p: Record<string, string | number>) => string;
 const q = (v: string | undefined) => (v === undefined ? '' : `「${v.length > 40 ? v.slice(0, 40) + '…' : v}」`);
 const col = (f: Finding) => f.column ?? '';
 
+const CJK = /[\u3400-\u9fff]/;
+
+/** Our own reason words (from the readers) with Chinese punctuation: '文档(.doc)' → '文档（.doc）'. */
+function zhPart(v: string | number): string {
+  return String(v)
+    .replace(/\s*\(([^()]*)\)/g, '（$1）')
+    .replace(/,\s*/g, '，')
+    .replace(/;\s*/g, '；')
+    .replace(/(?<=[\u3400-\u9fff])\s*:\s*/g, '：');
+}
+
+/** The readers' reasons, in English; one not listed is left out rather than shown in Chinese. */
+const EN_REASONS: Record<string, string> = {
+  文件不存在: 'no such file',
+  不是文件: 'not a file',
+  不是普通文件: 'not a regular file',
+  邮件时间无法识别: 'mail time unreadable',
+  邮件无法解析: 'the message cannot be parsed',
+  空附件: 'empty attachment',
+  邮件中没有表格附件: 'no spreadsheet attached to the message',
+  压缩包已损坏: 'the zip archive is damaged',
+  压缩包设有密码: 'the zip archive is password-protected',
+  压缩方式不支持: 'unsupported compression method',
+  压缩包成员已损坏: 'the zip member is damaged',
+  文件设置了密码: 'password-protected',
+  文件结构异常或过大: 'malformed or too large',
+  文件已损坏或不是有效的表格: 'damaged, or not a valid spreadsheet',
+  'PDF 文件': 'a PDF file',
+  'HTML 网页': 'an HTML page',
+  'XML 文件': 'an XML file',
+  'RTF 文档': 'an RTF document',
+  'Word 文档': 'a Word document',
+  'Word 文档(.doc)': 'a Word document (.doc)',
+  'PowerPoint 演示文稿': 'a PowerPoint presentation',
+  'PowerPoint 演示文稿(.ppt)': 'a PowerPoint presentation (.ppt)',
+  'Outlook 邮件(.msg)': 'an Outlook message (.msg)',
+  'OLE 复合文档': 'an OLE compound document',
+  'OpenDocument 文字文档': 'an OpenDocument text',
+  'OpenDocument 演示文稿': 'an OpenDocument presentation',
+  电子书: 'an e-book',
+};
+
+function enPart(v: string | number | undefined): string {
+  if (v === undefined || v === '') return '';
+  const text = String(v);
+  if (!CJK.test(text)) return ` (${text})`;
+  const known = EN_REASONS[text];
+  if (known) return ` (${known})`;
+  // '12 MB,超过 50 MB 上限' and similar: keep the figures only
+  const size = /^(\d+(?:\.\d+)?\s*MB)/.exec(text);
+  return size ? ` (${size[1]})` : '';
+}
+
+/** English names of the template's fields (the Chinese headers are the template's own words). */
+const EN_FIELDS: Record<string, string> = {
+  序号: 'number', 活动名称: 'activity name', 活动类别: 'category', 活动形式: 'activity form', 科普领域: 'science field',
+  开展方式: 'mode', 开始日期: 'start date', 结束日期: 'end date', 活动时段: 'time of day', 活动地点: 'place',
+  所属镇街: 'town', 主办单位: 'host', 承办单位: 'organizer', 活动简介: 'summary', 面向对象: 'audience',
+  预计参与人数: 'expected attendance', 联系人: 'contact', 联系电话: 'phone', 活动网址: 'web address',
+  已在科普日网站发布: 'published on the website', 备注: 'remarks',
+};
+
+function enField(v: string | number | undefined): string {
+  const text = String(v ?? '');
+  return EN_FIELDS[text] ?? (CJK.test(text) ? 'a required field' : text);
+}
+
+const EN_KINDS: Record<string, string> = {
+  区科协: 'the district association', 镇街: 'towns and streets', 区直部门: 'district departments', 企业: 'enterprises',
+  科普教育基地: 'science education bases', 其他: 'other units',
+};
+
+function enKinds(v: string | number | undefined): string {
+  return String(v ?? '')
+    .split('、')
+    .map((k) => EN_KINDS[k] ?? (CJK.test(k) ? 'other units' : k))
+    .join(' or ');
+}
+
+/** The other row of a duplicate, in Chinese: 第8行, or 二坝镇（B6） in another unit's file. */
+function zhDuplicateOf(p: Record<string, string | number>): string {
+  if (p.otherRow === undefined) return String(p.other ?? '');
+  const at = p.otherCell !== undefined ? String(p.otherCell) : `第${p.otherRow}行`;
+  return p.otherUnit !== undefined ? `${p.otherUnit}（${at}）` : `第${p.otherRow}行`;
+}
+
+function enDuplicateOf(p: Record<string, string | number>): string {
+  if (p.otherRow === undefined) return CJK.test(String(p.other ?? '')) ? 'another row' : String(p.other ?? '');
+  const at = p.otherCell !== undefined ? String(p.otherCell) : `row ${p.otherRow}`;
+  return p.otherUnit !== undefined ? `${p.otherUnit} (${at})` : `row ${p.otherRow}`;
+}
+
 const ZH: Record<FindingCode, Template> = {
-  'file-unreadable': (_f, p) => `文件无法读取${p.reason ? `(${p.reason})` : ''}，请重新导出为 .xlsx 后再发送`,
+  'file-unreadable': (_f, p) => `文件无法读取${p.reason ? `（${zhPart(p.reason)}）` : ''}，请重新导出为 .xlsx 后再发送`,
   'file-encrypted': () => '文件设置了打开密码，请取消密码后重新发送',
-  'file-too-large': (_f, p) => `文件过大${p.reason ? `(${p.reason})` : ''}，已跳过；请删除多余内容后重新发送`,
-  'file-unsupported': (_f, p) => `不是表格文件${p.what ? `(${p.what})` : ''}，已跳过；请发送 Excel 或 WPS 表格`,
-  'sheet-not-found': () => '找不到活动安排表:所有工作表都是空的或被隐藏，请使用附件2模板填写',
-  'header-not-found': () => '前15行中找不到表头(活动名称、活动类别、开始日期等)，请使用附件2模板填写',
+  'file-too-large': (_f, p) => `文件过大${p.reason ? `（${zhPart(p.reason)}）` : ''}，已跳过；请删除多余内容后重新发送`,
+  'file-unsupported': (_f, p) => `不是表格文件${p.what ? `（${zhPart(p.what)}）` : ''}，已跳过；请发送 Excel 或 WPS 表格`,
+  'sheet-not-found': () => '找不到活动安排表：所有工作表都是空的或被隐藏，请使用附件2模板填写',
+  'header-not-found': () => '前15行中找不到表头（活动名称、活动类别、开始日期等），请使用附件2模板填写',
   'column-missing': (_f, p) => `缺少“${p.field}”列，请按附件2模板补上`,
-  'column-duplicate': (f, p) => `“${col(f)}”与“${p.other}”都是${p.field},只读取了“${p.other}”，请删去多余的一列`,
+  'column-duplicate': (f, p) => `“${col(f)}”与“${p.other}”都是${p.field}，只读取了“${p.other}”，请删去多余的一列`,
   'column-unknown': (f) => `“${col(f)}”不是模板中的列，已原样保留在汇总表中`,
   'required-missing': (_f, p) => `${p.field}未填写，请补充`,
   'date-invalid': (f, p) =>
@@ -29,14 +121,14 @@ const ZH: Record<FindingCode, Template> = {
       : p.reason === 'impossible'
         ? `${col(f)}${q(f.value)}不存在，请核对月份和日期`
         : `${col(f)}${q(f.value)}无法识别，请写成“9月18日”或“年-月-日”的形式`,
-  'date-ambiguous': (f, p) => `${col(f)}${q(f.value)}是数字，按 ${p.date} 读取;请设为文本格式并写成 9月20日 的形式确认`,
+  'date-ambiguous': (f, p) => `${col(f)}${q(f.value)}是数字，按 ${p.date} 读取；请设为文本格式并写成 9月20日 的形式确认`,
   'date-approximate': (f, p) => `${col(f)}${q(f.value)}不是具体日期，暂按 ${p.start} 至 ${p.end} 统计，请填写具体日期`,
   'date-wrong-year': (f, p) => `${col(f)}${q(f.value)}不在${p.year}年，请改为${p.year}年的日期`,
-  'date-range-reversed': (_f, p) => `结束日期 ${p.end} 早于开始日期 ${p.start},请核对`,
-  'date-outside-window': (f, p) => `${col(f)}${q(f.value)}不在集中活动期(${p.start} 至 ${p.end})内，请确认`,
+  'date-range-reversed': (_f, p) => `结束日期 ${p.end} 早于开始日期 ${p.start}，请核对`,
+  'date-outside-window': (f, p) => `${col(f)}${q(f.value)}不在集中活动期（${p.start} 至 ${p.end}）内，请确认`,
   'main-event-outside-window': (f, p) => `区主场活动的日期${q(f.value)}不在 ${p.start} 至 ${p.end} 内，请确认`,
   'category-invalid': (f) => `活动类别${q(f.value)}不是通知规定的类别，请从下拉列表中选择`,
-  'category-unit-mismatch': (f, p) => `${q(f.value)}应由${p.holders}承办，本单位(${p.kind})请改选其他类别`,
+  'category-unit-mismatch': (f, p) => `${q(f.value)}应由${p.holders}承办，本单位（${p.kind}）请改选其他类别`,
   'field-unknown': (_f, p) => `科普领域${q(String(p.unknown))}不在通知列表中，请从下拉列表中选择`,
   'form-unknown': (f) => `活动形式${q(f.value)}不在常用列表中，请确认或改选“其他”`,
   'mode-invalid': (f) => `开展方式${q(f.value)}应为 线下、线上 或 线上线下结合`,
@@ -51,11 +143,11 @@ const ZH: Record<FindingCode, Template> = {
   'count-approximate': (f, p) => `预计参与人数${q(f.value)}是范围，按 ${p.count} 人统计，请填写一个数`,
   'name-too-long': (_f, p) => `活动名称有 ${p.length} 字，超过 ${p.max} 字上限，请精简`,
   'town-unknown': (f, p) => `所属镇街${q(f.value)}不是${p.district}的镇街，请从下拉列表中选择`,
-  'duplicate-activity': (f, p) => `活动${q(f.value)}与${p.other}重复(名称和开始日期相同)，请核对是否重复填报`,
-  'unit-unidentified': () => '无法确定填报单位:请在第3行“填报单位”处填写单位名称',
-  'unit-unknown': (f, p) => `单位${q(f.unit ?? f.value)}不在任务分解表中${p.nearest ? `,是否为“${p.nearest}”?` : ',请核对单位名称'}`,
+  'duplicate-activity': (f, p) => `活动${q(f.value)}与${zhDuplicateOf(p)}重复（名称和开始日期相同），请核对是否重复填报`,
+  'unit-unidentified': () => '无法确定填报单位：请在第3行“填报单位”处填写单位名称',
+  'unit-unknown': (f, p) => `单位${q(f.unit ?? f.value)}不在任务分解表中${p.nearest ? `，是否为“${p.nearest}”？` : '，请核对单位名称'}`,
   'received-unknown': (_f, p) =>
-    p.header ? `邮件时间${q(String(p.header))}无法识别，报送时间未知，不按逾期处理` : '报送时间未知(不是邮件，清单中也没有)，不按逾期处理',
+    p.header ? `邮件时间${q(String(p.header))}无法识别，报送时间未知，不按逾期处理` : '报送时间未知（不是邮件，清单中也没有），不按逾期处理',
   'submission-late': (_f, p) => `${p.receivedAt} 报送，晚于截止日期 ${p.deadline}`,
   'submission-superseded': (_f, p) => `已被同单位较晚报送的 ${p.by} 替代`,
   'submission-missing': (f) => `${f.unit ?? ''}未报送活动安排表`,
@@ -64,17 +156,17 @@ const ZH: Record<FindingCode, Template> = {
 };
 
 const EN: Record<FindingCode, Template> = {
-  'file-unreadable': (_f, p) => `cannot read the file${p.reason ? ` (${p.reason})` : ''}; export it again as .xlsx`,
+  'file-unreadable': (_f, p) => `cannot read the file${enPart(p.reason)}; export it again as .xlsx`,
   'file-encrypted': () => 'the workbook is password-protected; remove the password and resend',
-  'file-too-large': (_f, p) => `file too large${p.reason ? ` (${p.reason})` : ''}; skipped`,
-  'file-unsupported': (_f, p) => `not a spreadsheet${p.what ? ` (${p.what})` : ''}; skipped`,
+  'file-too-large': (_f, p) => `file too large${enPart(p.reason)}; skipped`,
+  'file-unsupported': (_f, p) => `not a spreadsheet${enPart(p.what)}; skipped`,
   'sheet-not-found': () => 'no activity table: every sheet is empty or hidden',
-  'header-not-found': () => 'no header row (活动名称, 活动类别, 开始日期 …) in the first 15 rows',
-  'column-missing': (_f, p) => `column "${p.field}" is missing`,
-  'column-duplicate': (f, p) => `"${col(f)}" and "${p.other}" both mean ${p.field}; only "${p.other}" was read`,
+  'header-not-found': () => 'no header row (activity name, category, start date …) in the first 15 rows',
+  'column-missing': (_f, p) => `the ${enField(p.field)} column is missing; add it as in the template`,
+  'column-duplicate': (f, p) => `"${col(f)}" and "${p.other}" both mean ${enField(p.field)}; only "${p.other}" was read`,
   'column-unknown': (f) => `"${col(f)}" is not a template column; kept as an extra column`,
-  'required-missing': (_f, p) => `${p.field} is empty`,
-  'date-invalid': (f, p) => (p.reason === 'tbd' ? `${col(f)} is undecided (待定); give a date` : `${col(f)} ${q(f.value)} is not a valid date`),
+  'required-missing': (_f, p) => `${enField(p.field)} is empty`,
+  'date-invalid': (f, p) => (p.reason === 'tbd' ? `${col(f)} is undecided; give a date` : `${col(f)} ${q(f.value)} is not a valid date`),
   'date-ambiguous': (f, p) => `${col(f)} ${q(f.value)} is a number; read as ${p.date}, please confirm`,
   'date-approximate': (f, p) => `${col(f)} ${q(f.value)} is vague; counted as ${p.start} to ${p.end}`,
   'date-wrong-year': (f, p) => `${col(f)} ${q(f.value)} is not in ${p.year}`,
@@ -82,10 +174,10 @@ const EN: Record<FindingCode, Template> = {
   'date-outside-window': (f, p) => `${col(f)} ${q(f.value)} is outside the campaign window ${p.start} to ${p.end}`,
   'main-event-outside-window': (f, p) => `district main event ${q(f.value)} is outside ${p.start} to ${p.end}`,
   'category-invalid': (f) => `category ${q(f.value)} is not one of the notice's categories`,
-  'category-unit-mismatch': (f, p) => `${q(f.value)} is for ${p.holders}, not a ${p.kind}`,
+  'category-unit-mismatch': (f, p) => `${q(f.value)} is for ${enKinds(p.holders)}, not for a unit of kind ${enKinds(p.kind)}`,
   'field-unknown': (_f, p) => `science field ${q(String(p.unknown))} is not in the list`,
   'form-unknown': (f) => `activity form ${q(f.value)} is not in the list`,
-  'mode-invalid': (f) => `mode ${q(f.value)} must be 线下, 线上 or 线上线下结合`,
+  'mode-invalid': (f) => `mode ${q(f.value)} must be one of 「线下」 (offline), 「线上」 (online), 「线上线下结合」 (both)`,
   'online-url-missing': (_f, p) => (p.offline ? `${p.category} must be held online` : `an online activity needs its web address`),
   'url-invalid': (f) => `${q(f.value)} is not an http(s) address`,
   'phone-invalid': (f, p) => (p.reason === 'run-together' ? `${q(f.value)} looks like two numbers run together` : `${q(f.value)} is not a phone number`),
@@ -93,7 +185,7 @@ const EN: Record<FindingCode, Template> = {
   'count-approximate': (f, p) => `expected attendance ${q(f.value)} is a range; counted as ${p.count}`,
   'name-too-long': (_f, p) => `activity name has ${p.length} characters, over ${p.max}`,
   'town-unknown': (f, p) => `${q(f.value)} is not a town of ${p.district}`,
-  'duplicate-activity': (f, p) => `${q(f.value)} duplicates ${p.other} (same name and start date)`,
+  'duplicate-activity': (f, p) => `${q(f.value)} duplicates ${enDuplicateOf(p)} (same name and start date)`,
   'unit-unidentified': () => 'cannot tell which unit sent this file',
   'unit-unknown': (f, p) => `unit ${q(f.unit ?? f.value)} is not on the roster${p.nearest ? `; did you mean ${p.nearest}?` : ''}`,
   'received-unknown': (_f, p) => (p.header ? `mail time ${q(String(p.header))} unreadable; not counted late` : 'submission time unknown; not counted late'),
@@ -101,7 +193,7 @@ const EN: Record<FindingCode, Template> = {
   'submission-superseded': (_f, p) => `replaced by the later file ${p.by}`,
   'submission-missing': (f) => `${f.unit ?? ''} sent no schedule`,
   'quota-short': (_f, p) => `${p.activities} activities, fewer than the quota of ${p.quota}`,
-  'town-main-event-missing': () => 'no 镇街主场活动 reported; every town should hold one',
+  'town-main-event-missing': () => 'no town main event (category 「镇街主场活动」) reported; every town should hold one',
 };
 
 export function renderMessage(f: Finding, lang: Lang = 'zh'): string {

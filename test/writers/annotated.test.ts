@@ -240,32 +240,71 @@ describe('annotated copy of a non-xlsx source, rebuilt from the neutral workbook
 
 describe('reply text', () => {
   const rules = defaultRules();
+  rules.association = { name: '芜湖市鸠江区科学技术协会', contact: '周丽', phone: '0553-5861019' };
+  // 2023-09-14 10:30 in 芜湖
+  const runAt = new Date(Date.UTC(2023, 8, 14, 2, 30));
 
-  it('greets the unit, lists every error then warning with row, cell and column, gives the deadline and signs', () => {
-    const reply = composeReply('官陡街道', unitFindings(), rules, {});
+  it('a unit with cell faults: 贵单位, every error then warning with row, cell and column, the marks, a date 3 days on, signed', () => {
+    const reply = composeReply('官陡街道', unitFindings(), rules, { runAt, annotated: true });
     const lines = reply.split('\n');
     expect(lines[0]).toBe('官陡街道：');
-    expect(reply).toContain('您好！贵单位报送的《2023年鸠江区全国科普日活动安排表》已收到，经核对有以下问题需要修改：');
+    expect(reply).toContain('贵单位报送的《2023年鸠江区全国科普日活动安排表》已收到。经核对，有以下问题需要修改：');
     expect(reply).toContain('1. 第6行 C6（活动类别）：活动类别不是通知规定的类别');
     expect(reply).toContain('2. 第7行 G7（开始日期）：开始日期「9月31日」不存在,请核对月份和日期');
     expect(reply).toContain('3. 第7行 R7（联系电话）：联系电话「123」不是有效号码');
     expect(reply).toContain('另有以下内容请核实');
     expect(reply).toContain('4. 第8行 G8（开始日期）：开始日期「9月中旬」不是具体日期');
-    expect(reply).toContain('7. 填报活动 4 项,少于任务数 5 项');
-    expect(reply).not.toContain('不是模板中的列'); // info
-    expect(reply).toContain('请修改后于2023年9月12日前重新报送');
-    expect(lines.filter((l) => l !== '').pop()).toBe(rules.issuer);
+    // quota-short is the clerk's business; info is never listed
+    expect(reply).not.toContain('少于任务数');
+    expect(reply).not.toContain('不是模板中的列');
+    expect(reply).toContain('以上单元格已在附件表格中标出');
+    expect(reply).toContain('请修改后于9月17日前重新报送');
+    expect(lines.filter((l) => l !== '').slice(-3)).toEqual(['芜湖市鸠江区科学技术协会', '联系人：周丽　联系电话：0553-5861019', '2023年9月14日']);
     expect(reply.indexOf('1. ')).toBeLessThan(reply.indexOf('4. '));
+    expect(reply).not.toMatch(/[A-Za-z]{3,}/); // no English words (cell addresses aside)
   });
 
-  it('takes the deadline from opts, and words a warnings-only reply as a request to check', () => {
+  it('a late-only unit gets a short note, not a request to fix cells', () => {
+    const late = finding({ code: 'submission-late', severity: 'warning', message: '2023-09-13 09:47 报送，晚于截止日期 2023-09-12', file: 'x.eml#a.xlsx', unit: '芜湖鸠兹智能科技有限公司' });
+    const reply = composeReply('芜湖鸠兹智能科技有限公司', [late], rules, { runAt, receivedAt: '2023-09-13T09:47:00+08:00', annotated: false });
+    expect(reply).toContain('已于9月13日收到，晚于报送截止日期（9月12日），已纳入全区汇总');
+    expect(reply).not.toMatch(/修改后|以下问题|附件|单元格|\d\. /);
+    expect(reply.split('\n').filter((l) => l !== '')).toHaveLength(5);
+  });
+
+  it('a unit with file-level faults: listed without a cell or 见附件, asked to send the file again', () => {
+    const f = [
+      finding({ code: 'file-unreadable', severity: 'error', message: '文件无法读取（文件已损坏或不是有效的表格），请重新导出为 .xlsx 后再发送', file: 'a.xlsx', unit: '湾里街道' }),
+      finding({ code: 'unit-unknown', severity: 'warning', message: '单位「湾里」不在任务分解表中', file: 'a.xlsx', unit: '湾里街道' }),
+    ];
+    const reply = composeReply('湾里街道', f, rules, { runAt, annotated: false });
+    expect(reply).toContain('1. 文件无法读取（文件已损坏或不是有效的表格），请重新导出为 .xlsx 后再发送');
+    expect(reply).not.toContain('2. ');
+    expect(reply).not.toMatch(/附件表格|见附件|单元格/);
+    expect(reply).toContain('请按上述要求重新导出或填写后，于9月17日前重新报送');
+  });
+
+  it('the resubmission date: replyBy as a date, as days, never a date already past; signature parts only when given', () => {
     const warnings = unitFindings().filter((f) => f.severity === 'warning');
-    const reply = composeReply('官陡街道', warnings, rules, { deadline: '2023-09-15' });
-    expect(reply).toContain('经核对有以下内容请核实');
-    expect(reply).not.toContain('需要修改：');
-    expect(reply).toContain('1. 第8行 G8（开始日期）');
-    expect(reply).toContain('2023年9月15日前');
-    expect(composeReply('官陡街道', [], rules, {})).toContain('未发现需要修改的问题');
+    const bare = defaultRules();
+    const r1 = composeReply('官陡街道', warnings, { ...bare, replyBy: '2023-09-20' }, { runAt });
+    expect(r1).toContain('经核对，有以下内容请核实');
+    expect(r1).not.toContain('需要修改：');
+    expect(r1).toContain('请于9月20日前重新报送');
+    expect(composeReply('官陡街道', warnings, { ...bare, replyBy: 5 }, { runAt })).toContain('9月19日前');
+    // a configured date already past: the run date plus the default 3 days
+    expect(composeReply('官陡街道', warnings, { ...bare, replyBy: '2023-09-01' }, { runAt })).toContain('9月17日前');
+    // a run in another year shows the year
+    expect(composeReply('官陡街道', warnings, bare, { runAt: new Date(Date.UTC(2024, 0, 5, 2)) })).toContain('2024年1月8日前');
+    const lines = composeReply('官陡街道', warnings, bare, { runAt }).split('\n').filter((l) => l !== '');
+    expect(lines.slice(-2)).toEqual(['芜湖市鸠江区科学技术协会', '2023年9月14日']);
+    expect(composeReply('官陡街道', [], bare, { runAt })).toContain('未发现需要修改的问题');
+  });
+
+  it('English letters only when asked', () => {
+    const reply = composeReply('官陡街道', unitFindings(), rules, { runAt, annotated: true, lang: 'en' });
+    expect(reply).toContain('Please send the corrected table again by 17 September 2023');
+    expect(reply).toContain('Contact: 周丽, Phone: 0553-5861019');
   });
 });
 

@@ -35,7 +35,15 @@ export function findDuplicateActivities(activities: readonly Activity[], headerO
             value: a.values.name,
             ...(a.unit ? { unit: a.unit } : {}),
           },
-          { other: where, otherFile: other.file, count: group.length },
+          {
+            other: where,
+            otherFile: other.file,
+            count: group.length,
+            // the parts of `other`, so each language writes its own words (no 第8行 in English)
+            otherRow: other.row,
+            ...(other.cells.name ? { otherCell: other.cells.name } : {}),
+            ...(other.file !== a.file ? { otherUnit: other.unit || other.file } : {}),
+          },
         ),
       );
     }
