@@ -32,14 +32,14 @@ const ZH_TITLES: Record<string, string> = {
 /** commander's own words in Chinese: section titles, [options], (default: …), (choices: …), its errors. */
 function chineseHelp(program: Command): void {
   program.configureHelp({
+    displayWidth: wideWidth,
     styleTitle: (title) => ZH_TITLES[title] ?? title,
     commandUsage(cmd) {
-      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '…' : ''}>` : `[${a.name()}${a.variadic ? '…' : ''}]`));
-      const parts = [cmd.commands.length > 0 ? '[命令]' : '', cmd.options.length > 0 ? '[选项]' : '', ...args].filter((p) => p !== '');
       let name = cmd.name();
       for (let p = cmd.parent; p; p = p.parent) name = `${p.name()} ${name}`;
-      return `${name} ${parts.join(' ')}`.trim();
+      return `${name} ${chineseTerm(cmd, true)}`.trim();
     },
+    subcommandTerm: (cmd) => `${cmd.name()} ${chineseTerm(cmd, false)}`.trim(),
     optionDescription(option) {
       const extra: string[] = [];
       if (option.argChoices) extra.push(`可选：${option.argChoices.join('、')}`);
@@ -52,6 +52,25 @@ function chineseHelp(program: Command): void {
   program.configureOutput({
     outputError: (text, write) => write(chineseError(text)),
   });
+}
+
+/** Columns a string takes on a terminal: Chinese characters and full-width marks take two (commander counts one). */
+function wideWidth(str: string): number {
+  // eslint-disable-next-line no-control-regex
+  const plain = str.replace(/\x1b\[[0-9;]*m/g, '');
+  let w = 0;
+  for (const ch of plain) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+/** `[选项] <输入…>`: a command's options and arguments as its usage line shows them. */
+function chineseTerm(cmd: Command, withCommands: boolean): string {
+  const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '…' : ''}>` : `[${a.name()}${a.variadic ? '…' : ''}]`));
+  const parts = [withCommands && cmd.commands.length > 0 ? '[命令]' : '', cmd.options.length > 0 ? '[选项]' : '', ...args];
+  return parts.filter((p) => p !== '').join(' ');
 }
 
 /** commander's error lines, in Chinese (the rest of its text is kept). */
@@ -77,7 +96,8 @@ export async function main(argv: string[]): Promise<number> {
     '\n' + t('示例：', 'Examples:') + '\n' + lines.map(([cmd, zh, english]) => `  ${cmd}\n      ${t(zh, english)}`).join('\n') + '\n';
   let exitCode = 0;
   const program = new Command();
-  if (!en) chineseHelp(program);
+  if (en) program.configureHelp({ displayWidth: wideWidth });
+  else chineseHelp(program);
   program
     .name('kepuri')
     .description(t('全国科普日活动安排表：校验、汇总、统计', 'National Science Popularization Day schedules: validate, merge, report'))
@@ -98,10 +118,10 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('validate')
     .description(t('校验一个或多个活动安排表（每个文件单独校验）', 'validate schedules, each on its own'))
-    .argument('<files...>', t('活动安排表文件（.xlsx .xls .et .ods .csv，也可以是 .eml 邮件或 .zip 压缩包）', 'schedule files (.xlsx .xls .et .ods .csv, or .eml messages and .zip archives)'))
+    .argument(t('<文件...>', '<files...>'), t('活动安排表文件（.xlsx .xls .et .ods .csv，也可以是 .eml 邮件或 .zip 压缩包）', 'schedule files (.xlsx .xls .et .ods .csv, or .eml messages and .zip archives)'))
     .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
     .option('--annotate <dir>', t('为有问题的文件写出批注副本和回复文本到此文件夹', 'write annotated copies and replies to this folder'))
-    .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言（默认中文）', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
+    .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言，默认中文', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
     .addOption(configOption())
     .addOption(langOption())
     .addHelpText(
@@ -119,14 +139,14 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('merge')
     .description(t('汇总收件箱：附件、.eml 邮件、.zip 打包下载', 'merge an inbox (attachments, .eml messages, .zip downloads) into the master table'))
-    .argument('<inputs...>', t('文件或文件夹', 'files or folders'))
+    .argument(t('<输入...>', '<inputs...>'), t('文件或文件夹', 'files or folders'))
     .option('-o, --out <dir>', t('输出文件夹', 'output folder'), 'kepuri-out')
     .option('--roster <file>', t('附件1 任务分解表（.xlsx 或 .csv）', 'the roster, 附件1 (.xlsx or .csv)'))
     .option('--received <file>', t('报送时间清单 CSV（文件名，接收时间）', 'CSV of file names and receive times'))
     .option('--keep-all', t('保留同一单位的全部报送（不以最新替代）', 'keep every submission of a unit, not just the latest'))
     .option('--feedback', t('为每个需要修改的单位写出批注副本和回复文本（反馈/）', 'write annotated copies and replies for units (反馈/)'))
     .option('--notice', t('在标准输出打印报送情况通报（也写入 报送情况通报.txt）', 'print the submission notice to standard output (also written to 报送情况通报.txt)'))
-    .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言（默认中文）', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
+    .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言，默认中文', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
     .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
     .addOption(configOption())
     .addOption(langOption())
@@ -167,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('summary')
     .description(t('由（手工修改过的）活动汇总表重建汇总统计', 'rebuild the summary workbook from a master table'))
-    .argument('<master>', t('活动汇总表.xlsx', 'the master table (活动汇总表.xlsx)'))
+    .argument(t('<汇总表>', '<master>'), t('活动汇总表.xlsx', 'the master table (活动汇总表.xlsx)'))
     .option('-o, --out <file>', t('输出文件', 'output file'), '汇总统计.xlsx')
     .option('--roster <file>', t('附件1 任务分解表', 'the roster, 附件1'))
     .addOption(configOption())

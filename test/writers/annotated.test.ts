@@ -363,6 +363,61 @@ describe('writeAnnotations: the feedback folder', () => {
     expect(brokenReply).toContain('1. 文件无法读取');
   });
 
+  it('prints a mark on every marked row (标记 column), authors the notes 区科协, answers a late unit without a copy, lists non-submissions for the clerk', async () => {
+    const inbox = await tempDir();
+    const own = path.join(inbox, '官陡街道.xlsx');
+    await fs.writeFile(own, await unitFile());
+    const late = path.join(inbox, 'late.xlsx');
+    await fs.writeFile(late, await unitFile());
+    const poster = path.join(inbox, '海报.jpg');
+    await fs.writeFile(poster, 'jpg');
+    const out = path.join(inbox, '反馈');
+    const report: Report = {
+      version: 1,
+      rules,
+      files: [
+        { path: own, unit: '官陡街道', receivedAt: null, receivedFrom: null, status: 'merged', rows: 4 },
+        { path: late, unit: '湾里街道', receivedAt: '2023-09-13T09:00:00+08:00', receivedFrom: 'manifest', status: 'merged', rows: 4 },
+        { path: poster, unit: null, receivedAt: null, receivedFrom: null, status: 'unsupported', rows: 0 },
+      ],
+      units: [],
+      totals: { files: 3, rowsRead: 8, rowsMerged: 8, rowsSuperseded: 0, rowsSkipped: 0, errors: 3, warnings: 5, infos: 1 },
+      findings: [
+        ...unitFindings().map((f) => ({ ...f, file: own })),
+        finding({ code: 'submission-late', severity: 'warning', message: '2023-09-13 09:00 报送，晚于截止日期 2023-09-12', file: late, unit: '湾里街道' }),
+        finding({ code: 'file-unsupported', severity: 'warning', message: '不是表格文件（JPEG 图片），已跳过', file: poster }),
+      ],
+    };
+    const written = await writeAnnotations(report, out, { rules, runAt: new Date(Date.UTC(2023, 8, 14, 2)) });
+    expect(written.map((p) => path.basename(p))).toEqual(['官陡街道.xlsx', '官陡街道-回复.txt', '湾里街道-回复.txt', '说明.txt']);
+
+    const ws = (await readExcel(path.join(out, '官陡街道.xlsx'))).getWorksheet(S)!;
+    // the template has 21 columns: the mark is the 22nd, headed on the header row
+    expect(text(ws.getCell('V4'))).toBe('标记（区科协）');
+    expect(text(ws.getCell('V7'))).toBe('G7 日期错；R7 电话错');
+    expect(text(ws.getCell('V8'))).toBe('G8 日期不具体；G8 不在活动期');
+    expect(text(ws.getCell('V6'))).toBe('C6 类别错');
+    expect(text(ws.getCell('V9'))).toBe('');
+    // the unit's own fonts stay on the marked cells (only the fill is added)
+    const original = (await readExcel(own)).getWorksheet(S)!;
+    expect(ws.getCell('G7').font).toEqual(original.getCell('G7').font);
+    // exceljs's own zip library (a dependency of exceljs), to read the comments part as written
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(out, '官陡街道.xlsx')));
+    const part = Object.keys(zip.files).find((n) => /^xl\/comments\d*\.xml$/.test(n))!;
+    const comments = await zip.file(part)!.async('string');
+    expect(comments).toContain('<author>区科协</author>');
+    expect(comments).not.toContain('<author>Author</author>');
+
+    const lateReply = await fs.readFile(path.join(out, '湾里街道-回复.txt'), 'utf8');
+    expect(lateReply).toContain('已于9月13日收到，晚于报送截止日期（9月12日）');
+    await expect(fs.stat(path.join(out, '湾里街道.xlsx'))).rejects.toThrow();
+    const note = await fs.readFile(path.join(out, '说明.txt'), 'utf8');
+    expect(note.startsWith('\ufeff以下文件不是活动安排表，未生成回复')).toBe(true);
+    expect(note).toContain('海报.jpg');
+    expect((await fs.readdir(out)).some((n) => n.startsWith('海报'))).toBe(false);
+  });
+
   it('names files safely', () => {
     expect(safeFileName('a/b\\c:d*e?f"g<h>i|j')).toBe('abcdefghij');
     expect(safeFileName('  ..隐藏 ')).toBe('隐藏');
