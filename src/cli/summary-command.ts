@@ -28,7 +28,7 @@ export async function runSummary(master: string, opts: { out: string; roster?: s
   if (path.resolve(opts.out) === path.resolve(master)) throw new UsageError('输出文件不能覆盖活动汇总表本身');
   const { report, rows } = summaryFromMaster(await readWorkbook(bytes, master), master, rules, opts.lang);
   await writeSummary(opts.out, { report, rows, createdAt: new Date() });
-  process.stdout.write(`已写出 ${opts.out}(${rows.length} 项活动,${report.units.filter((u) => u.submitted).length} 个单位)\n`);
+  process.stdout.write(`已写出 ${opts.out}（${rows.length} 项活动，${report.units.filter((u) => u.submitted).length} 个单位）\n`);
   return 0;
 }
 

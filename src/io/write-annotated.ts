@@ -317,7 +317,7 @@ function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[
 }
 
 function noteLine(f: Actionable, shownAt: string, target: string): string {
-  const where = shownAt !== target ? `${shownAt}:` : '';
+  const where = shownAt !== target ? `${shownAt}：` : '';
   return `[${SEVERITY_TAG[f.severity]}] ${where}${f.message}`;
 }
 
@@ -374,7 +374,7 @@ function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNa
     const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: m.severity === 'error' ? ERROR_FILL_ARGB : WARNING_FILL_ARGB } };
     cell.style = { ...cell.style, fill };
     const before = existingNoteText(cell);
-    const text = [...m.lines, ...(before ? ['', `原批注:${before}`] : [])].join('\n');
+    const text = [...m.lines, ...(before ? ['', `原批注：${before}`] : [])].join('\n');
     cell.note = {
       texts: [{ font: { size: 10, name: '宋体' }, text }],
       margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },

@@ -84,7 +84,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
   it('puts a finding in a merged range on its top-left cell, naming the original cell', async () => {
     const { ws } = await annotated();
     expect(fillArgb(ws.getCell('C5'))).toBe(ERROR_FILL_ARGB);
-    expect(noteText(ws.getCell('C5'))).toBe('[错误] C6:活动类别不是通知规定的类别');
+    expect(noteText(ws.getCell('C5'))).toBe('[错误] C6：活动类别不是通知规定的类别');
     expect(ws.model.merges).toContain('C5:C6');
   });
 
@@ -93,7 +93,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
     expect(text(ws.getCell('C3'))).toBe('官陡街道');
     expect(fillArgb(ws.getCell('C3'))).toBe(WARNING_FILL_ARGB);
     expect(noteText(ws.getCell('C3'))).toBe('[警告] 填报活动 4 项,少于任务数 5 项');
-    expect(noteText(ws.getCell('B5'))).toBe('[警告] 活动名称有 70 字,超过 60 字上限,请精简\n\n原批注:本单位自己的批注');
+    expect(noteText(ws.getCell('B5'))).toBe('[警告] 活动名称有 70 字,超过 60 字上限,请精简\n\n原批注：本单位自己的批注');
   });
 
   it('marks the blank after 填报单位 when the unit left it empty', async () => {
@@ -125,7 +125,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
     const comment = (a: string) => (ws[a]?.c ?? []).map((c: { t: string }) => c.t).join('');
     expect(comment('G7')).toContain('9月31日');
     expect(comment('G8')).toContain('9月中旬');
-    expect(comment('C5')).toContain('C6:');
+    expect(comment('C5')).toContain('C6：');
     expect(comment('C3')).toContain('少于任务数');
     expect(comment('H7')).toBe('');
     expect(ws['B6'].v).toBe('青少年科技营');
