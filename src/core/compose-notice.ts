@@ -97,7 +97,7 @@ export function composeNotice(report: Report, rules: Rules, opts: NoticeOptions)
   }
   if (facts.toFix.length > 0) {
     lines.push(
-      `　　需修改后重新报送（${facts.toFix.length}个）：${facts.toFix.join('、')}。具体问题已分别反馈，请于${monthDay(replyBy, rules.year)}前修改后重新报送。`,
+      `　　需修改后重新报送（${facts.toFix.length}个）：${facts.toFix.join('、')}。请于${monthDay(replyBy, rules.year)}前按反馈意见修改后重新报送。`,
     );
   }
   lines.push('');
