@@ -97,6 +97,24 @@ describe('CLI: rules line, --notice, and earlier outputs kept safe', () => {
     expect(en.stdout.split('\n')[0]).toBe('rules: 2023 鸠江区 (built-in)');
   });
 
+  it('--help of every command is in Chinese with examples, and English with --lang en', () => {
+    for (const cmd of [[], ['validate'], ['merge'], ['template'], ['summary'], ['init'], ['rules']]) {
+      const zh = kepuri([...cmd, '--help']);
+      expect(zh.code, cmd.join()).toBe(0);
+      expect(zh.stdout, cmd.join()).toMatch(/^用法： kepuri/);
+      expect(zh.stdout, cmd.join()).toContain('选项：');
+      expect(zh.stdout, cmd.join()).toContain('示例：');
+      expect(zh.stdout, cmd.join()).not.toMatch(/Usage:|Options:|Arguments:|\[options\]|display help|default:/);
+      const en = kepuri([...cmd, '--help', '--lang', 'en']);
+      expect(en.stdout, cmd.join()).toMatch(/^Usage: kepuri/);
+      expect(en.stdout, cmd.join()).toContain('Examples:');
+    }
+    expect(kepuri(['merge', '--help']).stdout).toContain('-o, --out <dir>        输出文件夹（默认：kepuri-out）');
+    const bad = kepuri(['merge', '--bogus', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('错误：未知选项 --bogus');
+  });
+
   it('a missing input path is exit 2 with a clear message and writes nothing', () => {
     const base = mkdtempSync(path.join(os.tmpdir(), 'kepuri-missing-'));
     const out = path.join(base, 'out');
