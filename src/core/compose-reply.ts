@@ -76,9 +76,16 @@ export function resolveReplyBy(replyBy: string | number | undefined, runAt: Date
   return addDays(today, DEFAULT_REPLY_DAYS);
 }
 
+/** A time with a zone ('…T17:00:00Z', '…+08:00') → its calendar day in Asia/Shanghai; a bare date is kept. */
+function shanghaiDay(iso: string): string {
+  if (!/T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/.test(iso)) return iso;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : shanghaiDate(new Date(t));
+}
+
 /** '2023-09-15' → '9月15日' (with the year when it is not the campaign year). */
 export function monthDay(iso: string, year?: number): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(shanghaiDay(iso));
   if (!m) return iso;
   const md = `${Number(m[2])}月${Number(m[3])}日`;
   return year !== undefined && Number(m[1]) !== year ? `${Number(m[1])}年${md}` : md;
