@@ -30,7 +30,7 @@ export const WARNING_FILL_ARGB = 'FFFFEB9C';
 // the letter itself is composed in core (pure); re-exported for the callers that know it from here
 export { composeReply, REPLY_MAX_ITEMS } from '../core/compose-reply.js';
 const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
-const SEVERITY_TAG = { error: '错误', warning: '警告' } as const;
+const SEVERITY_TAG = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'check' } } as const;
 /** findings that are about the file as a whole and cannot be marked in it */
 const UNREADABLE_CODES = new Set(['file-unreadable', 'file-encrypted', 'file-too-large', 'file-unsupported']);
 
@@ -292,7 +292,7 @@ function findHeaderRow(ws: ExcelJS.Worksheet): number | undefined {
  * Fills vanish on a black-and-white printer: each marked row also says in words, in a new last
  * column, which cells are wrong and why (short words; the note on the cell has the sentence).
  */
-function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[]; severity: 'error' | 'warning' }>): void {
+function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[]; severity: 'error' | 'warning' }>, lang: Lang): void {
   if (rows.size === 0) return;
   const col = ws.columnCount + 1;
   const header = findHeaderRow(ws);
@@ -306,7 +306,7 @@ function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[
   if (header !== undefined && !rows.has(header)) {
     const h = ws.getRow(header).getCell(col);
     copyStyle(header, h);
-    h.value = MARK_HEADER;
+    h.value = lang === 'en' ? 'Marks (district association)' : MARK_HEADER;
   }
   for (const [r, m] of rows) {
     const cell = ws.getRow(r).getCell(col);
@@ -316,9 +316,9 @@ function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[
   ws.getColumn(col).width = 28;
 }
 
-function noteLine(f: Actionable, shownAt: string, target: string): string {
+function noteLine(f: Actionable, shownAt: string, target: string, lang: Lang): string {
   const where = shownAt !== target ? `${shownAt}：` : '';
-  return `[${SEVERITY_TAG[f.severity]}] ${where}${f.message}`;
+  return `[${SEVERITY_TAG[lang][f.severity]}] ${where}${f.message}`;
 }
 
 function existingNoteText(cell: ExcelJS.Cell): string {
@@ -328,7 +328,7 @@ function existingNoteText(cell: ExcelJS.Cell): string {
   return (n.texts ?? []).map((t) => t.text).join('');
 }
 
-function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNames?: Map<string, string>): void {
+function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNames: Map<string, string> | undefined, lang: Lang): void {
   const visible = wb.worksheets.filter((w) => w.state === 'visible' || w.state === undefined);
   const sheetOf = (name: string | null): ExcelJS.Worksheet | undefined => {
     if (name === null) return undefined;
@@ -353,20 +353,20 @@ function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNa
     const key = `${ws.id}!${target}`;
     const mark = marks.get(key) ?? { ws, address: target, severity: f.severity, lines: [] };
     if (f.severity === 'error') mark.severity = 'error';
-    const line = noteLine(f, address, target);
+    const line = noteLine(f, address, target, lang);
     if (!mark.lines.includes(line)) mark.lines.push(line);
     marks.set(key, mark);
     if (f.row !== null && f.row > 0) {
       const perSheet = rowWords.get(ws) ?? new Map();
       rowWords.set(ws, perSheet);
       const entry = perSheet.get(f.row) ?? { words: [], severity: f.severity };
-      const word = `${f.cell ? f.cell.replace(/\$/g, '').toUpperCase() + ' ' : ''}${MARK_WORDS[f.code]}`;
+      const word = `${f.cell ? f.cell.replace(/\$/g, '').toUpperCase() + ' ' : ''}${lang === 'en' ? f.code : MARK_WORDS[f.code]}`;
       if (!entry.words.includes(word)) entry.words.push(word);
       if (f.severity === 'error') entry.severity = 'error';
       perSheet.set(f.row, entry);
     }
   }
-  for (const [ws, rows] of rowWords) addMarkColumn(ws, rows);
+  for (const [ws, rows] of rowWords) addMarkColumn(ws, rows, lang);
 
   for (const m of marks.values()) {
     const cell = m.ws.getCell(m.address);
@@ -393,13 +393,15 @@ export async function writeAnnotatedCopy(
   findings: ReportFinding[],
   outFile: string,
   workbook?: Workbook,
+  /** the notes' language: the unit's letters are Chinese unless English letters were asked for */
+  lang: Lang = 'zh',
 ): Promise<boolean> {
   const marks = actionable(findings);
   installCommentAuthor();
   const loaded = await loadXlsx(sourceBytes);
   if (loaded) {
     try {
-      annotate(loaded, marks);
+      annotate(loaded, marks, undefined, lang);
       addFilterDatabaseNames(loaded);
       await writeFileAtomic(outFile, Buffer.from(await loaded.xlsx.writeBuffer()));
       return true;
@@ -410,7 +412,7 @@ export async function writeAnnotatedCopy(
   }
   if (!workbook || workbook.sheets.length === 0) return false;
   const rebuilt = rebuildFromNeutral(workbook);
-  annotate(rebuilt.wb, marks, rebuilt.names);
+  annotate(rebuilt.wb, marks, rebuilt.names, lang);
   await writeFileAtomic(outFile, Buffer.from(await rebuilt.wb.xlsx.writeBuffer()));
   return true;
 }
@@ -507,7 +509,7 @@ export async function writeAnnotations(report: Report, dir: string, opts: Annota
     const toMark = own.filter((f) => f.code !== 'submission-late');
     const xlsx = path.join(dir, `${name}.xlsx`);
     // one file exceljs cannot handle must not stop the feedback for the others: the reply still goes out
-    const annotated = toMark.length > 0 && (await writeCopy(file, toMark, xlsx, opts.sources).catch(() => false));
+    const annotated = toMark.length > 0 && (await writeCopy(file, toMark, xlsx, opts.sources, lang).catch(() => false));
     if (annotated) written.push(xlsx);
 
     const txt = path.join(dir, `${name}-回复.txt`);
@@ -531,17 +533,17 @@ export async function writeAnnotations(report: Report, dir: string, opts: Annota
   return written;
 }
 
-async function writeCopy(file: ReportFile, findings: Actionable[], out: string, sources?: Map<string, AnnotationSource>): Promise<boolean> {
+async function writeCopy(file: ReportFile, findings: Actionable[], out: string, sources: Map<string, AnnotationSource> | undefined, lang: Lang): Promise<boolean> {
   if (file.status === 'unreadable' || file.status === 'unsupported') return false;
   if (findings.some((f) => UNREADABLE_CODES.has(f.code))) return false;
   const disk = diskPathOf(file.path);
   const source = sources?.get(file.path) ?? (disk ? await readSourceFromDisk(disk) : undefined);
   if (!source) return false;
-  if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook)) return true;
+  if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook, lang)) return true;
   if (source.workbook || !disk) return false;
   // not an .xlsx (xls, et, ods, csv): rebuild it from what the reader makes of it
   const workbook = await neutralFromDisk(disk);
-  return workbook ? writeAnnotatedCopy(source.bytes, findings, out, workbook) : false;
+  return workbook ? writeAnnotatedCopy(source.bytes, findings, out, workbook, lang) : false;
 }
 
 /** A name not used yet in this run, and never the path of an input (inputs are never written to). */
