@@ -29,6 +29,8 @@ export const MASTER_FILE = '活动汇总表.xlsx';
 export const SUMMARY_FILE = '汇总统计.xlsx';
 export const REPORT_FILE = 'report.json';
 export const FEEDBACK_DIR = '反馈';
+/** the hidden folder a run writes its outputs into before moving them into place as a set */
+const STAGING_PREFIX = '.kepuri-new-';
 /** files in flight at once: enough to keep both read children busy while the main thread analyses */
 const READ_CONCURRENCY = 4;
 /**
@@ -170,7 +172,11 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   // every output is written to a staging folder first and moved into place as a set, report.json
   // last: a run that fails half-way leaves the previous run's outputs as they were
   await fs.mkdir(outDir, { recursive: true });
-  const staging = await fs.mkdtemp(path.join(outDir, '.kepuri-new-'));
+  // a staging folder left by a run that was killed half-way is garbage
+  for (const name of await fs.readdir(outDir)) {
+    if (name.startsWith(STAGING_PREFIX)) await fs.rm(path.join(outDir, name), { recursive: true, force: true });
+  }
+  const staging = await fs.mkdtemp(path.join(outDir, STAGING_PREFIX));
   const staged: string[] = [];
   try {
     await writeMaster(path.join(staging, MASTER_FILE), plan.rows, plan.extraHeaders, rules, createdAt);

@@ -314,6 +314,10 @@ function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[
     cell.value = m.words.join('；');
   }
   ws.getColumn(col).width = 28;
+  // a print area the unit set would leave the marks off the paper: widen it to the new column
+  const area = ws.pageSetup?.printArea;
+  const m = typeof area === 'string' ? /^(\$?[A-Z]{1,3}\$?\d+):\$?[A-Z]{1,3}(\$?\d+)$/.exec(area) : null;
+  if (m) ws.pageSetup.printArea = `${m[1]}:${ws.getColumn(col).letter}${m[2]}`;
 }
 
 function noteLine(f: Actionable, shownAt: string, target: string, lang: Lang): string {

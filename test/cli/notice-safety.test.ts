@@ -4,7 +4,7 @@
  * nothing readable is exit 2 and writes nothing).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, promises as fs, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fs, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +85,11 @@ describe('the example inbox: 通报 and replies', () => {
 describe('CLI: rules line, --notice, and earlier outputs kept safe', () => {
   it('merge --notice prints the note alone on standard output; the rules line and summary go to standard error', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'kepuri-notice-cli-'));
+    // what a run killed half-way leaves behind is cleared by the next one
+    mkdirSync(path.join(out, '.kepuri-new-stale'));
+    writeFileSync(path.join(out, '.kepuri-new-stale', '活动汇总表.xlsx'), 'half');
     const r = kepuri(['merge', 'fixtures/inbox', '--roster', ROSTER, '--received', RECEIVED, '-o', out, '--notice']);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith('关于2023年全国科普日活动安排表报送情况的通报\n')).toBe(true);
     expect(r.stdout).toContain('未报送（1个）：白茆镇（联系人：杨帆，联系电话：0553-5876031）');

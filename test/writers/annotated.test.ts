@@ -156,6 +156,20 @@ describe('annotated copy of a unit’s .xlsx', () => {
     expect(names2).toEqual(names);
   });
 
+  it('widens the unit’s print area to the new 标记 column', async () => {
+    const wb = await readExcel(await (async () => {
+      const f = path.join(await tempDir(), 'src.xlsx');
+      await fs.writeFile(f, await unitFile());
+      return f;
+    })());
+    wb.getWorksheet(S)!.pageSetup.printArea = 'A1:U20';
+    const out = path.join(await tempDir(), 'pa.xlsx');
+    expect(await writeAnnotatedCopy(Buffer.from(await wb.xlsx.writeBuffer()), unitFindings(), out)).toBe(true);
+    const ws = (await readExcel(out)).getWorksheet(S)!;
+    expect(ws.pageSetup.printArea).toBe('A1:V20');
+    expect(text(ws.getCell('V7'))).toBe('G7 日期错；R7 电话错');
+  });
+
   it('loads a file with dropdowns on whole columns quickly (ranges clipped)', async () => {
     expect(clipValidationSqref('C5:C1048576')).toBe('C5:C5000');
     expect(clipValidationSqref('A1:Z1048576 B2')).toBe('A1:Z769 B2');
