@@ -11,29 +11,125 @@ import { createRequire } from 'node:module';
 // commands stay separate modules, imported when run.
 const require = createRequire(import.meta.url);
 
-const langOption = () => new Option('--lang <lang>', '信息语言 message language').choices(['zh', 'en']).default('zh');
+/** `--lang en` anywhere on the command line switches the help too (commander has not parsed yet). */
+function helpLang(argv: string[]): 'zh' | 'en' {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'zh';
+}
+
+const ZH_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Arguments:': '参数：',
+  'Commands:': '命令：',
+  'Global Options:': '全局选项：',
+};
+
+/** commander's own words in Chinese: section titles, [options], (default: …), (choices: …), its errors. */
+function chineseHelp(program: Command): void {
+  program.configureHelp({
+    displayWidth: wideWidth,
+    styleTitle: (title) => ZH_TITLES[title] ?? title,
+    commandUsage(cmd) {
+      let name = cmd.name();
+      for (let p = cmd.parent; p; p = p.parent) name = `${p.name()} ${name}`;
+      return `${name} ${chineseTerm(cmd, true)}`.trim();
+    },
+    subcommandTerm: (cmd) => `${cmd.name()} ${chineseTerm(cmd, false)}`.trim(),
+    optionDescription(option) {
+      const extra: string[] = [];
+      if (option.argChoices) extra.push(`可选：${option.argChoices.join('、')}`);
+      if (option.defaultValue !== undefined && !option.negate && typeof option.defaultValue !== 'boolean') {
+        extra.push(`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`);
+      }
+      return extra.length ? `${option.description}（${extra.join('，')}）` : option.description;
+    },
+  });
+  program.configureOutput({
+    outputError: (text, write) => write(chineseError(text)),
+  });
+}
+
+/** Columns a string takes on a terminal: Chinese characters and full-width marks take two (commander counts one). */
+function wideWidth(str: string): number {
+  // eslint-disable-next-line no-control-regex
+  const plain = str.replace(/\x1b\[[0-9;]*m/g, '');
+  let w = 0;
+  for (const ch of plain) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+/** `[选项] <输入…>`: a command's options and arguments as its usage line shows them. */
+function chineseTerm(cmd: Command, withCommands: boolean): string {
+  const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '…' : ''}>` : `[${a.name()}${a.variadic ? '…' : ''}]`));
+  const parts = [withCommands && cmd.commands.length > 0 ? '[命令]' : '', cmd.options.length > 0 ? '[选项]' : '', ...args];
+  return parts.filter((p) => p !== '').join(' ');
+}
+
+/** commander's error lines, in Chinese (the rest of its text is kept). */
+function chineseError(text: string): string {
+  return text
+    .replace(/^error: unknown option '([^']*)'(\n?\(Did you mean ([^)]*)\?\))?/m, (_m, o, _d, s) => `错误：未知选项 ${o}${s ? `（是否为 ${s}？）` : ''}`)
+    .replace(/^error: unknown command '([^']*)'(\n?\(Did you mean ([^)]*)\?\))?/m, (_m, c, _d, s) => `错误：未知命令 ${c}${s ? `（是否为 ${s}？）` : ''}`)
+    .replace(/^error: missing required argument '([^']*)'/m, '错误：缺少参数 $1')
+    .replace(/^error: option '([^']*)' argument missing/m, '错误：选项 $1 缺少取值')
+    .replace(/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./m, '错误：选项 $1 的取值 $2 无效，可选：$3')
+    .replace(/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./m, (_m, c, e, g) => `错误：${c ? `${c} ` : ''}参数过多，应为 ${e} 个，实际 ${g} 个`)
+    .replace(/^error: /m, '错误：');
+}
 
 export async function main(argv: string[]): Promise<number> {
   const pkg = require('../../package.json') as { version: string };
+  const en = helpLang(argv) === 'en';
+  const t = (zh: string, english: string) => (en ? english : zh);
+  const langOption = () => new Option('--lang <lang>', t('信息语言（en 为英文）', 'message language')).choices(['zh', 'en']).default('zh');
+  const configOption = () =>
+    new Option('--config <file>', t('规则配置文件（默认：当前文件夹的 kepuri.config.json，否则内置默认规则）', 'rules config file (default: ./kepuri.config.json, else the built-in rules)'));
+  const examples = (lines: [string, string, string][]) =>
+    '\n' + t('示例：', 'Examples:') + '\n' + lines.map(([cmd, zh, english]) => `  ${cmd}\n      ${t(zh, english)}`).join('\n') + '\n';
   let exitCode = 0;
   const program = new Command();
+  if (en) program.configureHelp({ displayWidth: wideWidth });
+  else chineseHelp(program);
   program
     .name('kepuri')
-    .description('全国科普日活动安排表:校验、汇总、统计 (National Science Popularization Day schedules: validate, merge, report)')
-    .version(pkg.version, '-V, --version', '显示版本')
-    .helpOption('-h, --help', '显示帮助')
+    .description(t('全国科普日活动安排表：校验、汇总、统计', 'National Science Popularization Day schedules: validate, merge, report'))
+    .version(pkg.version, '-V, --version', t('显示版本', 'print the version'))
+    .helpOption('-h, --help', t('显示帮助', 'display help'))
     .addHelpCommand(false)
-    .showHelpAfterError('（用 kepuri --help 查看用法）')
-    .exitOverride();
+    .showHelpAfterError(t('（用 kepuri --help 查看用法）', '(see kepuri --help)'))
+    .exitOverride()
+    .addHelpText(
+      'after',
+      examples([
+        ['kepuri merge 收件箱/ --roster 附件1.xlsx -o 输出/ --feedback', '汇总收件箱，写出汇总表、统计、通报和给各单位的回复', 'merge an inbox; write the master, summary, notice and replies'],
+        ['kepuri validate 某单位活动安排表.xlsx', '校验一份表', 'check one file'],
+        ['kepuri merge --help', '查看某个命令的用法', 'help for one command'],
+      ]),
+    );
 
   program
     .command('validate')
-    .description('校验一个或多个活动安排表 (validate schedules, each on its own)')
-    .argument('<files...>', '活动安排表文件 (.xlsx .xls .et .ods .csv)')
-    .option('--json', '输出 JSON 报告到标准输出')
-    .option('--annotate <dir>', '为有问题的文件写出批注副本和回复文本到此文件夹')
-    .option('--config <file>', '规则配置文件 (默认:当前文件夹的 kepuri.config.json,否则内置默认规则)')
+    .description(t('校验一个或多个活动安排表（每个文件单独校验）', 'validate schedules, each on its own'))
+    .argument(t('<文件...>', '<files...>'), t('活动安排表文件（.xlsx .xls .et .ods .csv，也可以是 .eml 邮件或 .zip 压缩包）', 'schedule files (.xlsx .xls .et .ods .csv, or .eml messages and .zip archives)'))
+    .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
+    .option('--annotate <dir>', t('为有问题的文件写出批注副本和回复文本到此文件夹', 'write annotated copies and replies to this folder'))
+    .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言，默认中文', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
+    .addOption(configOption())
     .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        ['kepuri validate 官陡街道活动安排表.xlsx', '校验一份表，逐条列出问题所在的单元格和改法', 'check one file, listing each problem with its cell'],
+        ['kepuri validate 来信.eml --annotate 反馈/', '校验邮件附件，并写出标注副本和回复', 'check a message’s attachments and write the annotated copy and reply'],
+      ]),
+    )
     .action(async (files: string[], opts) => {
       const { runValidate } = await import('./validate-command.js');
       exitCode = await runValidate(files, opts);
@@ -41,16 +137,29 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('merge')
-    .description('汇总收件箱:附件、.eml 邮件、.zip 打包下载 (merge an inbox into the master table)')
-    .argument('<inputs...>', '文件或文件夹')
-    .option('-o, --out <dir>', '输出文件夹', 'kepuri-out')
-    .option('--roster <file>', '附件1 任务分解表 (.xlsx 或 .csv)')
-    .option('--received <file>', '报送时间清单 CSV (文件名,接收时间)')
-    .option('--keep-all', '保留同一单位的全部报送 (不以最新替代)')
-    .option('--feedback', '为每个有问题的单位写出批注副本和回复文本 (反馈/)')
-    .option('--json', '输出 JSON 报告到标准输出')
-    .option('--config <file>', '规则配置文件')
+    .description(t('汇总收件箱：附件、.eml 邮件、.zip 打包下载', 'merge an inbox (attachments, .eml messages, .zip downloads) into the master table'))
+    .argument(t('<输入...>', '<inputs...>'), t('文件或文件夹', 'files or folders'))
+    .option('-o, --out <dir>', t('输出文件夹', 'output folder'), 'kepuri-out')
+    .option('--roster <file>', t('附件1 任务分解表（.xlsx 或 .csv）', 'the roster, 附件1 (.xlsx or .csv)'))
+    .option('--received <file>', t('报送时间清单 CSV（文件名，接收时间）', 'CSV of file names and receive times'))
+    .option('--keep-all', t('保留同一单位的全部报送（不以最新替代）', 'keep every submission of a unit, not just the latest'))
+    .option('--feedback', t('为每个需要修改的单位写出批注副本和回复文本（反馈/）', 'write annotated copies and replies for units (反馈/)'))
+    .option('--notice', t('在标准输出打印报送情况通报（也写入 报送情况通报.txt）', 'print the submission notice to standard output (also written to 报送情况通报.txt)'))
+    .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言，默认中文', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
+    .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
+    .addOption(configOption())
     .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        [
+          'kepuri merge 收件箱/ --roster 附件1.xlsx --received 接收时间.csv -o 输出/ --feedback',
+          '汇总收件箱，写出汇总表、统计、通报和反馈/',
+          'merge the inbox; write the master, summary, notice and 反馈/',
+        ],
+        ['kepuri merge 收件箱/ --roster 附件1.xlsx -o 输出/ --notice', '只在屏幕上打印报送情况通报，便于复制到工作群', 'print the notice alone, ready to paste'],
+      ]),
+    )
     .action(async (inputs: string[], opts) => {
       const { runMerge } = await import('./merge-command.js');
       exitCode = await runMerge(inputs, opts);
@@ -58,10 +167,17 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('template')
-    .description('生成空白附件2 活动安排表 (write the blank template)')
-    .option('-o, --out <file>', '输出文件')
-    .option('--unit <name>', '预填填报单位')
-    .option('--config <file>', '规则配置文件')
+    .description(t('生成空白附件2 活动安排表', 'write the blank template (附件2)'))
+    .option('-o, --out <file>', t('输出文件', 'output file'))
+    .option('--unit <name>', t('预填填报单位', 'fill in the unit’s name'))
+    .addOption(configOption())
+    .addHelpText(
+      'after',
+      examples([
+        ['kepuri template', '按内置规则生成空白附件2', 'the blank template for the built-in rules'],
+        ['kepuri template --unit 官陡街道 -o 官陡街道-附件2.xlsx', '预填单位名称', 'with the unit’s name filled in'],
+      ]),
+    )
     .action(async (opts) => {
       const { runTemplate } = await import('./template-command.js');
       exitCode = await runTemplate(opts);
@@ -69,12 +185,16 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('summary')
-    .description('由(手工修改过的)活动汇总表重建汇总统计 (rebuild the summary workbook)')
-    .argument('<master>', '活动汇总表.xlsx')
-    .option('-o, --out <file>', '输出文件', '汇总统计.xlsx')
-    .option('--roster <file>', '附件1 任务分解表')
-    .option('--config <file>', '规则配置文件')
+    .description(t('由（手工修改过的）活动汇总表重建汇总统计', 'rebuild the summary workbook from a master table'))
+    .argument(t('<汇总表>', '<master>'), t('活动汇总表.xlsx', 'the master table (活动汇总表.xlsx)'))
+    .option('-o, --out <file>', t('输出文件', 'output file'), '汇总统计.xlsx')
+    .option('--roster <file>', t('附件1 任务分解表', 'the roster, 附件1'))
+    .addOption(configOption())
     .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([['kepuri summary 输出/活动汇总表.xlsx --roster 附件1.xlsx -o 输出/汇总统计.xlsx', '手工改过汇总表后重新统计', 'recount after editing the master by hand']]),
+    )
     .action(async (master: string, opts) => {
       const { runSummary } = await import('./summary-command.js');
       exitCode = await runSummary(master, opts);
@@ -99,10 +219,11 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('init')
-    .description('写出一份可编辑的规则配置 kepuri.config.json (write a config to edit)')
-    .option('--year <year>', '活动年份')
-    .option('-o, --out <file>', '输出文件', 'kepuri.config.json')
-    .option('--force', '覆盖已有文件')
+    .description(t('写出一份可编辑的规则配置 kepuri.config.json', 'write a config file to edit (kepuri.config.json)'))
+    .option('--year <year>', t('活动年份', 'campaign year'))
+    .option('-o, --out <file>', t('输出文件', 'output file'), 'kepuri.config.json')
+    .option('--force', t('覆盖已有文件', 'overwrite an existing file'))
+    .addHelpText('after', examples([['kepuri init --year 2024', '生成 2024 年的配置，再按当年通知修改', 'a config for 2024, to edit from that year’s notice']]))
     .action(async (opts) => {
       const { runInit } = await import('./init-command.js');
       exitCode = await runInit(opts);
@@ -110,10 +231,17 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('rules')
-    .description('显示当前生效的规则 (print the rules in force)')
-    .option('--json', '输出 JSON')
-    .option('--config <file>', '规则配置文件')
-    .option('--roster <file>', '附件1 任务分解表')
+    .description(t('显示当前生效的规则', 'print the rules in force'))
+    .option('--json', t('输出 JSON', 'print JSON'))
+    .addOption(configOption())
+    .option('--roster <file>', t('附件1 任务分解表', 'the roster, 附件1'))
+    .addHelpText(
+      'after',
+      examples([
+        ['kepuri rules', '显示内置规则或当前文件夹的 kepuri.config.json', 'the built-in rules, or ./kepuri.config.json'],
+        ['kepuri rules --config 2024.json --roster 附件1.xlsx', '检查新一年的配置和任务分解表', 'check a new year’s config and roster'],
+      ]),
+    )
     .action(async (opts) => {
       const { runRules } = await import('./rules-command.js');
       exitCode = await runRules(opts);

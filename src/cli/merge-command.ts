@@ -3,7 +3,7 @@ import type { Lang } from '../core/messages.js';
 import { exitCodeOf, reportJsonChunks } from '../core/report.js';
 import { loadRules } from '../io/load-config.js';
 import { runMergeJob } from '../io/run-merge.js';
-import { makeChalk, renderMergeSummary } from './render-terminal.js';
+import { makeChalk, renderMergeSummary, renderRulesLine } from './render-terminal.js';
 
 export interface MergeCliOptions {
   out: string;
@@ -12,12 +12,18 @@ export interface MergeCliOptions {
   keepAll?: boolean;
   feedback?: boolean;
   json?: boolean;
+  notice?: boolean;
   config?: string;
   lang: Lang;
+  lettersLang?: Lang;
 }
 
 export async function runMerge(inputs: string[], opts: MergeCliOptions): Promise<number> {
   const rules = await loadRules({ config: opts.config, roster: opts.roster });
+  // the rules in force first, so a stray kepuri.config.json is never a surprise; on standard
+  // error when standard output carries JSON or the notice
+  const machine = opts.json || opts.notice;
+  (machine ? process.stderr : process.stdout).write(renderRulesLine(rules, opts.lang) + '\n');
   const progress = await createProgress();
   let result;
   try {
@@ -27,6 +33,7 @@ export async function runMerge(inputs: string[], opts: MergeCliOptions): Promise
       keepAll: opts.keepAll,
       feedback: opts.feedback,
       lang: opts.lang,
+      ...(opts.lettersLang ? { lettersLang: opts.lettersLang } : {}),
       onProgress: progress?.update,
     });
   } finally {
@@ -37,7 +44,11 @@ export async function runMerge(inputs: string[], opts: MergeCliOptions): Promise
     for (const piece of reportJsonChunks(result.report)) process.stdout.write(piece);
     process.stdout.write('\n');
   }
-  else process.stdout.write(renderMergeSummary(result.report, result.written, makeChalk(process.stdout), opts.lang));
+  else if (opts.notice) {
+    // the note alone on standard output, ready to paste; the usual summary goes to standard error
+    process.stdout.write(result.notice);
+    process.stderr.write(renderMergeSummary(result.report, result.written, makeChalk(process.stderr), opts.lang, 30, result.notSubmissions));
+  } else process.stdout.write(renderMergeSummary(result.report, result.written, makeChalk(process.stdout), opts.lang, 30, result.notSubmissions));
   return exitCodeOf(result.report);
 }
 

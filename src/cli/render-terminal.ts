@@ -4,6 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../core/messages.js';
+import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFinding } from '../core/report.js';
 import { tallyUnits } from '../core/unit-counts.js';
 
@@ -54,13 +55,29 @@ export function renderValidate(report: Report, c: ChalkInstance, lang: Lang): st
   out.push(
     lang === 'en'
       ? `${report.files.length} file(s): ${t.errors} error(s), ${t.warnings} warning(s), ${t.infos} note(s)`
-      : `共 ${report.files.length} 个文件:错误 ${c.red(String(t.errors))},警告 ${c.yellow(String(t.warnings))},提示 ${t.infos}`,
+      : `共 ${report.files.length} 个文件：错误 ${c.red(String(t.errors))}，警告 ${c.yellow(String(t.warnings))}，提示 ${t.infos}`,
   );
   return out.join('\n') + '\n';
 }
 
+/** The rules in force in one line: `规则：2023 鸠江区（内置）` or the config file's path, and the roster's source. */
+export function renderRulesLine(rules: Rules, lang: Lang): string {
+  const en = lang === 'en';
+  const source = rules.source === 'embedded' ? (en ? `${rules.year} ${rules.district} (built-in)` : `${rules.year} ${rules.district}（内置）`) : rules.source;
+  const roster =
+    rules.rosterSource === 'embedded' || rules.rosterSource === 'config' ? '' : en ? `, roster: ${rules.rosterSource}` : `，任务分解表：${rules.rosterSource}`;
+  return (en ? 'rules: ' : '规则：') + source + roster;
+}
+
 /** `kepuri merge`: the short Chinese summary — files, units, activities, late, missing, incomplete, then findings by unit. */
-export function renderMergeSummary(report: Report, written: string[], c: ChalkInstance, lang: Lang, maxFindings = 30): string {
+export function renderMergeSummary(
+  report: Report,
+  written: string[],
+  c: ChalkInstance,
+  lang: Lang,
+  maxFindings = 30,
+  notSubmissions: { path: string; message: string }[] = [],
+): string {
   const t = report.totals;
   const en = lang === 'en';
   const out: string[] = [];
@@ -83,13 +100,13 @@ export function renderMergeSummary(report: Report, written: string[], c: ChalkIn
     out.push(`missing: ${missing.map((u) => u.name).join(', ') || 'none'}`);
     out.push(`incomplete: ${erroneousRows} activities with errors (${withErrors.length} units)`);
   } else {
-    out.push(c.bold(`读取 ${t.files} 个文件,已报送 ${submitted.length}/${tally.expected.length} 个单位${unlisted ? `（另有名单外 ${unlisted.length} 个）` : ''},汇总活动 ${t.rowsMerged} 项`));
+    out.push(c.bold(`读取 ${t.files} 个文件，已报送 ${submitted.length}/${tally.expected.length} 个单位${unlisted ? `（另有名单外 ${unlisted.length} 个）` : ''}，汇总活动 ${t.rowsMerged} 项`));
     out.push(
-      `行数核对:读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped} ${balanced ? c.green('✓') : c.red('✗')}`,
+      `行数核对：读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped} ${balanced ? c.green('✓') : c.red('✗')}`,
     );
-    out.push(`逾期:${late.length ? c.yellow(late.map((u) => u.name).join('、')) : '无'}`);
-    out.push(`未报送:${missing.length ? c.red(missing.map((u) => u.name).join('、')) : '无'}`);
-    out.push(`不完整:${erroneousRows ? c.red(String(erroneousRows)) : '0'} 项活动有错误(${withErrors.length} 个单位)`);
+    out.push(`逾期：${late.length ? c.yellow(late.map((u) => u.name).join('、')) : '无'}`);
+    out.push(`未报送：${missing.length ? c.red(missing.map((u) => u.name).join('、')) : '无'}`);
+    out.push(`不完整：${erroneousRows ? c.red(String(erroneousRows)) : '0'} 项活动有错误（${withErrors.length} 个单位）`);
   }
   out.push('');
   const shown = report.findings.filter((f) => f.severity !== 'info').slice(0, maxFindings);
@@ -97,7 +114,7 @@ export function renderMergeSummary(report: Report, written: string[], c: ChalkIn
   let lastFile: string | undefined;
   for (const f of shown) {
     if (f.unit !== lastUnit) {
-      out.push(c.bold(f.unit ?? (en ? '(unit unknown)' : '(单位不明)')));
+      out.push(c.bold(f.unit ?? (en ? '(unit unknown)' : '（单位不明）')));
       lastUnit = f.unit;
       lastFile = undefined;
     }
@@ -108,9 +125,15 @@ export function renderMergeSummary(report: Report, written: string[], c: ChalkIn
     out.push('  ' + renderFindingLine(f, c, lang));
   }
   const hidden = report.findings.filter((f) => f.severity !== 'info').length - shown.length;
-  if (hidden > 0) out.push(c.dim(en ? `… ${hidden} more in the report` : `… 另有 ${hidden} 条,见 汇总统计.xlsx 的“问题清单”`));
+  if (hidden > 0) out.push(c.dim(en ? `… ${hidden} more in the report` : `……另有 ${hidden} 条，见 汇总统计.xlsx 的“问题清单”`));
   out.push('');
-  out.push(`${en ? 'errors' : '错误'} ${t.errors},${en ? 'warnings' : '警告'} ${t.warnings},${en ? 'notes' : '提示'} ${t.infos}`);
-  out.push((en ? 'written: ' : '已写出:') + written.join('  '));
+  out.push(en ? `errors ${t.errors}, warnings ${t.warnings}, notes ${t.infos}` : `错误 ${t.errors}，警告 ${t.warnings}，提示 ${t.infos}`);
+  if (notSubmissions.length > 0) {
+    // a poster or a cover letter beside the table: the clerk looks at it; no letter goes back for it
+    out.push(
+      (en ? 'not schedules (no reply written): ' : '不是活动安排表（未生成回复）：') + notSubmissions.map((n) => n.path).join(en ? ', ' : '、'),
+    );
+  }
+  out.push((en ? 'written: ' : '已写出：') + written.join('  '));
   return out.join('\n') + '\n';
 }

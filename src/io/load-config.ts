@@ -57,7 +57,7 @@ export async function loadRosterFile(file: string, shown: string): Promise<Roste
   const { units, errors } = parseRoster(read.workbook, shown);
   if (errors.length > 0) {
     const lines = errors.slice(0, 10).map((e) => `  ${e.cell ? e.cell + ': ' : ''}${e.message}`);
-    throw new UsageError(`任务分解表 ${shown} 有误:\n${lines.join('\n')}`);
+    throw new UsageError(`任务分解表 ${shown} 有误：\n${lines.join('\n')}`);
   }
   if (units.length === 0) throw new UsageError(`任务分解表 ${shown} 中没有单位`);
   return units;

@@ -33,7 +33,7 @@ export function validateConfig(json: unknown, shown: string): WrittenConfig {
 
 export function formatConfigIssues(error: z.ZodError, shown: string): string {
   const lines = error.issues.slice(0, 10).map((i) => `  ${jsonPath(i.path)}: ${i.message}`);
-  return `配置文件 ${shown} 有误:\n${lines.join('\n')}`;
+  return `配置文件 ${shown} 有误：\n${lines.join('\n')}`;
 }
 
 /** ['windows','concentrated','start'] → $.windows.concentrated.start; [categories, 2, name] → $.categories[2].name */

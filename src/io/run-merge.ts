@@ -25,11 +25,15 @@ import { relativeTextToInputs, relativeToInputs } from './print-setup.js';
 import { UPWARD_FILE, writeUpward } from './write-upward.js';
 import { writeSummary } from './write-summary.js';
 import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
+import { isClerksBusiness, NOT_A_SUBMISSION } from '../core/compose-reply.js';
+import { composeNotice, NOTICE_FILE, noticeFileText } from '../core/compose-notice.js';
 
 export const MASTER_FILE = '活动汇总表.xlsx';
 export const SUMMARY_FILE = '汇总统计.xlsx';
 export const REPORT_FILE = 'report.json';
 export const FEEDBACK_DIR = '反馈';
+/** the hidden folder a run writes its outputs into before moving them into place as a set */
+const STAGING_PREFIX = '.kepuri-new-';
 /** files in flight at once: enough to keep both read children busy while the main thread analyses */
 const READ_CONCURRENCY = 4;
 /**
@@ -56,6 +60,8 @@ export interface MergeJobOptions {
   keepAll?: boolean;
   feedback?: boolean;
   lang: Lang;
+  /** the language of the letters to units (replies, notes in the annotated copies); default zh */
+  lettersLang?: Lang;
   /** fixed creation time for reproducible outputs (tests); default now */
   createdAt?: Date;
   onProgress?: (done: number, total: number) => void;
@@ -65,6 +71,10 @@ export interface MergeJobResult {
   report: Report;
   plan: MergePlan;
   written: string[];
+  /** the 报送情况通报 text (also written to 报送情况通报.txt) */
+  notice: string;
+  /** files that are not submissions (a poster, a cover letter): no reply, listed for the clerk */
+  notSubmissions: { path: string; message: string }[];
 }
 
 /**
@@ -83,6 +93,7 @@ function trace(phase: string): void {
 export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJobOptions): Promise<MergeJobResult> {
   trace('start');
   const outDir = path.resolve(opts.out);
+  await assertInputsExist(inputs);
   await assertOutsideInputs(outDir, inputs);
   const manifest = opts.received ? await loadManifest(opts.received) : undefined;
 
@@ -155,32 +166,104 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   });
 
   trace('merged');
-  const createdAt = opts.createdAt ?? new Date();
-  const written: string[] = [];
-  await fs.mkdir(outDir, { recursive: true });
-  const master = path.join(outDir, MASTER_FILE);
-  const displayPath = relativeToInputs(inputs);
-  await writeMaster(master, plan.rows, plan.extraHeaders, rules, createdAt, { displayPath });
-  written.push(master);
-  const upward = path.join(outDir, UPWARD_FILE);
-  await writeUpward(upward, plan.rows, rules, createdAt);
-  written.push(upward);
-  // the master's spent strings and compressed pieces, before the summary builds its own
-  if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
-  trace('master written');
-  const summary = path.join(outDir, SUMMARY_FILE);
-  await writeSummary(summary, { report, rows: summaryRowsFromMerge(plan.rows), createdAt, displayPath, displayText: relativeTextToInputs(inputs) });
-  written.push(summary);
-  trace('summary written');
-  const reportFile = path.join(outDir, REPORT_FILE);
-  await writeFileAtomic(reportFile, reportJsonChunksWithNewline(report));
-  written.push(reportFile);
-  trace('report written');
-  if (opts.feedback) {
-    const { writeAnnotations } = await import('./write-annotated.js');
-    written.push(...(await writeAnnotations(report, path.join(outDir, FEEDBACK_DIR), { rules, sources })));
+  // nothing readable at all: say so and write nothing, so a good earlier output is never replaced
+  if (!report.files.some((f) => f.status === 'merged' || f.status === 'superseded')) {
+    throw new UsageError(nothingReadableMessage(inputs, report));
   }
-  return { report, plan, written };
+  const createdAt = opts.createdAt ?? new Date();
+  const notice = composeNotice(report, rules, { runAt: createdAt });
+  const notSubmissions = report.findings.filter((f) => NOT_A_SUBMISSION.has(f.code)).map((f) => ({ path: f.file, message: f.message }));
+  const displayPath = relativeToInputs(inputs);
+
+  // every output is written to a staging folder first and moved into place as a set, report.json
+  // last: a run that fails half-way leaves the previous run's outputs as they were
+  await fs.mkdir(outDir, { recursive: true });
+  // a staging folder left by a run that was killed half-way is garbage
+  for (const name of await fs.readdir(outDir)) {
+    if (name.startsWith(STAGING_PREFIX)) await fs.rm(path.join(outDir, name), { recursive: true, force: true });
+  }
+  const staging = await fs.mkdtemp(path.join(outDir, STAGING_PREFIX));
+  const staged: string[] = [];
+  try {
+    await writeMaster(path.join(staging, MASTER_FILE), plan.rows, plan.extraHeaders, rules, createdAt, { displayPath });
+    staged.push(MASTER_FILE);
+    await writeUpward(path.join(staging, UPWARD_FILE), plan.rows, rules, createdAt);
+    staged.push(UPWARD_FILE);
+    // the master's spent strings and compressed pieces, before the summary builds its own
+    if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
+    trace('master written');
+    await writeSummary(path.join(staging, SUMMARY_FILE), {
+      report,
+      rows: summaryRowsFromMerge(plan.rows),
+      createdAt,
+      displayPath,
+      displayText: relativeTextToInputs(inputs),
+    });
+    staged.push(SUMMARY_FILE);
+    trace('summary written');
+    await writeFileAtomic(path.join(staging, NOTICE_FILE), noticeFileText(notice));
+    staged.push(NOTICE_FILE);
+    let feedback: string[] = [];
+    if (opts.feedback) {
+      const { writeAnnotations } = await import('./write-annotated.js');
+      // letters go in Chinese whatever the terminal's language, and carry only the unit's own faults
+      const lettersLang = opts.lettersLang ?? 'zh';
+      const letters = buildReport({
+        rules,
+        files: plan.files,
+        units: plan.units,
+        rows: plan.reconciliation,
+        findings: plan.findings.filter((f) => !isClerksBusiness(f)),
+        lang: lettersLang,
+        presorted: true,
+      });
+      feedback = await writeAnnotations(letters, path.join(staging, FEEDBACK_DIR), { rules, sources, runAt: createdAt, lang: lettersLang });
+    }
+    await writeFileAtomic(path.join(staging, REPORT_FILE), reportJsonChunksWithNewline(report));
+    trace('report written');
+
+    const written: string[] = [];
+    for (const name of staged) {
+      await fs.rename(path.join(staging, name), path.join(outDir, name));
+      written.push(path.join(outDir, name));
+    }
+    if (opts.feedback) {
+      const target = path.join(outDir, FEEDBACK_DIR);
+      const old = path.join(staging, FEEDBACK_DIR + '.old');
+      await fs.rename(target, old).catch(() => undefined);
+      await fs.mkdir(path.join(staging, FEEDBACK_DIR), { recursive: true });
+      await fs.rename(path.join(staging, FEEDBACK_DIR), target);
+      written.push(...feedback.map((p) => path.join(target, path.relative(path.join(staging, FEEDBACK_DIR), p))));
+    }
+    await fs.rename(path.join(staging, REPORT_FILE), path.join(outDir, REPORT_FILE));
+    written.splice(staged.length, 0, path.join(outDir, REPORT_FILE));
+    return { report, plan, written, notice, notSubmissions };
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** An input path that does not exist is bad usage (exit 2), found before anything is read or written. */
+async function assertInputsExist(inputs: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const input of inputs) {
+    try {
+      await fs.stat(input);
+    } catch {
+      missing.push(input);
+    }
+  }
+  if (missing.length > 0) throw new UsageError(`找不到输入：${missing.join('、')}（请检查路径），未写出任何文件`);
+}
+
+function nothingReadableMessage(inputs: string[], report: Report): string {
+  const why = report.findings.slice(0, 5).map((f) => `  ${f.file}：${f.message}`);
+  const more = report.findings.length > 5 ? [`  ……另有 ${report.findings.length - 5} 条`] : [];
+  const head =
+    report.files.length === 0
+      ? `${inputs.join('、')} 中没有找到任何活动安排表（.xlsx、.xls、.et、.csv、.eml、.zip），未写出任何文件`
+      : `${inputs.join('、')} 中的 ${report.files.length} 个文件都无法读取为活动安排表，未写出任何文件：`;
+  return [head, ...why, ...more].join('\n');
 }
 
 /** `sources` (kept only when feedback copies are written) receives each file's bytes and workbook. */
@@ -220,7 +303,7 @@ async function loadManifest(file: string): Promise<ManifestEntry[]> {
   }
   const { entries, errors } = parseManifest(bytes, file);
   if (errors.length > 0) {
-    throw new UsageError(`报送时间清单 ${file} 有误:\n${errors.slice(0, 10).map((e) => `  第 ${e.line} 行:${e.message}`).join('\n')}`);
+    throw new UsageError(`报送时间清单 ${file} 有误：\n${errors.slice(0, 10).map((e) => `  第 ${e.line} 行：${e.message}`).join('\n')}`);
   }
   return entries;
 }
@@ -237,10 +320,15 @@ async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<vo
     }
     const rel = path.relative(abs, outDir);
     if (isDir && (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))) {
-      throw new UsageError(`输出文件夹 ${outDir} 位于输入文件夹 ${input} 之内;请用 -o 指定其他位置`);
+      throw new UsageError(`输出文件夹 ${outDir} 位于输入文件夹 ${input} 之内；请用 -o 指定其他位置`);
+    }
+    const inside = path.relative(outDir, abs);
+    // an input anywhere under the output folder (反馈/ is replaced as a whole) would be written over
+    if (!isDir && inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside) && path.dirname(abs) !== outDir) {
+      throw new UsageError(`输入文件 ${input} 位于输出文件夹 ${outDir} 之内；请用 -o 指定其他位置`);
     }
     if (!isDir && path.dirname(abs) === outDir) {
-      throw new UsageError(`输出文件夹 ${outDir} 与输入文件 ${input} 在同一位置;请用 -o 指定其他位置`);
+      throw new UsageError(`输出文件夹 ${outDir} 与输入文件 ${input} 在同一位置；请用 -o 指定其他位置`);
     }
   }
 }

@@ -14,6 +14,8 @@ import path from 'node:path';
 import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportFinding } from '../core/report.js';
 import { parseAddress, type Cell, type Workbook } from '../core/table.js';
+import { CLERK_CODES, composeReply, needsReply, NOT_A_SUBMISSION } from '../core/compose-reply.js';
+import { MARK_WORDS, type Lang } from '../core/messages.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { addFilterDatabaseNames } from './exceljs-filter-names.js';
 
@@ -25,10 +27,10 @@ export interface AnnotationSource {
 
 export const ERROR_FILL_ARGB = 'FFFFC7CE';
 export const WARNING_FILL_ARGB = 'FFFFEB9C';
-/** replies list at most this many items; the rest are in the annotated copy */
-export const REPLY_MAX_ITEMS = 100;
+// the letter itself is composed in core (pure); re-exported for the callers that know it from here
+export { composeReply, REPLY_MAX_ITEMS } from '../core/compose-reply.js';
 const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
-const SEVERITY_TAG = { error: '错误', warning: '警告' } as const;
+const SEVERITY_TAG = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'check' } } as const;
 /** findings that are about the file as a whole and cannot be marked in it */
 const UNREADABLE_CODES = new Set(['file-unreadable', 'file-encrypted', 'file-too-large', 'file-unsupported']);
 
@@ -234,9 +236,93 @@ interface Mark {
   lines: string[];
 }
 
-function noteLine(f: Actionable, shownAt: string, target: string): string {
-  const where = shownAt !== target ? `${shownAt}:` : '';
-  return `[${SEVERITY_TAG[f.severity]}] ${where}${f.message}`;
+/** The comments' author and the header of the printed mark column. */
+export const MARK_AUTHOR = '区科协';
+export const MARK_HEADER = '标记（区科协）';
+
+let authorPatched = false;
+
+/**
+ * exceljs writes every comment's author as "Author" (its comments writer has a TODO for
+ * authors). The unit should see who wrote the notes: swap the name as the part is written.
+ */
+function installCommentAuthor(): void {
+  if (authorPatched) return;
+  authorPatched = true;
+  try {
+    const require = createRequire(import.meta.url);
+    const Xform = require('exceljs/lib/xlsx/xform/comment/comments-xform.js') as {
+      prototype: { render(xmlStream: { leafNode(name: string, attrs: unknown, text?: unknown): void }, model: unknown): void };
+    };
+    const original = Xform.prototype.render;
+    Xform.prototype.render = function (this: unknown, xmlStream, model) {
+      const leaf = xmlStream.leafNode;
+      xmlStream.leafNode = function (this: unknown, name, attrs, text) {
+        return leaf.call(this, name, attrs, name === 'author' && text === 'Author' ? MARK_AUTHOR : text);
+      };
+      try {
+        return original.call(this, xmlStream, model);
+      } finally {
+        xmlStream.leafNode = leaf;
+      }
+    };
+  } catch {
+    // exceljs laid out differently: the notes keep its default author
+  }
+}
+
+const HEADER_WORDS = ['活动名称', '活动类别', '开始日期', '联系电话', '活动形式', '开展方式', '主办单位'];
+
+/** The header row among the first 15 (two or more template headers), if any. */
+function findHeaderRow(ws: ExcelJS.Worksheet): number | undefined {
+  const last = Math.min(ws.rowCount, 15);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    let hits = 0;
+    for (let c = 1; c <= Math.min(row.cellCount, 60); c++) {
+      const t = cellText(row.getCell(c)).replace(/\s+/g, '');
+      if (HEADER_WORDS.some((w) => t.startsWith(w))) hits++;
+    }
+    if (hits >= 2) return r;
+  }
+  return undefined;
+}
+
+/**
+ * Fills vanish on a black-and-white printer: each marked row also says in words, in a new last
+ * column, which cells are wrong and why (short words; the note on the cell has the sentence).
+ */
+function addMarkColumn(ws: ExcelJS.Worksheet, rows: Map<number, { words: string[]; severity: 'error' | 'warning' }>, lang: Lang): void {
+  if (rows.size === 0) return;
+  const col = ws.columnCount + 1;
+  const header = findHeaderRow(ws);
+  const copyStyle = (r: number, target: ExcelJS.Cell) => {
+    const left = ws.getRow(r).getCell(col - 1);
+    if (!left.style) return;
+    // the neighbour's font and border, never its fill (a tint is not a mark)
+    const { fill: _fill, ...rest } = left.style;
+    target.style = { ...rest, alignment: { wrapText: true, vertical: 'middle' } };
+  };
+  if (header !== undefined && !rows.has(header)) {
+    const h = ws.getRow(header).getCell(col);
+    copyStyle(header, h);
+    h.value = lang === 'en' ? 'Marks (district association)' : MARK_HEADER;
+  }
+  for (const [r, m] of rows) {
+    const cell = ws.getRow(r).getCell(col);
+    copyStyle(r, cell);
+    cell.value = m.words.join('；');
+  }
+  ws.getColumn(col).width = 28;
+  // a print area the unit set would leave the marks off the paper: widen it to the new column
+  const area = ws.pageSetup?.printArea;
+  const m = typeof area === 'string' ? /^(\$?[A-Z]{1,3}\$?\d+):\$?[A-Z]{1,3}(\$?\d+)$/.exec(area) : null;
+  if (m) ws.pageSetup.printArea = `${m[1]}:${ws.getColumn(col).letter}${m[2]}`;
+}
+
+function noteLine(f: Actionable, shownAt: string, target: string, lang: Lang): string {
+  const where = shownAt !== target ? `${shownAt}：` : '';
+  return `[${SEVERITY_TAG[lang][f.severity]}] ${where}${f.message}`;
 }
 
 function existingNoteText(cell: ExcelJS.Cell): string {
@@ -246,7 +332,7 @@ function existingNoteText(cell: ExcelJS.Cell): string {
   return (n.texts ?? []).map((t) => t.text).join('');
 }
 
-function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNames?: Map<string, string>): void {
+function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNames: Map<string, string> | undefined, lang: Lang): void {
   const visible = wb.worksheets.filter((w) => w.state === 'visible' || w.state === undefined);
   const sheetOf = (name: string | null): ExcelJS.Worksheet | undefined => {
     if (name === null) return undefined;
@@ -256,6 +342,8 @@ function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNa
   const named = findings.map((f) => sheetOf(f.sheet)).find((w) => w !== undefined);
   const fallbackSheet = named ?? visible[0] ?? wb.worksheets[0];
   const marks = new Map<string, Mark>();
+  // per sheet, per row: the printed words of the mark column
+  const rowWords = new Map<ExcelJS.Worksheet, Map<number, { words: string[]; severity: 'error' | 'warning' }>>();
 
   for (const f of findings) {
     const ws = sheetOf(f.sheet) ?? fallbackSheet;
@@ -269,10 +357,20 @@ function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNa
     const key = `${ws.id}!${target}`;
     const mark = marks.get(key) ?? { ws, address: target, severity: f.severity, lines: [] };
     if (f.severity === 'error') mark.severity = 'error';
-    const line = noteLine(f, address, target);
+    const line = noteLine(f, address, target, lang);
     if (!mark.lines.includes(line)) mark.lines.push(line);
     marks.set(key, mark);
+    if (f.row !== null && f.row > 0) {
+      const perSheet = rowWords.get(ws) ?? new Map();
+      rowWords.set(ws, perSheet);
+      const entry = perSheet.get(f.row) ?? { words: [], severity: f.severity };
+      const word = `${f.cell ? f.cell.replace(/\$/g, '').toUpperCase() + ' ' : ''}${lang === 'en' ? f.code : MARK_WORDS[f.code]}`;
+      if (!entry.words.includes(word)) entry.words.push(word);
+      if (f.severity === 'error') entry.severity = 'error';
+      perSheet.set(f.row, entry);
+    }
   }
+  for (const [ws, rows] of rowWords) addMarkColumn(ws, rows, lang);
 
   for (const m of marks.values()) {
     const cell = m.ws.getCell(m.address);
@@ -280,7 +378,7 @@ function annotate(wb: ExcelJS.Workbook, findings: readonly Actionable[], sheetNa
     const fill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: m.severity === 'error' ? ERROR_FILL_ARGB : WARNING_FILL_ARGB } };
     cell.style = { ...cell.style, fill };
     const before = existingNoteText(cell);
-    const text = [...m.lines, ...(before ? ['', `原批注:${before}`] : [])].join('\n');
+    const text = [...m.lines, ...(before ? ['', `原批注：${before}`] : [])].join('\n');
     cell.note = {
       texts: [{ font: { size: 10, name: '宋体' }, text }],
       margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },
@@ -299,12 +397,15 @@ export async function writeAnnotatedCopy(
   findings: ReportFinding[],
   outFile: string,
   workbook?: Workbook,
+  /** the notes' language: the unit's letters are Chinese unless English letters were asked for */
+  lang: Lang = 'zh',
 ): Promise<boolean> {
   const marks = actionable(findings);
+  installCommentAuthor();
   const loaded = await loadXlsx(sourceBytes);
   if (loaded) {
     try {
-      annotate(loaded, marks);
+      annotate(loaded, marks, undefined, lang);
       addFilterDatabaseNames(loaded);
       await writeFileAtomic(outFile, Buffer.from(await loaded.xlsx.writeBuffer()));
       return true;
@@ -315,72 +416,9 @@ export async function writeAnnotatedCopy(
   }
   if (!workbook || workbook.sheets.length === 0) return false;
   const rebuilt = rebuildFromNeutral(workbook);
-  annotate(rebuilt.wb, marks, rebuilt.names);
+  annotate(rebuilt.wb, marks, rebuilt.names, lang);
   await writeFileAtomic(outFile, Buffer.from(await rebuilt.wb.xlsx.writeBuffer()));
   return true;
-}
-
-// ---------------------------------------------------------------- the reply text
-
-function zhDate(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : text.trim();
-}
-
-function itemText(f: ReportFinding): string {
-  const where: string[] = [];
-  if (f.row !== null) where.push(`第${f.row}行`);
-  if (f.cell) where.push(f.cell);
-  let head = where.join(' ');
-  if (f.column) head += `（${f.column}）`;
-  return head ? `${head}：${f.message}` : f.message;
-}
-
-/** A short polite Chinese reply listing what to fix, ready to email back to the unit. */
-export function composeReply(unit: string, findings: ReportFinding[], rules: Rules, opts: { deadline?: string } = {}): string {
-  const list = actionable(findings);
-  const errors = list.filter((f) => f.severity === 'error');
-  const warnings = list.filter((f) => f.severity === 'warning');
-  const title = `《${rules.year}年${rules.district}全国科普日活动安排表》`;
-  const lines: string[] = [];
-  lines.push(unit.trim() ? `${unit.trim()}：` : '您好：');
-  lines.push('');
-  const greeting = unit.trim() ? '您好！' : '';
-
-  if (list.length === 0) {
-    lines.push(`${greeting}贵单位报送的${title}已收到，经核对未发现需要修改的问题，谢谢！`);
-  } else {
-    let n = 0;
-    let shown = 0;
-    const push = (f: ReportFinding) => {
-      n++;
-      if (shown >= REPLY_MAX_ITEMS) return;
-      shown++;
-      lines.push(`${n}. ${itemText(f)}`);
-    };
-    if (errors.length > 0) {
-      lines.push(`${greeting}贵单位报送的${title}已收到，经核对有以下问题需要修改：`);
-      lines.push('');
-      errors.forEach(push);
-      if (warnings.length > 0) {
-        lines.push('');
-        lines.push('另有以下内容请核实，如确需修改请一并修改：');
-        lines.push('');
-      }
-    } else {
-      lines.push(`${greeting}贵单位报送的${title}已收到，经核对有以下内容请核实，如确需修改请修改：`);
-      lines.push('');
-    }
-    warnings.forEach(push);
-    if (n > shown) lines.push(`……另有 ${n - shown} 处，详见附件中标注的单元格。`);
-    lines.push('');
-    lines.push('有问题的单元格已在附件表格中标出（红色为必须修改，黄色为请核实），鼠标移到单元格上可查看批注。');
-    const deadline = zhDate(opts.deadline ?? rules.deadlines.schedule);
-    lines.push(`请修改后于${deadline}前重新报送。如有疑问，请及时联系。谢谢！`);
-  }
-  lines.push('');
-  lines.push(rules.issuer);
-  return lines.join('\n') + '\n';
 }
 
 // ---------------------------------------------------------------- the folder of feedback
@@ -427,17 +465,32 @@ async function neutralFromDisk(file: string): Promise<Workbook | undefined> {
   }
 }
 
+/** The clerk's note in the feedback folder about files that got no reply of their own. */
+export const CLERK_NOTE_FILE = '说明.txt';
+
+export interface AnnotationOptions {
+  rules: Rules;
+  sources?: Map<string, AnnotationSource>;
+  /** the run's time: the letters' date and the base of the resubmission date; default now */
+  runAt?: Date;
+  /** the letters' language; Chinese unless English letters were asked for */
+  lang?: Lang;
+}
+
+/** Files that are not submissions (a poster, a cover letter): listed for the clerk, never answered. */
+export function notSubmissions(report: Report): { path: string; message: string }[] {
+  return report.findings.filter((f) => NOT_A_SUBMISSION.has(f.code)).map((f) => ({ path: f.file, message: f.message }));
+}
+
 /**
- * For each file of the report with errors or warnings: `<dir>/<单位>.xlsx` (the highlighted copy,
- * when the source can be read) and `<dir>/<单位>-回复.txt`. Returns the written paths.
+ * For each file of the report with something of the unit's own to say: `<dir>/<单位>-回复.txt`,
+ * and `<dir>/<单位>.xlsx` (the highlighted copy) when a finding has a place in the file and the
+ * source can be read. Files that are not submissions get no reply; they are listed in 说明.txt
+ * for the clerk. `report`'s messages are the letters' language. Returns the written paths.
  */
-export async function writeAnnotations(
-  report: Report,
-  dir: string,
-  opts: { rules: Rules; sources?: Map<string, AnnotationSource> },
-): Promise<string[]> {
-  const byFile = new Map<string, Actionable[]>();
-  for (const f of actionable(report.findings)) {
+export async function writeAnnotations(report: Report, dir: string, opts: AnnotationOptions): Promise<string[]> {
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const f of report.findings) {
     const list = byFile.get(f.file);
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
@@ -445,38 +498,56 @@ export async function writeAnnotations(
   const inputs = new Set(report.files.map((f) => path.resolve(diskPathOf(f.path) ?? f.path.split('#')[0])));
   const used = new Set<string>();
   const written: string[] = [];
+  const runAt = opts.runAt ?? new Date();
+  const lang = opts.lang ?? 'zh';
 
   for (const file of report.files) {
-    const findings = byFile.get(file.path);
+    const all = byFile.get(file.path) ?? [];
     // a replaced submission needs no feedback: the unit already sent a newer one
-    if (!findings || findings.length === 0 || file.status === 'superseded') continue;
-    const unit = file.unit ?? findings.find((f) => f.unit)?.unit ?? null;
+    if (file.status === 'superseded' || !needsReply(all)) continue;
+    const own = actionable(all).filter((f) => !CLERK_CODES.has(f.code));
+    const unit = file.unit ?? all.find((f) => f.unit)?.unit ?? null;
     const name = uniqueName(safeFileName(unit ?? sourceBaseName(file.path)), used, dir, inputs);
 
+    // lateness alone has nothing to mark: the letter goes without a copy
+    const toMark = own.filter((f) => f.code !== 'submission-late');
     const xlsx = path.join(dir, `${name}.xlsx`);
     // one file exceljs cannot handle must not stop the feedback for the others: the reply still goes out
-    if (await writeCopy(file, findings, xlsx, opts.sources).catch(() => false)) written.push(xlsx);
+    const annotated = toMark.length > 0 && (await writeCopy(file, toMark, xlsx, opts.sources, lang).catch(() => false));
+    if (annotated) written.push(xlsx);
 
     const txt = path.join(dir, `${name}-回复.txt`);
-    const reply = composeReply(unit ?? '', findings, opts.rules, {});
+    const reply = composeReply(unit ?? '', own, opts.rules, { runAt, receivedAt: file.receivedAt, annotated, lang });
     // BOM and CRLF so Notepad on older Windows shows the Chinese text correctly
     await writeFileAtomic(txt, '\ufeff' + reply.replace(/\n/g, '\r\n'));
     written.push(txt);
   }
+
+  const skipped = notSubmissions(report);
+  if (skipped.length > 0) {
+    const note = [
+      lang === 'en' ? 'Files that are not activity schedules (no reply written for them):' : '以下文件不是活动安排表，未生成回复，请自行查看：',
+      '',
+      ...skipped.map((s) => `${s.path}  ${s.message}`),
+    ].join('\n');
+    const out = path.join(dir, CLERK_NOTE_FILE);
+    await writeFileAtomic(out, '\ufeff' + note.replace(/\n/g, '\r\n') + '\r\n');
+    written.push(out);
+  }
   return written;
 }
 
-async function writeCopy(file: ReportFile, findings: Actionable[], out: string, sources?: Map<string, AnnotationSource>): Promise<boolean> {
+async function writeCopy(file: ReportFile, findings: Actionable[], out: string, sources: Map<string, AnnotationSource> | undefined, lang: Lang): Promise<boolean> {
   if (file.status === 'unreadable' || file.status === 'unsupported') return false;
   if (findings.some((f) => UNREADABLE_CODES.has(f.code))) return false;
   const disk = diskPathOf(file.path);
   const source = sources?.get(file.path) ?? (disk ? await readSourceFromDisk(disk) : undefined);
   if (!source) return false;
-  if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook)) return true;
+  if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook, lang)) return true;
   if (source.workbook || !disk) return false;
   // not an .xlsx (xls, et, ods, csv): rebuild it from what the reader makes of it
   const workbook = await neutralFromDisk(disk);
-  return workbook ? writeAnnotatedCopy(source.bytes, findings, out, workbook) : false;
+  return workbook ? writeAnnotatedCopy(source.bytes, findings, out, workbook, lang) : false;
 }
 
 /** A name not used yet in this run, and never the path of an input (inputs are never written to). */

@@ -19,7 +19,7 @@ export const TEMPLATE_HEADER_ROW = 4;
 export const TEMPLATE_FIRST_ROW = 5;
 export const TEMPLATE_LAST_ROW = 204;
 /** the label the reader looks for on the unit line (locate-table.ts readUnitLine) */
-export const UNIT_LABEL_TEXT = '填报单位(盖章):';
+export const UNIT_LABEL_TEXT = '填报单位（盖章）：';
 
 export interface TemplateOptions {
   /** prefilled 填报单位 */
@@ -96,48 +96,48 @@ export function columnInstruction(col: ColumnDef, rules: Rules): string {
   const [, wm, wd] = w.start.split('-').map(Number);
   switch (col.key) {
     case 'seq':
-      return '可不填;汇总时自动重新编号。';
+      return '可不填；汇总时自动重新编号。';
     case 'name':
-      return `活动的正式名称,不超过${rules.nameMaxLength}字。一项活动填一行。`;
+      return `活动的正式名称，不超过${rules.nameMaxLength}字。一项活动填一行。`;
     case 'category':
-      return `从下拉列表中选择一项:${rules.categories.map((c) => c.name).join('、')}。各类别由谁承办见下方“活动类别”。`;
+      return `从下拉列表中选择一项：${rules.categories.map((c) => c.name).join('、')}。各类别由谁承办见下方“活动类别”。`;
     case 'form':
-      return `从下拉列表中选择:${rules.forms.join('、')}。列表以外的形式可以直接填写,汇总时会提示核对。`;
+      return `从下拉列表中选择：${rules.forms.join('、')}。列表以外的形式可以直接填写，汇总时会提示核对。`;
     case 'field':
-      return `可填一项或多项,多项用“、”分隔:${rules.fields.join('、')}。`;
+      return `可填一项或多项，多项用“、”分隔：${rules.fields.join('、')}。`;
     case 'mode':
-      return `从下拉列表中选择:${rules.modes.join('、')}。线上或线上线下结合的活动须填写活动网址。`;
+      return `从下拉列表中选择：${rules.modes.join('、')}。线上或线上线下结合的活动须填写活动网址。`;
     case 'startDate':
-      return `填写具体日期,如 ${w.start} 或 ${wm}月${wd}日;须在${rules.year}年内。不要写“待定”“9月中旬”等。`;
+      return `填写具体日期，如 ${w.start} 或 ${wm}月${wd}日；须在${rules.year}年内。不要写“待定”“9月中旬”等。`;
     case 'endDate':
-      return '多日活动填写结束日期;当天结束的活动可不填,默认与开始日期相同。';
+      return '多日活动填写结束日期；当天结束的活动可不填，默认与开始日期相同。';
     case 'timeSlot':
       return '如 上午、下午、9:00-11:30。';
     case 'location':
-      return '线下活动必填,写明具体地点;线上活动可不填。';
+      return '线下活动必填，写明具体地点；线上活动可不填。';
     case 'town': {
-      const places = rules.places.length > 0 ? `;也可选 ${rules.places.join('、')}` : '';
-      const towns = rules.towns.length > 0 ? `活动所在的镇街:${rules.towns.join('、')}${places}` : `活动所在的镇街${places}`;
-      return `${towns};全区性活动选“全区”。`;
+      const places = rules.places.length > 0 ? `；也可选 ${rules.places.join('、')}` : '';
+      const towns = rules.towns.length > 0 ? `活动所在的镇街：${rules.towns.join('、')}${places}` : `活动所在的镇街${places}`;
+      return `${towns}；全区性活动选“全区”。`;
     }
     case 'host':
       return '主办单位全称。';
     case 'organizer':
-      return '承办或协办单位,没有可不填。';
+      return '承办或协办单位，没有可不填。';
     case 'summary':
       return '简要介绍活动内容、形式和亮点。';
     case 'audience':
       return '如 青少年、社区居民、农民、职工。';
     case 'expectedCount':
-      return '填写一个正整数,如 200;不要写“约”“余”或范围。';
+      return '填写一个正整数，如 200；不要写“约”“余”或范围。';
     case 'contact':
       return '活动负责人姓名。';
     case 'phone':
-      return '手机号(11位)或带区号的座机号(区号-号码);多个号码用“、”分隔。本列已设为文本格式,开头的0不会丢失。';
+      return '手机号（11位）或带区号的座机号（区号-号码）；多个号码用“、”分隔。本列已设为文本格式，开头的0不会丢失。';
     case 'url':
-      return '开展方式为 线上 或 线上线下结合 的活动必填:以 http:// 或 https:// 开头的完整网址(直播、报名或活动页面)。';
+      return '开展方式为 线上 或 线上线下结合 的活动必填：以 http:// 或 https:// 开头的完整网址（直播、报名或活动页面）。';
     case 'published':
-      return `活动是否已在全国科普日网站发布,选“是”或“否”(网站发布时间 ${zhDate(rules.windows.website.start)}至${zhDate(rules.windows.website.end)})。`;
+      return `活动是否已在全国科普日网站发布，选“是”或“否”（网站发布时间 ${zhDate(rules.windows.website.start)}至${zhDate(rules.windows.website.end)}）。`;
     case 'remarks':
       return '其他需要说明的情况。';
   }
@@ -147,28 +147,28 @@ export function columnInstruction(col: ColumnDef, rules: Rules): string {
 export function ruleLines(rules: Rules): [string, string][] {
   const w = rules.windows;
   const lines: [string, string][] = [
-    ['填写方式', `一项活动填一行,从第${TEMPLATE_FIRST_ROW}行起依次填写。请勿修改、删除或移动第${TEMPLATE_HEADER_ROW}行表头,请勿合并单元格,请勿在表中插入空行或合计行。`],
-    ['填报单位', `在第${TEMPLATE_UNIT_ROW}行填写填报单位全称(加盖公章)、联系人、联系电话和填报日期。`],
-    ['必填项', '表头为红色的列为必填项;“活动地点”线下活动必填,“活动网址”线上活动必填。'],
+    ['填写方式', `一项活动填一行，从第${TEMPLATE_FIRST_ROW}行起依次填写。请勿修改、删除或移动第${TEMPLATE_HEADER_ROW}行表头，请勿合并单元格，请勿在表中插入空行或合计行。`],
+    ['填报单位', `在第${TEMPLATE_UNIT_ROW}行填写填报单位全称（加盖公章）、联系人、联系电话和填报日期。`],
+    ['必填项', '表头为红色的列为必填项；“活动地点”线下活动必填，“活动网址”线上活动必填。'],
     ['活动主题', `${rules.theme}。各单位可自拟副主题。活动统一使用“${rules.year}年全国科普日活动”名称。`],
     [
       '集中活动期',
-      `${zhDate(w.concentrated.start)}至${zhDate(w.concentrated.end)}。活动全年均可开展,集中活动期以外的日期汇总时会提示核对;不在${rules.year}年内的日期为错误。`,
+      `${zhDate(w.concentrated.start)}至${zhDate(w.concentrated.end)}。活动全年均可开展，集中活动期以外的日期汇总时会提示核对；不在${rules.year}年内的日期为错误。`,
     ],
   ];
   for (const c of rules.categories) {
-    if (c.districtMainEvent) lines.push([c.name, `须在${zhDate(w.mainEvent.start)}至${zhDate(w.mainEvent.end)}期间举办${c.note ? `,由${c.note}承办` : ''}。`]);
+    if (c.districtMainEvent) lines.push([c.name, `须在${zhDate(w.mainEvent.start)}至${zhDate(w.mainEvent.end)}期间举办${c.note ? `，由${c.note}承办` : ''}。`]);
   }
   for (const c of rules.categories) {
     if (c.townMainEvent) lines.push([c.name, `每个镇街至少举办一场${c.name}。`]);
   }
   for (const c of rules.categories) {
-    if (c.online) lines.push([c.name, `须在线上开展:开展方式选“线上”或“线上线下结合”,并填写活动网址。`]);
+    if (c.online) lines.push([c.name, `须在线上开展：开展方式选“线上”或“线上线下结合”，并填写活动网址。`]);
   }
-  lines.push(['线上活动', '开展方式为“线上”或“线上线下结合”的活动,必须填写活动网址(以 http:// 或 https:// 开头)。']);
+  lines.push(['线上活动', '开展方式为“线上”或“线上线下结合”的活动，必须填写活动网址（以 http:// 或 https:// 开头）。']);
   lines.push(['活动名称', `不超过${rules.nameMaxLength}字。`]);
-  lines.push(['报送时间', `请于${zhDate(rules.deadlines.schedule)}前(含当日)将本表报送${rules.issuer}。逾期报送的将在汇总中标注。`]);
-  lines.push(['网站发布', `请于${zhDate(w.website.start)}至${zhDate(w.website.end)}在全国科普日网站发布活动,发布后在“已在科普日网站发布”列选“是”。`]);
+  lines.push(['报送时间', `请于${zhDate(rules.deadlines.schedule)}前（含当日）将本表报送${rules.issuer}。逾期报送的将在汇总中标注。`]);
+  lines.push(['网站发布', `请于${zhDate(w.website.start)}至${zhDate(w.website.end)}在全国科普日网站发布活动，发布后在“已在科普日网站发布”列选“是”。`]);
   if (rules.deadlines.supplementary) {
     lines.push(['补充信息', `新闻链接、照片、视频等补充信息请于${zhDate(rules.deadlines.supplementary)}前报送。`]);
   }
@@ -248,11 +248,11 @@ function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Rules, unit: string | u
   const unitLine: { col: number; text: string; blankTo?: number }[] = [
     { col: 2, text: UNIT_LABEL_TEXT },
     { col: 3, text: unit ?? '', blankTo: 5 },
-    { col: 6, text: '联系人:' },
+    { col: 6, text: '联系人：' },
     { col: 7, text: '', blankTo: 8 },
-    { col: 9, text: '联系电话:' },
+    { col: 9, text: '联系电话：' },
     { col: 10, text: '', blankTo: 11 },
-    { col: 12, text: '填报日期:' },
+    { col: 12, text: '填报日期：' },
     { col: 13, text: '', blankTo: 13 },
   ];
   for (const part of unitLine) {
@@ -320,14 +320,14 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Rules, refs: Map<F
     showErrorMessage: true,
     errorStyle: 'warning',
     errorTitle: '活动形式',
-    error: '该形式不在常用列表中,确定要使用吗?',
+    error: '该形式不在常用列表中，确定要使用吗？',
   });
   // several fields may share a cell (科技创新、科学教育): offer the list, accept anything
   list('field', {
     showErrorMessage: false,
     showInputMessage: true,
     promptTitle: '科普领域',
-    prompt: '可从列表选择;多个领域请直接输入,用“、”分隔。',
+    prompt: '可从列表选择；多个领域请直接输入，用“、”分隔。',
   });
   list('mode', {
     showErrorMessage: true,
@@ -339,7 +339,7 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Rules, refs: Map<F
     showErrorMessage: true,
     errorStyle: 'warning',
     errorTitle: '所属镇街',
-    error: `该名称不是${rules.district}的镇街,确定要使用吗?`,
+    error: `该名称不是${rules.district}的镇街，确定要使用吗？`,
   });
   list('published', {
     showErrorMessage: true,
@@ -359,10 +359,10 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Rules, refs: Map<F
       showErrorMessage: true,
       errorStyle: 'stop',
       errorTitle: '日期有误',
-      error: `请填写${rules.year}年内的具体日期,如 ${rules.windows.concentrated.start}。`,
+      error: `请填写${rules.year}年内的具体日期，如 ${rules.windows.concentrated.start}。`,
       showInputMessage: true,
       promptTitle: key === 'startDate' ? '开始日期' : '结束日期',
-      prompt: `填写${rules.year}年的日期,如 ${rules.windows.concentrated.start}。`,
+      prompt: `填写${rules.year}年的日期，如 ${rules.windows.concentrated.start}。`,
     });
   }
   addValidation(ws, range('expectedCount'), {
@@ -373,14 +373,14 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Rules, refs: Map<F
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: '预计参与人数',
-    error: '请填写一个正整数,如 200。',
+    error: '请填写一个正整数，如 200。',
   });
   addValidation(ws, range('url'), {
     type: 'any',
     formulae: [],
     showInputMessage: true,
     promptTitle: '活动网址',
-    prompt: '线上或线上线下结合的活动必填,以 http:// 或 https:// 开头。',
+    prompt: '线上或线上线下结合的活动必填，以 http:// 或 https:// 开头。',
   } as unknown as ExcelJS.DataValidation);
 }
 
@@ -450,7 +450,7 @@ function buildInstructionsSheet(wb: ExcelJS.Workbook, rules: Rules): void {
     parts.push(c.note ?? (c.holders && c.holders.length > 0 ? c.holders.join('、') : '各单位'));
     if (c.districtMainEvent) parts.push(`须在${zhDate(rules.windows.mainEvent.start)}至${zhDate(rules.windows.mainEvent.end)}举办`);
     if (c.online) parts.push('须线上或线上线下结合并填写活动网址');
-    tableRow([i + 1, c.name, '', parts.join(';')]);
+    tableRow([i + 1, c.name, '', parts.join('；')]);
   });
   // the 类别 column is wide enough for the longest category name
   ws.getColumn(2).width = Math.max(widths[1], ...rules.categories.map((c) => c.name.length * 2 + 2));

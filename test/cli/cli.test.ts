@@ -99,7 +99,7 @@ describe('kepuri CLI', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'kepuri-cli-'));
     const r = kepuri(['merge', 'fixtures/inbox', '--roster', 'fixtures/附件1-任务分解表.xlsx', '--received', 'fixtures/inbox-received.csv', '-o', out]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('未报送:白茆镇');
+    expect(r.stdout).toContain('未报送：白茆镇');
     expect(r.stdout).toContain('读取 59 = 汇总 46 + 替代 2 + 跳过 11');
     const json = kepuri(['merge', 'fixtures/inbox', '--roster', 'fixtures/附件1-任务分解表.xlsx', '-o', out, '--json']);
     expect(JSON.parse(json.stdout).totals.rowsMerged).toBe(46);

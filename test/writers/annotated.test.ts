@@ -84,7 +84,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
   it('puts a finding in a merged range on its top-left cell, naming the original cell', async () => {
     const { ws } = await annotated();
     expect(fillArgb(ws.getCell('C5'))).toBe(ERROR_FILL_ARGB);
-    expect(noteText(ws.getCell('C5'))).toBe('[错误] C6:活动类别不是通知规定的类别');
+    expect(noteText(ws.getCell('C5'))).toBe('[错误] C6：活动类别不是通知规定的类别');
     expect(ws.model.merges).toContain('C5:C6');
   });
 
@@ -93,7 +93,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
     expect(text(ws.getCell('C3'))).toBe('官陡街道');
     expect(fillArgb(ws.getCell('C3'))).toBe(WARNING_FILL_ARGB);
     expect(noteText(ws.getCell('C3'))).toBe('[警告] 填报活动 4 项,少于任务数 5 项');
-    expect(noteText(ws.getCell('B5'))).toBe('[警告] 活动名称有 70 字,超过 60 字上限,请精简\n\n原批注:本单位自己的批注');
+    expect(noteText(ws.getCell('B5'))).toBe('[警告] 活动名称有 70 字,超过 60 字上限,请精简\n\n原批注：本单位自己的批注');
   });
 
   it('marks the blank after 填报单位 when the unit left it empty', async () => {
@@ -125,7 +125,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
     const comment = (a: string) => (ws[a]?.c ?? []).map((c: { t: string }) => c.t).join('');
     expect(comment('G7')).toContain('9月31日');
     expect(comment('G8')).toContain('9月中旬');
-    expect(comment('C5')).toContain('C6:');
+    expect(comment('C5')).toContain('C6：');
     expect(comment('C3')).toContain('少于任务数');
     expect(comment('H7')).toBe('');
     expect(ws['B6'].v).toBe('青少年科技营');
@@ -154,6 +154,20 @@ describe('annotated copy of a unit’s .xlsx', () => {
     expect(await writeAnnotatedCopy(await fs.readFile(out), [], again)).toBe(true);
     const names2 = ((await readSheetJS(again)).Workbook?.Names ?? []).filter((n) => n.Name === '_xlnm._FilterDatabase').map((n) => [n.Sheet, n.Ref]);
     expect(names2).toEqual(names);
+  });
+
+  it('widens the unit’s print area to the new 标记 column', async () => {
+    const wb = await readExcel(await (async () => {
+      const f = path.join(await tempDir(), 'src.xlsx');
+      await fs.writeFile(f, await unitFile());
+      return f;
+    })());
+    wb.getWorksheet(S)!.pageSetup.printArea = 'A1:U20';
+    const out = path.join(await tempDir(), 'pa.xlsx');
+    expect(await writeAnnotatedCopy(Buffer.from(await wb.xlsx.writeBuffer()), unitFindings(), out)).toBe(true);
+    const ws = (await readExcel(out)).getWorksheet(S)!;
+    expect(ws.pageSetup.printArea).toBe('A1:V20');
+    expect(text(ws.getCell('V7'))).toBe('G7 日期错；R7 电话错');
   });
 
   it('loads a file with dropdowns on whole columns quickly (ranges clipped)', async () => {
@@ -240,32 +254,71 @@ describe('annotated copy of a non-xlsx source, rebuilt from the neutral workbook
 
 describe('reply text', () => {
   const rules = defaultRules();
+  rules.association = { name: '芜湖市鸠江区科学技术协会', contact: '周丽', phone: '0553-5861019' };
+  // 2023-09-14 10:30 in 芜湖
+  const runAt = new Date(Date.UTC(2023, 8, 14, 2, 30));
 
-  it('greets the unit, lists every error then warning with row, cell and column, gives the deadline and signs', () => {
-    const reply = composeReply('官陡街道', unitFindings(), rules, {});
+  it('a unit with cell faults: 贵单位, every error then warning with row, cell and column, the marks, a date 3 days on, signed', () => {
+    const reply = composeReply('官陡街道', unitFindings(), rules, { runAt, annotated: true });
     const lines = reply.split('\n');
     expect(lines[0]).toBe('官陡街道：');
-    expect(reply).toContain('您好！贵单位报送的《2023年鸠江区全国科普日活动安排表》已收到，经核对有以下问题需要修改：');
+    expect(reply).toContain('贵单位报送的《2023年鸠江区全国科普日活动安排表》已收到。经核对，有以下问题需要修改：');
     expect(reply).toContain('1. 第6行 C6（活动类别）：活动类别不是通知规定的类别');
     expect(reply).toContain('2. 第7行 G7（开始日期）：开始日期「9月31日」不存在,请核对月份和日期');
     expect(reply).toContain('3. 第7行 R7（联系电话）：联系电话「123」不是有效号码');
     expect(reply).toContain('另有以下内容请核实');
     expect(reply).toContain('4. 第8行 G8（开始日期）：开始日期「9月中旬」不是具体日期');
-    expect(reply).toContain('7. 填报活动 4 项,少于任务数 5 项');
-    expect(reply).not.toContain('不是模板中的列'); // info
-    expect(reply).toContain('请修改后于2023年9月12日前重新报送');
-    expect(lines.filter((l) => l !== '').pop()).toBe(rules.issuer);
+    // quota-short is the clerk's business; info is never listed
+    expect(reply).not.toContain('少于任务数');
+    expect(reply).not.toContain('不是模板中的列');
+    expect(reply).toContain('以上单元格已在附件表格中标出');
+    expect(reply).toContain('请修改后于9月17日前重新报送');
+    expect(lines.filter((l) => l !== '').slice(-3)).toEqual(['芜湖市鸠江区科学技术协会', '联系人：周丽　联系电话：0553-5861019', '2023年9月14日']);
     expect(reply.indexOf('1. ')).toBeLessThan(reply.indexOf('4. '));
+    expect(reply).not.toMatch(/[A-Za-z]{3,}/); // no English words (cell addresses aside)
   });
 
-  it('takes the deadline from opts, and words a warnings-only reply as a request to check', () => {
+  it('a late-only unit gets a short note, not a request to fix cells', () => {
+    const late = finding({ code: 'submission-late', severity: 'warning', message: '2023-09-13 09:47 报送，晚于截止日期 2023-09-12', file: 'x.eml#a.xlsx', unit: '芜湖鸠兹智能科技有限公司' });
+    const reply = composeReply('芜湖鸠兹智能科技有限公司', [late], rules, { runAt, receivedAt: '2023-09-13T09:47:00+08:00', annotated: false });
+    expect(reply).toContain('已于9月13日收到，晚于报送截止日期（9月12日），已纳入全区汇总');
+    expect(reply).not.toMatch(/修改后|以下问题|附件|单元格|\d\. /);
+    expect(reply.split('\n').filter((l) => l !== '')).toHaveLength(5);
+  });
+
+  it('a unit with file-level faults: listed without a cell or 见附件, asked to send the file again', () => {
+    const f = [
+      finding({ code: 'file-unreadable', severity: 'error', message: '文件无法读取（文件已损坏或不是有效的表格），请重新导出为 .xlsx 后再发送', file: 'a.xlsx', unit: '湾里街道' }),
+      finding({ code: 'unit-unknown', severity: 'warning', message: '单位「湾里」不在任务分解表中', file: 'a.xlsx', unit: '湾里街道' }),
+    ];
+    const reply = composeReply('湾里街道', f, rules, { runAt, annotated: false });
+    expect(reply).toContain('1. 文件无法读取（文件已损坏或不是有效的表格），请重新导出为 .xlsx 后再发送');
+    expect(reply).not.toContain('2. ');
+    expect(reply).not.toMatch(/附件表格|见附件|单元格/);
+    expect(reply).toContain('请按上述要求重新导出或填写后，于9月17日前重新报送');
+  });
+
+  it('the resubmission date: replyBy as a date, as days, never a date already past; signature parts only when given', () => {
     const warnings = unitFindings().filter((f) => f.severity === 'warning');
-    const reply = composeReply('官陡街道', warnings, rules, { deadline: '2023-09-15' });
-    expect(reply).toContain('经核对有以下内容请核实');
-    expect(reply).not.toContain('需要修改：');
-    expect(reply).toContain('1. 第8行 G8（开始日期）');
-    expect(reply).toContain('2023年9月15日前');
-    expect(composeReply('官陡街道', [], rules, {})).toContain('未发现需要修改的问题');
+    const bare = defaultRules();
+    const r1 = composeReply('官陡街道', warnings, { ...bare, replyBy: '2023-09-20' }, { runAt });
+    expect(r1).toContain('经核对，有以下内容请核实');
+    expect(r1).not.toContain('需要修改：');
+    expect(r1).toContain('请于9月20日前重新报送');
+    expect(composeReply('官陡街道', warnings, { ...bare, replyBy: 5 }, { runAt })).toContain('9月19日前');
+    // a configured date already past: the run date plus the default 3 days
+    expect(composeReply('官陡街道', warnings, { ...bare, replyBy: '2023-09-01' }, { runAt })).toContain('9月17日前');
+    // a run in another year shows the year
+    expect(composeReply('官陡街道', warnings, bare, { runAt: new Date(Date.UTC(2024, 0, 5, 2)) })).toContain('2024年1月8日前');
+    const lines = composeReply('官陡街道', warnings, bare, { runAt }).split('\n').filter((l) => l !== '');
+    expect(lines.slice(-2)).toEqual(['芜湖市鸠江区科学技术协会', '2023年9月14日']);
+    expect(composeReply('官陡街道', [], bare, { runAt })).toContain('未发现需要修改的问题');
+  });
+
+  it('English letters only when asked', () => {
+    const reply = composeReply('官陡街道', unitFindings(), rules, { runAt, annotated: true, lang: 'en' });
+    expect(reply).toContain('Please send the corrected table again by 17 September 2023');
+    expect(reply).toContain('Contact: 周丽, Phone: 0553-5861019');
   });
 });
 
@@ -322,6 +375,61 @@ describe('writeAnnotations: the feedback folder', () => {
     expect(reply).not.toContain('旧文件的问题');
     const brokenReply = await fs.readFile(path.join(inbox, 'broken-2-回复.txt'), 'utf8');
     expect(brokenReply).toContain('1. 文件无法读取');
+  });
+
+  it('prints a mark on every marked row (标记 column), authors the notes 区科协, answers a late unit without a copy, lists non-submissions for the clerk', async () => {
+    const inbox = await tempDir();
+    const own = path.join(inbox, '官陡街道.xlsx');
+    await fs.writeFile(own, await unitFile());
+    const late = path.join(inbox, 'late.xlsx');
+    await fs.writeFile(late, await unitFile());
+    const poster = path.join(inbox, '海报.jpg');
+    await fs.writeFile(poster, 'jpg');
+    const out = path.join(inbox, '反馈');
+    const report: Report = {
+      version: 1,
+      rules,
+      files: [
+        { path: own, unit: '官陡街道', receivedAt: null, receivedFrom: null, status: 'merged', rows: 4 },
+        { path: late, unit: '湾里街道', receivedAt: '2023-09-13T09:00:00+08:00', receivedFrom: 'manifest', status: 'merged', rows: 4 },
+        { path: poster, unit: null, receivedAt: null, receivedFrom: null, status: 'unsupported', rows: 0 },
+      ],
+      units: [],
+      totals: { files: 3, rowsRead: 8, rowsMerged: 8, rowsSuperseded: 0, rowsSkipped: 0, errors: 3, warnings: 5, infos: 1 },
+      findings: [
+        ...unitFindings().map((f) => ({ ...f, file: own })),
+        finding({ code: 'submission-late', severity: 'warning', message: '2023-09-13 09:00 报送，晚于截止日期 2023-09-12', file: late, unit: '湾里街道' }),
+        finding({ code: 'file-unsupported', severity: 'warning', message: '不是表格文件（JPEG 图片），已跳过', file: poster }),
+      ],
+    };
+    const written = await writeAnnotations(report, out, { rules, runAt: new Date(Date.UTC(2023, 8, 14, 2)) });
+    expect(written.map((p) => path.basename(p))).toEqual(['官陡街道.xlsx', '官陡街道-回复.txt', '湾里街道-回复.txt', '说明.txt']);
+
+    const ws = (await readExcel(path.join(out, '官陡街道.xlsx'))).getWorksheet(S)!;
+    // the template has 21 columns: the mark is the 22nd, headed on the header row
+    expect(text(ws.getCell('V4'))).toBe('标记（区科协）');
+    expect(text(ws.getCell('V7'))).toBe('G7 日期错；R7 电话错');
+    expect(text(ws.getCell('V8'))).toBe('G8 日期不具体；G8 不在活动期');
+    expect(text(ws.getCell('V6'))).toBe('C6 类别错');
+    expect(text(ws.getCell('V9'))).toBe('');
+    // the unit's own fonts stay on the marked cells (only the fill is added)
+    const original = (await readExcel(own)).getWorksheet(S)!;
+    expect(ws.getCell('G7').font).toEqual(original.getCell('G7').font);
+    // exceljs's own zip library (a dependency of exceljs), to read the comments part as written
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(out, '官陡街道.xlsx')));
+    const part = Object.keys(zip.files).find((n) => /^xl\/comments\d*\.xml$/.test(n))!;
+    const comments = await zip.file(part)!.async('string');
+    expect(comments).toContain('<author>区科协</author>');
+    expect(comments).not.toContain('<author>Author</author>');
+
+    const lateReply = await fs.readFile(path.join(out, '湾里街道-回复.txt'), 'utf8');
+    expect(lateReply).toContain('已于9月13日收到，晚于报送截止日期（9月12日）');
+    await expect(fs.stat(path.join(out, '湾里街道.xlsx'))).rejects.toThrow();
+    const note = await fs.readFile(path.join(out, '说明.txt'), 'utf8');
+    expect(note.startsWith('\ufeff以下文件不是活动安排表，未生成回复')).toBe(true);
+    expect(note).toContain('海报.jpg');
+    expect((await fs.readdir(out)).some((n) => n.startsWith('海报'))).toBe(false);
   });
 
   it('names files safely', () => {

@@ -62,7 +62,7 @@ describe('blank template (SPEC §2)', () => {
     expect(ws.model.merges).toContain('A2:U2');
     const row3 = ws.getRow(3).values as unknown[];
     const joined = row3.filter((v) => typeof v === 'string' && v !== '').join(' ');
-    expect(joined).toBe(`${UNIT_LABEL_TEXT} 联系人: 联系电话: 填报日期:`);
+    expect(joined).toBe(`${UNIT_LABEL_TEXT} 联系人： 联系电话： 填报日期：`);
     // label and blank in separate cells, none merged (a reader copying merged values stays right)
     expect(text(ws.getCell('B3'))).toBe(UNIT_LABEL_TEXT);
     expect(text(ws.getCell('C3'))).toBe('');

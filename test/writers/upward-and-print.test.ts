@@ -56,7 +56,7 @@ function definedName(workbook: string, name: string, sheetIndex: number): string
 
 describe('活动汇总表（上报版）.xlsx', () => {
   it('is written beside the master', () => {
-    expect(result.written.map((f) => path.basename(f))).toEqual([MASTER_FILE, UPWARD_FILE, SUMMARY_FILE, 'report.json']);
+    expect(result.written.map((f) => path.basename(f))).toEqual([MASTER_FILE, UPWARD_FILE, SUMMARY_FILE, '报送情况通报.txt', 'report.json']);
   });
 
   it('has the 附件2 rows: 附件2, the title, the 填报单位 line from the config with the run date, then the 21 template headers', async () => {

@@ -7,14 +7,14 @@ import type { Category, RosterUnit, WrittenConfig } from './schema.js';
 
 export const DEFAULT_CATEGORIES: Category[] = [
   { name: '区主场活动', holders: ['区科协'], note: '区科协', districtMainEvent: true },
-  { name: '镇街主场活动', holders: ['镇街'], note: '镇街科协,每个镇街至少一场', townMainEvent: true },
-  { name: '部门系统联合行动', holders: ['区直部门'], note: '区科协成员单位(区直部门)' },
+  { name: '镇街主场活动', holders: ['镇街'], note: '镇街科协，每个镇街至少一场', townMainEvent: true },
+  { name: '部门系统联合行动', holders: ['区直部门'], note: '区科协成员单位（区直部门）' },
   { name: '企业科普联合行动', holders: ['企业'], note: '企业和企业科协' },
   { name: '科普阵地联合行动', holders: ['科普教育基地'], note: '科普教育基地、场馆' },
-  { name: '农村科普联合行动', note: '各单位,会同农业农村部门' },
+  { name: '农村科普联合行动', note: '各单位，会同农业农村部门' },
   { name: '青少年科技教育专项行动', note: '各单位' },
   { name: '专家讲科普专项行动', note: '各单位' },
-  { name: '云上科普日专项行动', note: '各单位,须线上或线上线下结合', online: true },
+  { name: '云上科普日专项行动', note: '各单位，须线上或线上线下结合', online: true },
 ];
 
 export const DEFAULT_FIELDS = [
@@ -40,7 +40,7 @@ export const DEFAULTS_2023: WrittenConfig = {
   district: '鸠江区',
   issuer: '芜湖市鸠江区科学技术协会',
   year: 2023,
-  theme: '提升全民科学素质,助力科技自立自强',
+  theme: '提升全民科学素质，助力科技自立自强',
   notice: '关于组织开展2023年全国科普日活动的通知',
   windows: {
     concentrated: { start: '2023-09-17', end: '2023-09-23' },

@@ -201,7 +201,7 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
   }
   if (!sheet || !get || !header) {
     errors.push({
-      message: `${file} 中找不到表头(前 ${HEADER_SCAN_ROWS} 行应有 单位名称、单位类别、网站填报任务数 等列)`,
+      message: `${file} 中找不到表头（前 ${HEADER_SCAN_ROWS} 行应有 单位名称、单位类别、网站填报任务数 等列）`,
     });
     return { units, errors };
   }
@@ -211,7 +211,7 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
   if (nameCol === undefined) {
     errors.push({
       cell: addressOf(header.row, 0),
-      message: `表头(第 ${header.row + 1} 行)缺少“${FIELD_LABEL.name}”列`,
+      message: `表头（第 ${header.row + 1} 行）缺少“${FIELD_LABEL.name}”列`,
     });
     return { units, errors };
   }
@@ -255,7 +255,7 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
     const key = foldKey(name);
     const dup = seen.get(key);
     if (dup) {
-      errors.push({ cell: addressOf(r, nameCol), message: `单位“${name}”重复(已见于 ${dup})` });
+      errors.push({ cell: addressOf(r, nameCol), message: `单位“${name}”重复（已见于 ${dup}）` });
       continue;
     }
     seen.set(key, addressOf(r, nameCol));
