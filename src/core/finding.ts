@@ -36,7 +36,10 @@ export const FINDING_SEVERITY = {
   'url-invalid': 'error',
   'phone-invalid': 'error',
   'count-invalid': 'error',
-  'count-approximate': 'warning',
+  // issue 13: a rounded figure (2000余, 约500) is taken as written — info; a range (50-80) takes
+  // its upper end and asks for one number — warning. Severity comes from the code, so two codes.
+  'count-approximate': 'info',
+  'count-range': 'warning',
   'name-too-long': 'warning',
   'town-unknown': 'warning',
   'duplicate-activity': 'warning',

@@ -47,8 +47,12 @@ const ZH: Record<FindingCode, Template> = {
     p.reason === 'run-together'
       ? `联系电话${q(f.value)}像是两个号码连在一起，请用“、”分隔`
       : `联系电话${q(f.value)}不是有效号码，请填写手机号或带区号的座机号`,
-  'count-invalid': (f) => `预计参与人数${q(f.value)}应为正整数，如 200`,
-  'count-approximate': (f, p) => `预计参与人数${q(f.value)}是范围，按 ${p.count} 人统计，请填写一个数`,
+  'count-invalid': (f, p) =>
+    p.reason === 'vague'
+      ? `预计参与人数${q(f.value)}不是人数，请估算一个人数填写，如 200 或 约200人`
+      : `预计参与人数${q(f.value)}应为正整数，如 200`,
+  'count-approximate': (f, p) => `预计参与人数${q(f.value)}是约数，按 ${p.count} 人统计`,
+  'count-range': (f, p) => `预计参与人数${q(f.value)}是范围，按上限 ${p.count} 人统计，请填写一个数`,
   'name-too-long': (_f, p) => `活动名称有 ${p.length} 字，超过 ${p.max} 字上限，请精简`,
   'town-unknown': (f, p) => `所属镇街${q(f.value)}不是${p.district}的镇街，请从下拉列表中选择`,
   'duplicate-activity': (f, p) => `活动${q(f.value)}与${p.other}重复(名称和开始日期相同)，请核对是否重复填报`,
@@ -89,8 +93,12 @@ const EN: Record<FindingCode, Template> = {
   'online-url-missing': (_f, p) => (p.offline ? `${p.category} must be held online` : `an online activity needs its web address`),
   'url-invalid': (f) => `${q(f.value)} is not an http(s) address`,
   'phone-invalid': (f, p) => (p.reason === 'run-together' ? `${q(f.value)} looks like two numbers run together` : `${q(f.value)} is not a phone number`),
-  'count-invalid': (f) => `expected attendance ${q(f.value)} must be a positive whole number`,
-  'count-approximate': (f, p) => `expected attendance ${q(f.value)} is a range; counted as ${p.count}`,
+  'count-invalid': (f, p) =>
+    p.reason === 'vague'
+      ? `expected attendance ${q(f.value)} is not a figure; give an estimate such as 200`
+      : `expected attendance ${q(f.value)} must be a positive whole number`,
+  'count-approximate': (f, p) => `expected attendance ${q(f.value)} is a rounded figure; counted as ${p.count}`,
+  'count-range': (f, p) => `expected attendance ${q(f.value)} is a range; counted as its upper end ${p.count}`,
   'name-too-long': (_f, p) => `activity name has ${p.length} characters, over ${p.max}`,
   'town-unknown': (f, p) => `${q(f.value)} is not a town of ${p.district}`,
   'duplicate-activity': (f, p) => `${q(f.value)} duplicates ${p.other} (same name and start date)`,
@@ -118,7 +126,7 @@ export const MARK_WORDS: Record<FindingCode, string> = {
   'date-outside-window': '不在活动期', 'main-event-outside-window': '主场日期', 'category-invalid': '类别错',
   'category-unit-mismatch': '类别不符', 'field-unknown': '领域', 'form-unknown': '形式', 'mode-invalid': '方式错',
   'online-url-missing': '缺网址', 'url-invalid': '网址错', 'phone-invalid': '电话错', 'count-invalid': '人数错',
-  'count-approximate': '人数范围', 'name-too-long': '名称过长', 'town-unknown': '镇街', 'duplicate-activity': '重复',
+  'count-approximate': '人数约数', 'count-range': '人数范围', 'name-too-long': '名称过长', 'town-unknown': '镇街', 'duplicate-activity': '重复',
   'unit-unidentified': '单位不明', 'unit-unknown': '单位不在名单', 'received-unknown': '时间不明', 'submission-late': '逾期',
   'submission-superseded': '已替代', 'submission-missing': '未报送', 'quota-short': '未达任务数',
   'town-main-event-missing': '缺镇街主场',

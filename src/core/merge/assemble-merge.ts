@@ -329,6 +329,8 @@ function orderRows(merged: FileState[], rules: Rules, findings: Finding[]): Merg
     const marks: string[] = [];
     if (s.late) marks.push(MARK_WORDS['submission-late']);
     for (const f of own) {
+      // 标记 lists what needs a look; an info (a rounded count, a column bound by its words) does not
+      if (f.severity === 'info') continue;
       const w = MARK_WORDS[f.code];
       if (!marks.includes(w)) marks.push(w);
     }

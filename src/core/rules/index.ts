@@ -21,6 +21,7 @@ import { urlInvalid } from './url-invalid.js';
 import { phoneInvalid } from './phone-invalid.js';
 import { countInvalid } from './count-invalid.js';
 import { countApproximate } from './count-approximate.js';
+import { countRange } from './count-range.js';
 import { nameTooLong } from './name-too-long.js';
 import { townUnknown } from './town-unknown.js';
 
@@ -42,6 +43,7 @@ export const ROW_RULES: readonly RowRule[] = [
   townUnknown,
   countInvalid,
   countApproximate,
+  countRange,
   phoneInvalid,
   onlineUrlMissing,
   urlInvalid,
