@@ -217,7 +217,11 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   const count = parseCountCellShared(fields.get('expectedCount')?.cell);
   if (count.kind === 'ok') values.expectedCount = count.value;
   const phone = parsePhoneCellShared(fields.get('phone')?.cell);
-  if (phone.kind === 'ok') values.phone = phone.value;
+  if (phone.kind === 'ok') {
+    values.phone = phone.value;
+    // 张老师 13451262276；李老师 13677194498 with 联系人 empty (or no such column): the names are the contact
+    if (values.contact === undefined && phone.names) values.contact = phone.names.join('、');
+  }
   const url = parseUrlShared(rawText.url ?? '');
   if (url.kind === 'ok') values.url = url.value;
 
