@@ -1308,18 +1308,23 @@ function fixtures() {
       }),
       act(u, {
         name: '科普大篷车进乡村 ', category: '农村科普联合行动', form: '展览展示', field: '农业科技、乡村振兴',
-        start: '2023年9月19日', location: '二坝镇八里村', summary: '科普大篷车巡展（下午场）', audience: '农村居民', count: 300,
+        start: '2023年9月19日', location: '二坝镇 文化广场', summary: '科普大篷车巡展（下午场）', audience: '农村居民', count: 300,
         plant: [['name', 'duplicate-activity']],
       }),
       act(u, {
         name: '应急救护培训', category: '专家讲科普专项行动', form: '技能培训', field: '应急科普',
         start: D('2023-09-21'), location: '二坝镇党群服务中心', summary: '心肺复苏和AED使用培训（第二期）', audience: '网格员', count: 50,
       }),
+      // issue 13: the same name on the same day at another place is a tour stop, not a duplicate
+      act(u, {
+        name: '科普大篷车进乡村', category: '农村科普联合行动', form: '展览展示', field: '农业科技、乡村振兴',
+        start: D('2023-09-19'), location: '二坝镇八里村', summary: '科普大篷车巡展（八里村站）', audience: '农村居民', count: 200,
+      }),
     ]);
     out.push(
       xlsxFixture(
         'duplicate-activity.xlsx',
-        '二坝镇: 科普大篷车进乡村 on 2023-09-19 twice (B5 a date cell; B8 with a trailing space and the date as text 2023年9月19日) → duplicate-activity on both name cells; 应急救护培训 on 09-18 and 09-21 (different dates) is not a duplicate.',
+        '二坝镇: 科普大篷车进乡村 on 2023-09-19 at 二坝镇文化广场 twice (B5 a date cell; B8 with a trailing space, the date as text 2023年9月19日 and the place written 二坝镇 文化广场) → duplicate-activity on both name cells; 应急救护培训 on 09-18 and 09-21 (different dates) is not a duplicate, nor is 科普大篷车进乡村 on 09-19 at 二坝镇八里村 (B10: a tour stop at another place, issue 13).',
         lt,
       ),
     );
