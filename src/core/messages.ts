@@ -22,6 +22,7 @@ const ZH: Record<FindingCode, Template> = {
   'column-missing': (_f, p) => `缺少“${p.field}”列，请按附件2模板补上`,
   'column-duplicate': (f, p) => `“${col(f)}”与“${p.other}”都是${p.field},只读取了“${p.other}”，请删去多余的一列`,
   'column-unknown': (f) => `“${col(f)}”不是模板中的列，已原样保留在汇总表中`,
+  'column-bound': (f, p) => `“${col(f)}”按“${p.field}”列读取，如不对请改用附件2模板的表头`,
   'required-missing': (_f, p) => `${p.field}未填写，请补充`,
   'date-invalid': (f, p) =>
     p.reason === 'tbd'
@@ -77,6 +78,7 @@ const EN: Record<FindingCode, Template> = {
   'column-missing': (_f, p) => `column "${p.field}" is missing`,
   'column-duplicate': (f, p) => `"${col(f)}" and "${p.other}" both mean ${p.field}; only "${p.other}" was read`,
   'column-unknown': (f) => `"${col(f)}" is not a template column; kept as an extra column`,
+  'column-bound': (f, p) => `"${col(f)}" read as the ${p.field} column`,
   'required-missing': (_f, p) => `${p.field} is empty`,
   'date-invalid': (f, p) => (p.reason === 'tbd' ? `${col(f)} is undecided (待定); give a date` : `${col(f)} ${q(f.value)} is not a valid date`),
   'date-ambiguous': (f, p) => `${col(f)} ${q(f.value)} is a number; read as ${p.date}, please confirm`,
@@ -121,7 +123,7 @@ export function renderMessage(f: Finding, lang: Lang = 'zh'): string {
 export const MARK_WORDS: Record<FindingCode, string> = {
   'file-unreadable': '无法读取', 'file-encrypted': '加密', 'file-too-large': '过大', 'file-unsupported': '非表格',
   'sheet-not-found': '无表', 'header-not-found': '无表头', 'column-missing': '缺列', 'column-duplicate': '重复列',
-  'column-unknown': '额外列', 'required-missing': '缺项', 'date-invalid': '日期错', 'date-ambiguous': '日期存疑',
+  'column-unknown': '额外列', 'column-bound': '表头', 'required-missing': '缺项', 'date-invalid': '日期错', 'date-ambiguous': '日期存疑',
   'date-approximate': '日期不具体', 'date-wrong-year': '年份错', 'date-range-reversed': '日期颠倒',
   'date-outside-window': '不在活动期', 'main-event-outside-window': '主场日期', 'category-invalid': '类别错',
   'category-unit-mismatch': '类别不符', 'field-unknown': '领域', 'form-unknown': '形式', 'mode-invalid': '方式错',

@@ -7,11 +7,16 @@ import { COLUMNS } from '../columns.js';
 import { createFinding, type Finding } from '../finding.js';
 import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
-import { lookupDateSubHeader, lookupHeader } from './header-dictionary.js';
+import { lookupDateSubHeader, lookupHeaderLoose } from './header-dictionary.js';
 
-/** SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns. */
+/**
+ * SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns — or
+ * 3 when they include the activity's name and a date (活动名称 | 时间 | 地点, issue 13): such a
+ * table is read, with column-missing for what it lacks, instead of losing every row.
+ */
 export const HEADER_SCAN_ROWS = 15;
 export const HEADER_MIN_MATCHES = 4;
+export const HEADER_MIN_MATCHES_WITH_NAME_AND_DATE = 3;
 
 export interface ColumnBinding {
   /** 0-based column index */
@@ -89,25 +94,30 @@ interface HeaderCandidate {
   matches: number;
 }
 
-function scoreRow(get: CellGetter, sheet: Sheet, r: number): number {
-  const row = sheet.rows[r];
-  if (!row) return 0;
+function scoreRow(get: CellGetter, sheet: Sheet, r: number): Set<string> {
   const seen = new Set<string>();
+  const row = sheet.rows[r];
+  if (!row) return seen;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c] ?? get(r, c);
     if (isBlankCell(cell) || cell!.t !== 's') continue;
-    const t = lookupHeader(cell!.v);
+    const t = lookupHeaderLoose(cell!.v);
     if (t) seen.add(t.kind === 'field' ? t.key : 'unit');
   }
-  return seen.size;
+  return seen;
+}
+
+function isHeaderRow(seen: Set<string>): boolean {
+  if (seen.size >= HEADER_MIN_MATCHES) return true;
+  return seen.size >= HEADER_MIN_MATCHES_WITH_NAME_AND_DATE && seen.has('name') && (seen.has('startDate') || seen.has('endDate'));
 }
 
 function findHeaderRow(sheet: Sheet): HeaderCandidate | undefined {
   const get = makeMergedGetter(sheet);
   const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const matches = scoreRow(get, sheet, r);
-    if (matches >= HEADER_MIN_MATCHES) return { row: r, matches };
+    const seen = scoreRow(get, sheet, r);
+    if (isHeaderRow(seen)) return { row: r, matches: seen.size };
   }
   return undefined;
 }
@@ -148,7 +158,11 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
   const twoRow = isSubHeaderRow(sheet, get, headerRow, width);
 
   const fields = new Map<FieldKey, ColumnBinding>();
-  const exactness = new Map<FieldKey, boolean>();
+  /** 2 the template's label, 1 a synonym, 0 a known name inside the header: the higher one keeps the field */
+  const rankOf = new Map<FieldKey, number>();
+  /** fields bound by a known name inside their header, for column-bound */
+  const containedIn = new Map<FieldKey, string>();
+  let unitContained = false;
   const extras: ColumnBinding[] = [];
   let unitColumn: ColumnBinding | undefined;
 
@@ -161,33 +175,47 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
 
     let key: FieldKey | undefined;
     let exact = false;
+    let contained = false;
     let isUnit = false;
     let headerText = topText;
     let cell = addressOf(headerRow, c);
     if (subText !== '') {
-      const sub = lookupHeader(subText);
+      const sub = lookupHeaderLoose(subText);
       const dateSub = lookupDateSubHeader(subText);
-      const parent = lookupHeader(topText);
+      const parent = lookupHeaderLoose(topText);
       headerText = topText && topText !== subText ? `${topText}/${subText}` : subText;
       cell = addressOf(headerRow + 1, c);
       if (sub?.kind === 'field') {
         key = sub.key;
         exact = sub.exact;
-      } else if (sub?.kind === 'unit') isUnit = true;
-      else if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) key = dateSub;
-      else if (parent?.kind === 'field') key = parent.key;
+        contained = sub.contained !== undefined;
+      } else if (sub?.kind === 'unit') {
+        isUnit = true;
+        contained = sub.contained !== undefined;
+      } else if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) key = dateSub;
+      else if (parent?.kind === 'field') {
+        key = parent.key;
+        contained = parent.contained !== undefined;
+      }
     } else {
-      const t = lookupHeader(topText);
+      const t = lookupHeaderLoose(topText);
       if (t?.kind === 'field') {
         key = t.key;
         exact = t.exact;
-      } else if (t?.kind === 'unit') isUnit = true;
+        contained = t.contained !== undefined;
+      } else if (t?.kind === 'unit') {
+        isUnit = true;
+        contained = t.contained !== undefined;
+      }
     }
     // a horizontally merged parent header is bound once: its first column
     if (key && fields.get(key)?.header === headerText && !twoRow) continue;
     const binding: ColumnBinding = { c, header: headerText, cell };
     if (isUnit) {
-      if (!unitColumn) unitColumn = binding;
+      if (!unitColumn) {
+        unitColumn = binding;
+        unitContained = contained;
+      }
       continue;
     }
     if (!key) {
@@ -197,14 +225,18 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
       );
       continue;
     }
+    const rank = exact ? 2 : contained ? 0 : 1;
     const existing = fields.get(key);
     if (existing) {
-      // keep the column whose header is the template's own label; report the other
-      const keepNew = exact && !exactness.get(key);
+      // keep the column whose header is the template's own label (or a synonym over a header bound
+      // by a name inside it); report the other
+      const keepNew = rank > rankOf.get(key)!;
       const loser = keepNew ? existing : binding;
       if (keepNew) {
         fields.set(key, binding);
-        exactness.set(key, true);
+        rankOf.set(key, rank);
+        if (contained) containedIn.set(key, binding.header);
+        else containedIn.delete(key);
       }
       extras.push(loser);
       findings.push(
@@ -217,11 +249,35 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
       continue;
     }
     fields.set(key, binding);
-    exactness.set(key, exact);
+    rankOf.set(key, rank);
+    if (contained) containedIn.set(key, binding.header);
   }
+
+  // issue 13: which header became which column, when it was bound by a known name inside it
+  for (const col of COLUMNS) {
+    const b = fields.get(col.key);
+    if (!b || !containedIn.has(col.key)) continue;
+    findings.push(
+      createFinding('column-bound', { file, sheet: sheet.name, row: headerRow + 1, column: b.header, cell: b.cell, value: b.header }, { field: col.label }),
+    );
+  }
+  if (unitColumn && unitContained) {
+    findings.push(
+      createFinding(
+        'column-bound',
+        { file, sheet: sheet.name, row: headerRow + 1, column: unitColumn.header, cell: unitColumn.cell, value: unitColumn.header },
+        { field: '填报单位' },
+      ),
+    );
+  }
+
+  // 联系人及电话, 负责人/联系方式: the phone column names the people too (parse-phone keeps the names)
+  const phoneHeader = fields.get('phone')?.header ?? '';
+  const contactInPhone = !fields.has('contact') && /联系人|负责人|姓名/.test(phoneHeader);
 
   for (const col of COLUMNS) {
     if (col.required === 'never' || fields.has(col.key)) continue;
+    if (col.key === 'contact' && contactInPhone) continue;
     findings.push(createFinding('column-missing', { file, sheet: sheet.name, column: col.label }, { field: col.label }));
   }
 
@@ -255,7 +311,7 @@ function isSubHeaderRow(sheet: Sheet, get: CellGetter, headerRow: number, width:
       continue;
     }
     const date = lookupDateSubHeader(cell!.v);
-    if (date || lookupHeader(cell!.v)) subHeaders++;
+    if (date || lookupHeaderLoose(cell!.v)) subHeaders++;
     else other++;
     // a date sub-word (开始 | 结束), or a header under a blank/spanning parent, tells a two-row header
     if (date || isBlankCell(sheet.rows[headerRow]?.[c])) telling = true;
