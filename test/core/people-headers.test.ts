@@ -26,6 +26,11 @@ describe('lookupHeaderLoose — a known name inside a header', () => {
     ['活动名称（主题）', 'name', ''],
     ['科普活动名称', 'name', '活动名称'],
     ['受众人数（人次）', 'expectedCount', ''],
+    ['参加对象', 'audience', '对象'],
+    ['活动规模（人）', 'expectedCount', '规模'],
+    ['开展日期', 'startDate', '日期'],
+    ['活动起止时间', 'startDate', '时间'],
+    ['组织形式', 'form', '形式'],
   ])('%s → %s', (header, key, name) => {
     const t = lookupHeaderLoose(header);
     expect(t).toMatchObject({ kind: 'field', key });
@@ -46,6 +51,13 @@ describe('lookupHeaderLoose — a known name inside a header', () => {
     '社区居民', // nothing known inside
     '报名方式',
     '今年暑期所有场馆对外开放的时间', // too many words around the name
+    '场馆名称', // 名称 alone is too general
+    '参与单位',
+    '活动说明',
+    '报名时间', // not the activity's date
+    '报名截止日期',
+    '单位类别', // the unit's own kind, not the activity's category
+    '单位地址',
   ])('%s binds nothing', (text) => {
     expect(lookupHeaderLoose(text)).toBeUndefined();
   });

@@ -40,6 +40,9 @@ const DICTIONARY: ReadonlyMap<string, HeaderTarget> = (() => {
     ['所属镇(街)', 'town'],
     // city-wide tables name the county: 区县(市), 县区 (issue 13)
     ['地址', 'location'],
+    ['对象', 'audience'],
+    ['规模', 'expectedCount'],
+    ['牵头单位', 'host'],
     ['区县', 'town'],
     ['县区', 'town'],
     ['是否在科普日网站发布', 'published'],
@@ -132,7 +135,16 @@ const PAIRS: readonly [string, string, FieldKey][] = [
   ['organizer', 'unit', 'organizer'],
 ];
 
-const DICTIONARY_KEYS: readonly string[] = [...DICTIONARY.keys()].filter((k) => k.length >= 2);
+/**
+ * Names too general to bind by when other words stand around them: 场馆名称 is no activity name,
+ * 参与单位 no submitting unit, 活动说明 no remark.
+ */
+const NOT_INSIDE = new Set(['单位', '名称', '说明']);
+const DICTIONARY_KEYS: readonly string[] = [...DICTIONARY.keys()].filter((k) => k.length >= 2 && !NOT_INSIDE.has(foldHeader(k)));
+/** A date that is not the activity's: 报名时间, 截止时间, 发布日期. */
+const NOT_ACTIVITY_DATE = /报名|截止|发布|更新|填报|出生/;
+/** The unit's own kind or address (单位类别, 单位地址) is not the activity's; its phone or name still is. */
+const UNIT_OWN = new Set<string>(['host', 'organizer', 'unit', 'phone', 'contact']);
 
 const targetId = (t: HeaderTarget) => (t.kind === 'field' ? t.key : 'unit');
 
@@ -178,6 +190,9 @@ function findContained(k: string): HeaderTarget | undefined {
     if (pair) chosen = targets.get(pair[2]);
   }
   if (!chosen) return undefined;
+  const id = targetId(chosen.t);
+  if ((id === 'startDate' || id === 'endDate' || id === 'timeSlot') && NOT_ACTIVITY_DATE.test(k)) return undefined;
+  if (k.includes('单位') && !UNIT_OWN.has(id)) return undefined;
   const longest = Math.max(...maximal.map((m) => m.e - m.s));
   if (k.length - longest > LOOSE_MAX_EXTRA) return undefined;
   const t = chosen.t;
