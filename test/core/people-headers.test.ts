@@ -135,3 +135,17 @@ describe('a table of only 活动名称 | 时间 | 地点 is still a table (issue
     expect(locateTable(workbookOf(noDate), 'x.xlsx').findings.map((f) => f.code)).toEqual(['header-not-found']);
   });
 });
+
+describe('a 区县(市) column naming the district itself', () => {
+  it('reads 鸠江区 / 芜湖市鸠江区 as 全区 (no town-unknown); another district stays unknown', () => {
+    const sheet = sheetOf([
+      ['活动名称', '开始日期', '活动地点', '区县(市)'],
+      ['科普讲座', '9月18日', '社区', '鸠江区'],
+      ['科普展', '9月19日', '广场', '芜湖市鸠江区'],
+      ['科普游', '9月20日', '公园', '镜湖区'],
+    ]);
+    const a = analyzeWorkbook(workbookOf(sheet), 'd.xlsx', rules);
+    expect(a.rows.map((r) => r.activity.values.town)).toEqual(['全区', '全区', '镜湖区']);
+    expect(checkRows(a, rules).filter((f) => f.code === 'town-unknown').map((f) => f.cell)).toEqual(['D4']);
+  });
+});

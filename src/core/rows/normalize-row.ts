@@ -189,7 +189,8 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   }
   let townKnown = true;
   if ((t = rawText.town) !== undefined) {
-    const m = matchFromList(t, ctx.townChoices);
+    // a 区县(市) column (issue 13) names the district itself: that is the whole district, 全区
+    const m = isDistrictName(t, rules.district) ? '全区' : matchFromList(t, ctx.townChoices);
     townKnown = m !== undefined;
     values.town = m ?? t;
   }
@@ -257,6 +258,12 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     unknownFields,
     townKnown,
   };
+}
+
+/** 鸠江区, 芜湖市鸠江区, 鸠江 for the district 鸠江区 */
+function isDistrictName(text: string, district: string): boolean {
+  const t = text.replace(/\s+/g, '').replace(/^.{2,3}市(?=.)/, '');
+  return t === district || (district.length > 2 && t === district.replace(/[区县市]$/, ''));
 }
 
 const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];
