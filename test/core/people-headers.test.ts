@@ -149,3 +149,32 @@ describe('a 区县(市) column naming the district itself', () => {
     expect(checkRows(a, rules).filter((f) => f.code === 'town-unknown').map((f) => f.cell)).toEqual(['D4']);
   });
 });
+
+describe('two-row headers with people\'s words', () => {
+  it('a spanning 活动开展时间 over 开始 | 结束 binds both; a loose top header is reported at its own row', () => {
+    const sheet = sheetOf(
+      [
+        ['活动名称', '活动开展时间', '', '具体地点', '活动类别'],
+        ['', '开始', '结束', '', ''],
+        ['科普讲座', '9月18日', '9月19日', '社区', '专家讲科普专项行动'],
+      ],
+      { merges: ['B1:C1', 'A1:A2', 'D1:D2', 'E1:E2'] },
+    );
+    const r = locateTable(workbookOf(sheet), 't.xlsx');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.layout.dataStart).toBe(2);
+    expect(r.layout.fields.get('startDate')!.c).toBe(1);
+    expect(r.layout.fields.get('endDate')!.c).toBe(2);
+    expect(r.findings.filter((f) => f.code === 'column-bound').map((f) => [f.cell, f.row])).toEqual([['D1', 1]]);
+  });
+
+  it('a data row of words that contain known names is never taken for a sub-header', () => {
+    const sheet = sheetOf([
+      ['活动名称', '开始日期', '活动地点', '活动类别'],
+      ['社区活动时间表发布', '', '具体地点待定', ''],
+    ]);
+    const r = locateTable(workbookOf(sheet), 't.xlsx');
+    expect(r.ok && r.layout.dataStart).toBe(1);
+  });
+});

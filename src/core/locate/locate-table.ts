@@ -7,7 +7,7 @@ import { COLUMNS } from '../columns.js';
 import { createFinding, type Finding } from '../finding.js';
 import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
-import { lookupDateSubHeader, lookupHeaderLoose } from './header-dictionary.js';
+import { lookupDateSubHeader, lookupHeader, lookupHeaderLoose } from './header-dictionary.js';
 
 /**
  * SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns — or
@@ -258,14 +258,14 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
     const b = fields.get(col.key);
     if (!b || !containedIn.has(col.key)) continue;
     findings.push(
-      createFinding('column-bound', { file, sheet: sheet.name, row: headerRow + 1, column: b.header, cell: b.cell, value: b.header }, { field: col.label }),
+      createFinding('column-bound', { file, sheet: sheet.name, row: rowOfAddress(b.cell), column: b.header, cell: b.cell, value: b.header }, { field: col.label }),
     );
   }
   if (unitColumn && unitContained) {
     findings.push(
       createFinding(
         'column-bound',
-        { file, sheet: sheet.name, row: headerRow + 1, column: unitColumn.header, cell: unitColumn.cell, value: unitColumn.header },
+        { file, sheet: sheet.name, row: rowOfAddress(unitColumn.cell), column: unitColumn.header, cell: unitColumn.cell, value: unitColumn.header },
         { field: '填报单位' },
       ),
     );
@@ -297,6 +297,11 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number, file: 
   };
 }
 
+/** 'G5' → 5 (a two-row header's sub-header cell is on the row below the header) */
+function rowOfAddress(a1: string): number {
+  return Number(a1.replace(/^[A-Z]+/, ''));
+}
+
 function isSubHeaderRow(sheet: Sheet, get: CellGetter, headerRow: number, width: number): boolean {
   const row = sheet.rows[headerRow + 1];
   if (!row) return false;
@@ -311,7 +316,8 @@ function isSubHeaderRow(sheet: Sheet, get: CellGetter, headerRow: number, width:
       continue;
     }
     const date = lookupDateSubHeader(cell!.v);
-    if (date || lookupHeaderLoose(cell!.v)) subHeaders++;
+    // exact names only: a data row must never pass for a sub-header by a word inside a cell
+    if (date || lookupHeader(cell!.v)) subHeaders++;
     else other++;
     // a date sub-word (开始 | 结束), or a header under a blank/spanning parent, tells a two-row header
     if (date || isBlankCell(sheet.rows[headerRow]?.[c])) telling = true;
