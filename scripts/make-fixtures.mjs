@@ -647,6 +647,8 @@ function fixtures() {
         name: '秋播农技讲座', category: '农村科普联合行动', form: '科普讲座', field: '农业科技',
         start: '9月18日', slot: '上午', location: '汤沟镇农技服务中心', organizer: '鸠江区农业农村水利局',
         summary: '讲解油菜、小麦秋播技术和病虫害防治', audience: '种植户', count: '约120人',
+        // issue 13: a rounded figure is read as written with count-approximate (info)
+        plant: [['count', 'count-approximate']],
       }),
       act(u, {
         name: '食品安全快检体验', category: '专家讲科普专项行动', form: '互动体验', field: '食品安全',
@@ -790,6 +792,8 @@ function fixtures() {
       rows.map(([count, phone, name, category, form, field, iso, location]) =>
         act(u, {
           name, category, form, field, start: D(iso), location, summary: `${name}，普及科学知识`, audience: '辖区居民', count, phone,
+          // issue 13: 约200人 and 200余人 are read as 200 with count-approximate (info)
+          ...(/约|余/.test(count) ? { plant: [['count', 'count-approximate']] } : {}),
         }),
       ),
     );
@@ -1222,14 +1226,14 @@ function fixtures() {
       act(u, {
         name: '白茆镇全国科普日主场活动', category: '镇街主场活动', form: '科普宣传', field: '乡村振兴',
         start: D('2023-09-17'), location: '白茆镇文化广场', summary: '科普展览、农技咨询、健康义诊', audience: '镇村居民', count: '100-200',
-        plant: [['count', 'count-approximate']],
+        plant: [['count', 'count-range']],
       }),
       act(u, {
         name: '江豚保护科普进校园', category: '青少年科技教育专项行动', form: '科普讲座', field: '生态文明',
         start: D('2023-09-20'), location: '白茆中心学校', summary: '讲解长江江豚生活习性和保护知识', audience: '小学生', count: 200,
       }),
     ]);
-    out.push(xlsxFixture('count-approximate.xlsx', '预计参与人数 100-200 (P5, 白茆镇) → count-approximate (lower end 100); the other row is valid.', lt));
+    out.push(xlsxFixture('count-approximate.xlsx', '预计参与人数 100-200 (P5, 白茆镇) → count-range (upper end 200, issue 13); the other row is valid.', lt));
   }
   {
     const u = U.qs;
@@ -1304,18 +1308,23 @@ function fixtures() {
       }),
       act(u, {
         name: '科普大篷车进乡村 ', category: '农村科普联合行动', form: '展览展示', field: '农业科技、乡村振兴',
-        start: '2023年9月19日', location: '二坝镇八里村', summary: '科普大篷车巡展（下午场）', audience: '农村居民', count: 300,
+        start: '2023年9月19日', location: '二坝镇 文化广场', summary: '科普大篷车巡展（下午场）', audience: '农村居民', count: 300,
         plant: [['name', 'duplicate-activity']],
       }),
       act(u, {
         name: '应急救护培训', category: '专家讲科普专项行动', form: '技能培训', field: '应急科普',
         start: D('2023-09-21'), location: '二坝镇党群服务中心', summary: '心肺复苏和AED使用培训（第二期）', audience: '网格员', count: 50,
       }),
+      // issue 13: the same name on the same day at another place is a tour stop, not a duplicate
+      act(u, {
+        name: '科普大篷车进乡村', category: '农村科普联合行动', form: '展览展示', field: '农业科技、乡村振兴',
+        start: D('2023-09-19'), location: '二坝镇八里村', summary: '科普大篷车巡展（八里村站）', audience: '农村居民', count: 200,
+      }),
     ]);
     out.push(
       xlsxFixture(
         'duplicate-activity.xlsx',
-        '二坝镇: 科普大篷车进乡村 on 2023-09-19 twice (B5 a date cell; B8 with a trailing space and the date as text 2023年9月19日) → duplicate-activity on both name cells; 应急救护培训 on 09-18 and 09-21 (different dates) is not a duplicate.',
+        '二坝镇: 科普大篷车进乡村 on 2023-09-19 at 二坝镇文化广场 twice (B5 a date cell; B8 with a trailing space, the date as text 2023年9月19日 and the place written 二坝镇 文化广场) → duplicate-activity on both name cells; 应急救护培训 on 09-18 and 09-21 (different dates) is not a duplicate, nor is 科普大篷车进乡村 on 09-19 at 二坝镇八里村 (B10: a tour stop at another place, issue 13).',
         lt,
       ),
     );

@@ -302,6 +302,7 @@ const GD = {
       mode: '线下', start: '2023年9月17日', end: '2023年9月17日', slot: '9:00-11:30', location: '官陡街道新时代文明实践所广场',
       town: '官陡街道', host: '官陡街道科协', organizer: '辖区各社区', summary: '科普展板展示、VR安全体验、应急救护演示',
       audience: '辖区居民', count: '约600人', contact: '张敏', phone: '13956021876', published: '是',
+      plant: [['count', 'count-approximate']],
     },
     {
       name: '防灾减灾科普讲座进社区', category: '专家讲科普专项行动', form: '科普讲座', field: '防灾避险、应急科普', mode: '线下',
@@ -410,7 +411,7 @@ const SX = {
       name: '沈巷镇“科创沈巷”科普日主场活动', category: '镇街主场活动', form: '展览展示、现场咨询', field: '科技创新、乡村振兴',
       mode: '线下', start: D('2023-09-17'), end: D('2023-09-17'), location: '沈巷镇文化广场', town: '沈巷镇', host: '沈巷镇科协',
       organizer: '沈巷镇农业综合服务中心', summary: '展示镇域企业科技创新成果和特色农业新技术', audience: '镇村居民',
-      count: '约300人', contact: '吴海涛', phone: '13739075126',
+      count: '约300人', contact: '吴海涛', phone: '13739075126', plant: [['count', 'count-approximate']],
     },
     {
       name: '稻田综合种养技术培训', category: '农村科普联合行动', form: '技能培训', field: '农业科技', mode: '线下',
@@ -918,6 +919,8 @@ function modelFindings(a, kind) {
   if (a.url && !/^https?:\/\/[^\s]+$/.test(a.url)) out.push(['url', 'url-invalid']);
   if (a.phone && !/^(1[3-9]\d{9}|0553-\d{7})$/.test(String(a.phone))) out.push(['phone', 'phone-invalid']);
   if (a.count !== undefined && !/^约?\d+(人|人次)?$/.test(String(a.count))) out.push(['count', 'count-invalid']);
+  // issue 13: a rounded figure (约600人) is read as written, with count-approximate (info)
+  else if (a.count !== undefined && /^约/.test(String(a.count))) out.push(['count', 'count-approximate']);
   if (a.name && [...a.name].length > 60) out.push(['name', 'name-too-long']);
   if (a.town && !TOWNS.includes(a.town)) out.push(['town', 'town-unknown']);
   if (a.start !== undefined && a.start !== '') {

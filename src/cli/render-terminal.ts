@@ -92,17 +92,21 @@ export function renderMergeSummary(
   const erroneousRows = new Set(
     report.findings.filter((f) => f.severity === 'error' && f.row !== null).map((f) => `${f.file}#${f.row}`),
   ).size;
-  const balanced = t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped;
+  // issue 13: rows of files whose table was not found are read too, and shown when there are any
+  const noTable = t.rowsInFilesWithoutTable ?? 0;
+  const balanced = t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped + noTable;
   if (en) {
     out.push(`${t.files} files read, ${submitted.length}/${tally.expected.length} units submitted${unlisted ? ` (+${unlisted.length} not on the roster)` : ''}, ${t.rowsMerged} activities merged`);
-    out.push(`rows: read ${t.rowsRead} = merged ${t.rowsMerged} + superseded ${t.rowsSuperseded} + skipped ${t.rowsSkipped} ${balanced ? '✓' : '✗'}`);
+    out.push(
+      `rows: read ${t.rowsRead} = merged ${t.rowsMerged} + superseded ${t.rowsSuperseded} + skipped ${t.rowsSkipped}${noTable ? ` + in files with no table ${noTable}` : ''} ${balanced ? '✓' : '✗'}`,
+    );
     out.push(`late: ${late.map((u) => u.name).join(', ') || 'none'}`);
     out.push(`missing: ${missing.map((u) => u.name).join(', ') || 'none'}`);
     out.push(`incomplete: ${erroneousRows} activities with errors (${withErrors.length} units)`);
   } else {
     out.push(c.bold(`读取 ${t.files} 个文件，已报送 ${submitted.length}/${tally.expected.length} 个单位${unlisted ? `（另有名单外 ${unlisted.length} 个）` : ''}，汇总活动 ${t.rowsMerged} 项`));
     out.push(
-      `行数核对：读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped} ${balanced ? c.green('✓') : c.red('✗')}`,
+      `行数核对：读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped}${noTable ? ` + 未找到表格 ${c.red(String(noTable))}` : ''} ${balanced ? c.green('✓') : c.red('✗')}`,
     );
     out.push(`逾期：${late.length ? c.yellow(late.map((u) => u.name).join('、')) : '无'}`);
     out.push(`未报送：${missing.length ? c.red(missing.map((u) => u.name).join('、')) : '无'}`);

@@ -11,7 +11,7 @@ import { walkRows, type SkipReason } from './rows/extract-rows.js';
 import { createNormalizeContext, normalizeRow, type ParsedRow } from './rows/normalize-row.js';
 import { ACTIVITIES_RULES, ROW_RULES, TABLE_RULES, type RowCheck, type RowRule } from './rules/index.js';
 import { emitInto } from './rules/rule.js';
-import type { Workbook } from './table.js';
+import { isBlankCell, type Workbook } from './table.js';
 import type { ParseCache } from './values/parse-cache.js';
 
 export interface AnalyzedFile {
@@ -20,8 +20,14 @@ export interface AnalyzedFile {
   layout?: TableLayout;
   sheet?: string;
   unitLine: UnitLine;
-  /** data rows walked under the header; must equal rows + skipped */
+  /** data rows walked under the header (must equal rows + skipped); with no table, rowsWithoutTable */
   rowsRead: number;
+  /**
+   * Issue 13: a file whose table was not found still had rows — the non-blank rows of its visible
+   * sheets — and none of them is merged; they are counted so no row is lost in silence. 0 (or
+   * absent) when the table was found.
+   */
+  rowsWithoutTable?: number;
   rows: ParsedRow[];
   skipped: { row: number; reason: SkipReason }[];
   /** why no table was found (header-not-found, sheet-not-found), or the table rules' findings (column-*) */
@@ -31,7 +37,10 @@ export interface AnalyzedFile {
 /** `cache`: the run's memos, shared by every file of a run (a fresh one when not given). */
 export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules, cache?: ParseCache): AnalyzedFile {
   const located = locateTable(workbook, file);
-  if (!located.ok) return { file, unitLine: {}, rowsRead: 0, rows: [], skipped: [], findings: located.findings };
+  if (!located.ok) {
+    const lost = countRowsWithoutTable(workbook);
+    return { file, unitLine: {}, rowsRead: lost, rowsWithoutTable: lost, rows: [], skipped: [], findings: located.findings };
+  }
   const { layout } = located;
   const findings: Finding[] = [];
   const emit = emitInto(findings);
@@ -54,6 +63,16 @@ export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules, 
     skipped: extracted.skipped.map((s) => ({ row: s.r + 1, reason: s.reason })),
     findings,
   };
+}
+
+/** Non-blank rows of the visible sheets: what a person sees in a file whose table was not found. */
+export function countRowsWithoutTable(workbook: Workbook): number {
+  let n = 0;
+  for (const sheet of workbook.sheets) {
+    if (sheet.hidden) continue;
+    for (const row of sheet.rows) if (row && row.some((c) => !isBlankCell(c))) n++;
+  }
+  return n;
 }
 
 /** Row rules plus in-file duplicates; one finding per (code, cell) even when a merged cell covers several rows. */

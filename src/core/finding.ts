@@ -19,6 +19,8 @@ export const FINDING_SEVERITY = {
   'column-missing': 'error',
   'column-duplicate': 'warning',
   'column-unknown': 'info',
+  /** issue 13: a header bound by a known name inside it (暑期开放时间 → 开始日期) */
+  'column-bound': 'info',
   'required-missing': 'error',
   'date-invalid': 'error',
   'date-ambiguous': 'warning',
@@ -36,7 +38,10 @@ export const FINDING_SEVERITY = {
   'url-invalid': 'error',
   'phone-invalid': 'error',
   'count-invalid': 'error',
-  'count-approximate': 'warning',
+  // issue 13: a rounded figure (2000余, 约500) is taken as written — info; a range (50-80) takes
+  // its upper end and asks for one number — warning. Severity comes from the code, so two codes.
+  'count-approximate': 'info',
+  'count-range': 'warning',
   'name-too-long': 'warning',
   'town-unknown': 'warning',
   'duplicate-activity': 'warning',
@@ -81,6 +86,8 @@ export interface FindingParamsByCode {
   'column-missing': { field: string };
   'column-duplicate': { field: string; other: string };
   'column-unknown': NoParams;
+  /** the field a header with extra words around a known name was bound to */
+  'column-bound': { field: string };
   'required-missing': { field: string };
   'date-invalid': { reason: 'tbd' | 'unreadable' | 'impossible' };
   'date-ambiguous': { date: string };
@@ -98,8 +105,10 @@ export interface FindingParamsByCode {
   'online-url-missing': { mode: string } | { category: string; offline: 1 };
   'url-invalid': NoParams;
   'phone-invalid': { reason: 'run-together' | 'bad-number' };
-  'count-invalid': NoParams;
+  /** `vague`: 不限, 若干, 数百 — words, not a figure */
+  'count-invalid': { reason?: 'vague' };
   'count-approximate': { count: number };
+  'count-range': { count: number };
   'name-too-long': { length: number; max: number };
   'town-unknown': { district: string };
   /** the other row of the pair (the first other one when `count` > 2) */

@@ -35,6 +35,8 @@ export interface ReportTotals {
   rowsMerged: number;
   rowsSuperseded: number;
   rowsSkipped: number;
+  /** rows of files whose table was not found (issue 13): rowsRead = merged + superseded + skipped + these */
+  rowsInFilesWithoutTable: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -81,7 +83,7 @@ export function buildReport(input: {
   rules: Rules;
   files: ReportFile[];
   units: ReportUnit[];
-  rows: { read: number; merged: number; superseded: number; skipped: number };
+  rows: { read: number; merged: number; superseded: number; skipped: number; noTable?: number };
   findings: Finding[];
   lang: Lang;
   /** keep the given order (the merge orders by unit); default sorts by file, row, column */
@@ -100,6 +102,7 @@ export function buildReport(input: {
       rowsMerged: input.rows.merged,
       rowsSuperseded: input.rows.superseded,
       rowsSkipped: input.rows.skipped,
+      rowsInFilesWithoutTable: input.rows.noTable ?? 0,
       ...counts,
     },
     findings: findings.map((f) => toReportFinding(f, input.lang)),

@@ -81,6 +81,11 @@ export function parseAddress(a1: string): { r: number; c: number } | undefined {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
+/** 'G5' → 5: the 1-based row of an A1 address (a two-row header's sub-header cell is on the row below the header). */
+export function addressRow(a1: string): number {
+  return Number(a1.replace(/^\$?[A-Z]+\$?/, ''));
+}
+
 /** A cell as plain text, the way a person would read it on screen. */
 export function cellText(cell: Cell | undefined): string {
   if (!cell) return '';

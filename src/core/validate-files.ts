@@ -24,6 +24,8 @@ export interface ValidatedFile {
   rowsRead: number;
   activities: number;
   skipped: number;
+  /** rows of the file when its table was not found (issue 13) */
+  noTable?: number;
   findings: Finding[];
   readable: boolean;
 }
@@ -47,6 +49,7 @@ export function validateWorkbook(outcome: ReadOutcome, rules: Rules, cache?: Par
     rowsRead: analyzed.rowsRead,
     activities: analyzed.rows.length,
     skipped: analyzed.skipped.length,
+    ...(analyzed.rowsWithoutTable ? { noTable: analyzed.rowsWithoutTable } : {}),
     findings,
     readable: true,
   };
@@ -84,6 +87,7 @@ export function buildValidateReport(results: ValidatedFile[], rules: Rules, lang
       merged: results.reduce((s, r) => s + r.activities, 0),
       superseded: 0,
       skipped: results.reduce((s, r) => s + r.skipped, 0),
+      noTable: results.reduce((s, r) => s + (r.noTable ?? 0), 0),
     },
     findings: results.flatMap((r) => r.findings),
     lang,

@@ -148,7 +148,7 @@ export function overviewFigures(input: SummaryInput): OverviewFigures {
       merged: t.rowsMerged,
       superseded: t.rowsSuperseded,
       skipped: t.rowsSkipped,
-      ok: t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped,
+      ok: t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped + (t.rowsInFilesWithoutTable ?? 0),
     },
   };
 }

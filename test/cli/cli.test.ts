@@ -80,7 +80,7 @@ describe('kepuri CLI', () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(lib)));
     expect(Object.keys(json)).toEqual(['version', 'rules', 'files', 'units', 'totals', 'findings']);
     expect(Object.keys(json.findings[0])).toEqual(['code', 'severity', 'message', 'file', 'sheet', 'row', 'column', 'cell', 'value', 'unit']);
-    expect(Object.keys(json.totals)).toEqual(['files', 'rowsRead', 'rowsMerged', 'rowsSuperseded', 'rowsSkipped', 'errors', 'warnings', 'infos']);
+    expect(Object.keys(json.totals)).toEqual(['files', 'rowsRead', 'rowsMerged', 'rowsSuperseded', 'rowsSkipped', 'rowsInFilesWithoutTable', 'errors', 'warnings', 'infos']);
     expect(json.files[0]).toMatchObject({ path: file, status: 'merged', receivedAt: null, receivedFrom: null });
   });
 

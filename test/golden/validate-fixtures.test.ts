@@ -27,7 +27,7 @@ describe('validate golden findings', () => {
       'column-duplicate', 'column-unknown', 'required-missing', 'date-invalid', 'date-ambiguous', 'date-approximate',
       'date-wrong-year', 'date-range-reversed', 'date-outside-window', 'main-event-outside-window', 'category-invalid',
       'field-unknown', 'form-unknown', 'mode-invalid', 'online-url-missing', 'url-invalid', 'phone-invalid',
-      'count-invalid', 'count-approximate', 'name-too-long', 'town-unknown', 'duplicate-activity',
+      'count-invalid', 'count-range', 'name-too-long', 'town-unknown', 'duplicate-activity',
     ]) {
       expect(codes, code).toContain(code);
     }

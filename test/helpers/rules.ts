@@ -3,7 +3,8 @@ import { analyzeWorkbook, checkRows } from '../../src/core/analyze-workbook.js';
 import type { UnitKind } from '../../src/core/config/schema.js';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import type { Finding } from '../../src/core/finding.js';
-import { locateTable } from '../../src/core/locate/locate-table.js';
+import { type LocateResult, locateTable } from '../../src/core/locate/locate-table.js';
+import { TABLE_RULES } from '../../src/core/rules/index.js';
 import { type ActivitiesRule, emitInto, type RowRule, type TableRule } from '../../src/core/rules/rule.js';
 import { HEADER, type Literal, sheetOf, workbookOf } from './sheet.js';
 
@@ -34,5 +35,13 @@ export function runActivitiesRule(rule: ActivitiesRule, files: Record<string, Li
   );
   const out: Finding[] = [];
   rule.check({ activities, nameHeaderOf: () => '活动名称', unitOf: (a) => units[a.file], emit: emitInto(out) });
+  return out;
+}
+
+/** Every table rule's findings on a located table, or why no table was found. */
+export function tableFindings(r: LocateResult, file = 'a.xlsx'): Finding[] {
+  if (!r.ok) return r.findings;
+  const out: Finding[] = [];
+  for (const rule of TABLE_RULES) rule.check({ file, layout: r.layout, rules: RULES_2023, emit: emitInto(out) });
   return out;
 }

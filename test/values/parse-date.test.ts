@@ -260,3 +260,40 @@ describe('calendar helpers', () => {
     expect(excelSerialToIso(45187.9999999)).toEqual({ date: '2023-09-19' });
   });
 });
+
+describe('parseDateText — times after a day or a day range, weekday markers (issue 13)', () => {
+  it.each<[string, string, string | undefined, string | undefined]>([
+    // input, start, end, time
+    ['7月8日-12日15:00—17:30', '2023-07-08', '2023-07-12', '15:00—17:30'],
+    ['9月17日-23日9:00-16:00', '2023-09-17', '2023-09-23', '9:00-16:00'],
+    ['9月17日至20日 下午2:30', '2023-09-17', '2023-09-20', '下午2:30'],
+    ['9月17日（周日）上午9:00', '2023-09-17', undefined, '上午9:00'],
+    ['9月17日(星期日)9:30-11:00', '2023-09-17', undefined, '9:30-11:00'],
+    ['9月16日周六 下午', '2023-09-16', undefined, '下午'],
+    ['周六9月16日', '2023-09-16', undefined, undefined],
+    ['9月16日（礼拜六）', '2023-09-16', undefined, undefined],
+    ['9月17日 9:00—11:30、14:30—16:30', '2023-09-17', undefined, '9:00—11:30、14:30—16:30'],
+    ['9月18日；14:00-16:00', '2023-09-18', undefined, '14:00-16:00'],
+    ['9月17日-23日 每天9:00-17:00', '2023-09-17', '2023-09-23', '每天9:00-17:00'],
+    ['9月18日（上午）', '2023-09-18', undefined, '上午'],
+    ['9月18日(9:00-11:30)', '2023-09-18', undefined, '9:00-11:30'],
+    ['9月20日(周三)14:30', '2023-09-20', undefined, '14:30'],
+    ['9月16日（周六）、17日（周日）', '2023-09-16', '2023-09-17', undefined],
+    ['2023年9月17日（星期日）9:00-11:30', '2023-09-17', undefined, '9:00-11:30'],
+    ['9月18日15时30分', '2023-09-18', undefined, '15时30分'],
+  ])('%s', (input, start, end, time) => {
+    const p = text(input);
+    expect(p.kind).toBe('ok');
+    if (p.kind !== 'ok') return;
+    expect([p.start, p.end, p.time, p.approximate]).toEqual([start, end, time, undefined]);
+  });
+
+  it('a bracketed remark that is not a time is still only a remark', () => {
+    expect(text('9月18日（雨天顺延）')).toEqual({ kind: 'ok', start: '2023-09-18', yearGiven: false });
+    expect(text('9月18日（暂定）')).toMatchObject({ kind: 'ok', start: '2023-09-18', approximate: true });
+  });
+
+  it('digits after the day that are not a time are still unreadable, never guessed', () => {
+    expect(text('9月17日-23日15')).toEqual({ kind: 'invalid', reason: 'unreadable' });
+  });
+});

@@ -34,7 +34,9 @@ describe('parsePhoneText — one number', () => {
     ['手机:13912345678', '13912345678'],
     ['手机：13912345678（张老师）', '13912345678'],
   ])('%s → %s', (input, value) => {
-    expect(parsePhoneText(input)).toEqual({ kind: 'ok', value, numbers: [value] });
+    // names beside the number are checked below
+    const { names: _names, ...rest } = parsePhoneText(input) as { names?: string[] };
+    expect(rest).toEqual({ kind: 'ok', value, numbers: [value] });
   });
 });
 
@@ -104,5 +106,35 @@ describe('parsePhoneCell', () => {
     ['date', { t: 'd', v: '2023-09-18' }, { kind: 'invalid', reason: 'bad-number' }],
   ])('%s', (_name, c, expected) => {
     expect(parsePhoneCell(c)).toEqual(expected);
+  });
+});
+
+describe('parsePhoneText — contact cells as people write them (issue 13)', () => {
+  it.each<[string, string[], string[] | undefined]>([
+    // input, numbers, names
+    ['张老师 13451262276；李老师 13677194498', ['13451262276', '13677194498'], ['张老师', '李老师']],
+    ['电话：0553-5864150（办）', ['0553-5864150'], undefined],
+    ['联系人：王主任，电话：13912345678', ['13912345678'], ['王主任']],
+    ['科协办公室302室 0553-5864150', ['0553-5864150'], undefined],
+    ['2号楼305室，0553-5864150、13912345678', ['0553-5864150', '13912345678'], undefined],
+    ['周老师13805531234（工作日8:30-17:30）', ['13805531234'], ['周老师']],
+    ['欧阳娜娜 18955317603', ['18955317603'], ['欧阳娜娜']],
+    ['办公室：0553-5861019；手机：13905536218（刘站长）', ['0553-5861019', '13905536218'], ['刘站长']],
+    ['张三 13912345678', ['13912345678'], ['张三']],
+    ['手机：13912345678（张老师）', ['13912345678'], ['张老师']],
+    ['13912345678（手机）0553-5864150（办）', ['13912345678', '0553-5864150'], undefined],
+  ])('%s', (input, numbers, names) => {
+    const p = parsePhoneText(input);
+    expect(p).toMatchObject({ kind: 'ok', numbers, value: numbers.join('、') });
+    expect(p.kind === 'ok' ? p.names : 'not ok').toEqual(names);
+  });
+
+  it.each([
+    ['张老师、李老师', 'bad-number'], // names and no number
+    ['302室', 'bad-number'], // only a room
+    ['张老师 13451262276；李老师 1367719449', 'bad-number'], // a mistyped number is never dropped silently
+    ['0553-586415 13912345678', 'bad-number'], // an area code begun
+  ] as const)('%s → %s', (input, reason) => {
+    expect(parsePhoneText(input)).toEqual({ kind: 'invalid', reason });
   });
 });

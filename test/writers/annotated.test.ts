@@ -348,7 +348,7 @@ describe('writeAnnotations: the feedback folder', () => {
         { path: path.join(inbox, 'clean.xlsx'), unit: '清水街道', receivedAt: null, receivedFrom: null, status: 'merged', rows: 1 },
       ],
       units: [],
-      totals: { files: 5, rowsRead: 13, rowsMerged: 9, rowsSuperseded: 4, rowsSkipped: 0, errors: 5, warnings: 5, infos: 2 },
+      totals: { files: 5, rowsRead: 13, rowsMerged: 9, rowsSuperseded: 4, rowsSkipped: 0, rowsInFilesWithoutTable: 0, errors: 5, warnings: 5, infos: 2 },
       findings: [
         ...fs1,
         finding({ code: 'submission-superseded', severity: 'info', message: '已被替代', file: old, unit: '官陡街道' }),
@@ -395,7 +395,7 @@ describe('writeAnnotations: the feedback folder', () => {
         { path: poster, unit: null, receivedAt: null, receivedFrom: null, status: 'unsupported', rows: 0 },
       ],
       units: [],
-      totals: { files: 3, rowsRead: 8, rowsMerged: 8, rowsSuperseded: 0, rowsSkipped: 0, errors: 3, warnings: 5, infos: 1 },
+      totals: { files: 3, rowsRead: 8, rowsMerged: 8, rowsSuperseded: 0, rowsSkipped: 0, rowsInFilesWithoutTable: 0, errors: 3, warnings: 5, infos: 1 },
       findings: [
         ...unitFindings().map((f) => ({ ...f, file: own })),
         finding({ code: 'submission-late', severity: 'warning', message: '2023-09-13 09:00 报送，晚于截止日期 2023-09-12', file: late, unit: '湾里街道' }),

@@ -54,7 +54,7 @@ export function sampleReport(): Report {
       { name: '沈巷镇', kind: '镇街', quota: null, activities: 0, submitted: false, late: false, errors: 0, warnings: 0 },
       { name: '=HYPERLINK("x")科协', kind: null, quota: null, activities: 1, submitted: true, late: false, errors: 0, warnings: 1 },
     ],
-    totals: { files: 5, rowsRead: 8, rowsMerged: 5, rowsSuperseded: 1, rowsSkipped: 2, errors: 4, warnings: 5, infos: 1 },
+    totals: { files: 5, rowsRead: 8, rowsMerged: 5, rowsSuperseded: 1, rowsSkipped: 2, rowsInFilesWithoutTable: 0, errors: 4, warnings: 5, infos: 1 },
     findings,
   };
 }

@@ -5,7 +5,11 @@
 import { COLUMNS, UNIT_COLUMN_SYNONYMS, type FieldKey } from '../columns.js';
 import { foldHeader, ParseMemo } from '../values/fold-text.js';
 
-export type HeaderTarget = { kind: 'field'; key: FieldKey; exact: boolean } | { kind: 'unit' };
+/**
+ * What a header names. `exact` is the template's own label; `contained` is set when the header was
+ * bound by a known name inside it (暑期开放时间 by 时间, issue 13) and holds that name.
+ */
+export type HeaderTarget = { kind: 'field'; key: FieldKey; exact: boolean; contained?: string } | { kind: 'unit'; contained?: string };
 
 const DICTIONARY: ReadonlyMap<string, HeaderTarget> = (() => {
   const m = new Map<string, HeaderTarget>();
@@ -34,6 +38,13 @@ const DICTIONARY: ReadonlyMap<string, HeaderTarget> = (() => {
     ['活动链接', 'url'],
     ['参与对象', 'audience'],
     ['所属镇(街)', 'town'],
+    // city-wide tables name the county: 区县(市), 县区 (issue 13)
+    ['地址', 'location'],
+    ['对象', 'audience'],
+    ['规模', 'expectedCount'],
+    ['牵头单位', 'host'],
+    ['区县', 'town'],
+    ['县区', 'town'],
     ['是否在科普日网站发布', 'published'],
     ['是否已在科普日网站发布', 'published'],
   ];
@@ -103,4 +114,87 @@ export function lookupDateSubHeader(text: string): 'startDate' | 'endDate' | und
   if (START_WORDS.has(k)) return 'startDate';
   if (END_WORDS.has(k)) return 'endDate';
   return undefined;
+}
+
+// ---------------------------------------------------------------- known names inside a header (issue 13)
+
+/** Longest header text read for a known name inside it: a header with a few words around a name. */
+const LOOSE_MAX_LENGTH = 12;
+/** At most this many characters around the known name. */
+const LOOSE_MAX_EXTRA = 6;
+/** Labels of the unit line and the signature line, never table headers: 填报日期, 填表说明, 审核人. */
+const NOT_A_TABLE_HEADER = /^(?:填报|填表|报送|申报|审核|制表|盖章)/;
+
+/**
+ * Two names in one header that still make one column: 联系人及电话 is the phone column (and its
+ * names are the contact, see parse-phone), 主办单位名称 the host.
+ */
+const PAIRS: readonly [string, string, FieldKey][] = [
+  ['contact', 'phone', 'phone'],
+  ['host', 'unit', 'host'],
+  ['organizer', 'unit', 'organizer'],
+];
+
+/**
+ * Names too general to bind by when other words stand around them: 场馆名称 is no activity name,
+ * 参与单位 no submitting unit, 活动说明 no remark.
+ */
+const NOT_INSIDE = new Set(['单位', '名称', '说明']);
+const DICTIONARY_KEYS: readonly string[] = [...DICTIONARY.keys()].filter((k) => k.length >= 2 && !NOT_INSIDE.has(foldHeader(k)));
+/** A date that is not the activity's: 报名时间, 截止时间, 发布日期. */
+const NOT_ACTIVITY_DATE = /报名|截止|发布|更新|填报|出生/;
+/** The unit's own kind or address (单位类别, 单位地址) is not the activity's; its phone or name still is. */
+const UNIT_OWN = new Set<string>(['host', 'organizer', 'unit', 'phone', 'contact']);
+
+const targetId = (t: HeaderTarget) => (t.kind === 'field' ? t.key : 'unit');
+
+const LOOSE_CACHE = new ParseMemo<string, HeaderTarget | null>(4096);
+
+/**
+ * `lookupHeader`, or else the one known name inside a short header (暑期开放时间 → 开始日期 by 时间,
+ * 咨询联系方式 → 联系电话, 具体地点 → 活动地点), returned with `contained` set. Only for finding the
+ * header row and binding its columns: a data cell is never read this way. A header naming two
+ * different fields (活动名称及内容) binds nothing; a cell with a colon (a 联系人：… label), digits,
+ * or a unit-line word (填报日期) is not a table header.
+ */
+export function lookupHeaderLoose(text: string): HeaderTarget | undefined {
+  const exact = lookupHeader(text);
+  if (exact) return exact;
+  if (text.length > 40 || /[:：\d]/.test(text)) return undefined;
+  const cached = LOOSE_CACHE.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  return LOOSE_CACHE.add(text, (t) => findContained(foldHeader(t)) ?? null) ?? undefined;
+}
+
+function findContained(k: string): HeaderTarget | undefined {
+  if (k.length < 3 || k.length > LOOSE_MAX_LENGTH || NOT_A_TABLE_HEADER.test(k)) return undefined;
+  // every occurrence of every known name, then only the spans no longer one covers (时间 in 开展时间)
+  const spans: { s: number; e: number; key: string }[] = [];
+  for (const key of DICTIONARY_KEYS) {
+    if (key.length >= k.length) continue;
+    for (let i = k.indexOf(key); i >= 0; i = k.indexOf(key, i + 1)) spans.push({ s: i, e: i + key.length, key });
+  }
+  if (spans.length === 0) return undefined;
+  const maximal = spans.filter((a) => !spans.some((b) => b !== a && b.s <= a.s && b.e >= a.e && b.e - b.s > a.e - a.s));
+  const targets = new Map<string, { t: HeaderTarget; key: string }>();
+  for (const m of maximal) {
+    const t = DICTIONARY.get(m.key)!;
+    const id = targetId(t);
+    const had = targets.get(id);
+    if (!had || m.key.length > had.key.length) targets.set(id, { t, key: m.key });
+  }
+  let chosen: { t: HeaderTarget; key: string } | undefined;
+  if (targets.size === 1) chosen = [...targets.values()][0];
+  else if (targets.size === 2) {
+    const pair = PAIRS.find(([a, b]) => targets.has(a) && targets.has(b));
+    if (pair) chosen = targets.get(pair[2]);
+  }
+  if (!chosen) return undefined;
+  const id = targetId(chosen.t);
+  if ((id === 'startDate' || id === 'endDate' || id === 'timeSlot') && NOT_ACTIVITY_DATE.test(k)) return undefined;
+  if (k.includes('单位') && !UNIT_OWN.has(id)) return undefined;
+  const longest = Math.max(...maximal.map((m) => m.e - m.s));
+  if (k.length - longest > LOOSE_MAX_EXTRA) return undefined;
+  const t = chosen.t;
+  return t.kind === 'field' ? { kind: 'field', key: t.key, exact: false, contained: chosen.key } : { kind: 'unit', contained: chosen.key };
 }

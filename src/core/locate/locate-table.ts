@@ -6,11 +6,16 @@ import type { FieldKey } from '../columns.js';
 import { createFinding, type Finding } from '../finding.js';
 import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
-import { lookupDateSubHeader, lookupHeader } from './header-dictionary.js';
+import { lookupDateSubHeader, lookupHeader, lookupHeaderLoose } from './header-dictionary.js';
 
-/** SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns. */
+/**
+ * SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns — or
+ * 3 when they include the activity's name and a date (活动名称 | 时间 | 地点, issue 13): such a
+ * table is read, with column-missing for what it lacks, instead of losing every row.
+ */
 export const HEADER_SCAN_ROWS = 15;
 export const HEADER_MIN_MATCHES = 4;
+export const HEADER_MIN_MATCHES_WITH_NAME_AND_DATE = 3;
 
 export interface ColumnBinding {
   /** 0-based column index */
@@ -45,6 +50,10 @@ export interface TableLayout {
   unknownColumns: ColumnBinding[];
   /** of the extras: second columns for a field already bound (rules/column-duplicate.ts) */
   duplicateColumns: { field: FieldKey; dropped: ColumnBinding; kept: ColumnBinding }[];
+  /** fields bound by a known name inside a longer header, 暑期开放时间 → 开始日期 (rules/column-bound.ts) */
+  boundByName: FieldKey[];
+  /** the 填报单位 column was bound that way */
+  unitBoundByName: boolean;
   unitLine: UnitLine;
 }
 
@@ -93,25 +102,30 @@ interface HeaderCandidate {
   matches: number;
 }
 
-function scoreRow(get: CellGetter, sheet: Sheet, r: number): number {
-  const row = sheet.rows[r];
-  if (!row) return 0;
+function scoreRow(get: CellGetter, sheet: Sheet, r: number): Set<string> {
   const seen = new Set<string>();
+  const row = sheet.rows[r];
+  if (!row) return seen;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c] ?? get(r, c);
     if (isBlankCell(cell) || cell!.t !== 's') continue;
-    const t = lookupHeader(cell!.v);
+    const t = lookupHeaderLoose(cell!.v);
     if (t) seen.add(t.kind === 'field' ? t.key : 'unit');
   }
-  return seen.size;
+  return seen;
+}
+
+function isHeaderRow(seen: Set<string>): boolean {
+  if (seen.size >= HEADER_MIN_MATCHES) return true;
+  return seen.size >= HEADER_MIN_MATCHES_WITH_NAME_AND_DATE && seen.has('name') && (seen.has('startDate') || seen.has('endDate'));
 }
 
 function findHeaderRow(sheet: Sheet): HeaderCandidate | undefined {
   const get = makeMergedGetter(sheet);
   const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const matches = scoreRow(get, sheet, r);
-    if (matches >= HEADER_MIN_MATCHES) return { row: r, matches };
+    const seen = scoreRow(get, sheet, r);
+    if (isHeaderRow(seen)) return { row: r, matches: seen.size };
   }
   return undefined;
 }
@@ -151,7 +165,11 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
   const twoRow = isSubHeaderRow(sheet, headerRow, width);
 
   const fields = new Map<FieldKey, ColumnBinding>();
-  const exactness = new Map<FieldKey, boolean>();
+  /** 2 the template's label, 1 a synonym, 0 a known name inside the header: the higher one keeps the field */
+  const rankOf = new Map<FieldKey, number>();
+  /** fields bound by a known name inside their header, for column-bound */
+  const containedIn = new Map<FieldKey, string>();
+  let unitContained = false;
   const extras: ColumnBinding[] = [];
   const unknownColumns: ColumnBinding[] = [];
   const duplicateColumns: TableLayout['duplicateColumns'] = [];
@@ -166,33 +184,47 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
 
     let key: FieldKey | undefined;
     let exact = false;
+    let contained = false;
     let isUnit = false;
     let headerText = topText;
     let cell = addressOf(headerRow, c);
     if (subText !== '') {
-      const sub = lookupHeader(subText);
+      const sub = lookupHeaderLoose(subText);
       const dateSub = lookupDateSubHeader(subText);
-      const parent = lookupHeader(topText);
+      const parent = lookupHeaderLoose(topText);
       headerText = topText && topText !== subText ? `${topText}/${subText}` : subText;
       cell = addressOf(headerRow + 1, c);
       if (sub?.kind === 'field') {
         key = sub.key;
         exact = sub.exact;
-      } else if (sub?.kind === 'unit') isUnit = true;
-      else if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) key = dateSub;
-      else if (parent?.kind === 'field') key = parent.key;
+        contained = sub.contained !== undefined;
+      } else if (sub?.kind === 'unit') {
+        isUnit = true;
+        contained = sub.contained !== undefined;
+      } else if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) key = dateSub;
+      else if (parent?.kind === 'field') {
+        key = parent.key;
+        contained = parent.contained !== undefined;
+      }
     } else {
-      const t = lookupHeader(topText);
+      const t = lookupHeaderLoose(topText);
       if (t?.kind === 'field') {
         key = t.key;
         exact = t.exact;
-      } else if (t?.kind === 'unit') isUnit = true;
+        contained = t.contained !== undefined;
+      } else if (t?.kind === 'unit') {
+        isUnit = true;
+        contained = t.contained !== undefined;
+      }
     }
     // a horizontally merged parent header is bound once: its first column
     if (key && fields.get(key)?.header === headerText && !twoRow) continue;
     const binding: ColumnBinding = { c, header: headerText, cell };
     if (isUnit) {
-      if (!unitColumn) unitColumn = binding;
+      if (!unitColumn) {
+        unitColumn = binding;
+        unitContained = contained;
+      }
       continue;
     }
     if (!key) {
@@ -200,21 +232,26 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
       unknownColumns.push(binding);
       continue;
     }
+    const rank = exact ? 2 : contained ? 0 : 1;
     const existing = fields.get(key);
     if (existing) {
-      // keep the column whose header is the template's own label; report the other
-      const keepNew = exact && !exactness.get(key);
+      // keep the column whose header is the template's own label (or a synonym over a header bound
+      // by a name inside it); report the other
+      const keepNew = rank > rankOf.get(key)!;
       const loser = keepNew ? existing : binding;
       if (keepNew) {
         fields.set(key, binding);
-        exactness.set(key, true);
+        rankOf.set(key, rank);
+        if (contained) containedIn.set(key, binding.header);
+        else containedIn.delete(key);
       }
       extras.push(loser);
       duplicateColumns.push({ field: key, dropped: loser, kept: keepNew ? binding : existing });
       continue;
     }
     fields.set(key, binding);
-    exactness.set(key, exact);
+    rankOf.set(key, rank);
+    if (contained) containedIn.set(key, binding.header);
   }
 
   return {
@@ -229,6 +266,8 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
       extras,
       unknownColumns,
       duplicateColumns,
+      boundByName: [...containedIn.keys()],
+      unitBoundByName: unitColumn !== undefined && unitContained,
       unitLine: readUnitLine(sheet, headerRow),
     },
   };
@@ -248,6 +287,7 @@ function isSubHeaderRow(sheet: Sheet, headerRow: number, width: number): boolean
       continue;
     }
     const date = lookupDateSubHeader(cell!.v);
+    // exact names only: a data row must never pass for a sub-header by a word inside a cell
     if (date || lookupHeader(cell!.v)) subHeaders++;
     else other++;
     // a date sub-word (开始 | 结束), or a header under a blank/spanning parent, tells a two-row header

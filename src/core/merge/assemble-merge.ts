@@ -53,7 +53,8 @@ export interface MergePlan {
   files: ReportFile[];
   units: ReportUnit[];
   findings: Finding[];
-  reconciliation: { read: number; merged: number; superseded: number; skipped: number };
+  /** read = merged + superseded + skipped + noTable (rows of files whose table was not found, issue 13) */
+  reconciliation: { read: number; merged: number; superseded: number; skipped: number; noTable: number };
   /** headers of extra columns, in first-seen order, for the master table */
   extraHeaders: string[];
 }
@@ -328,6 +329,8 @@ function orderRows(merged: FileState[], rules: Rules, findings: Finding[]): Merg
     const marks: string[] = [];
     if (s.late) marks.push(MARK_WORDS['submission-late']);
     for (const f of own) {
+      // 标记 lists what needs a look; an info (a rounded count, a column bound by its words) does not
+      if (f.severity === 'info') continue;
       const w = MARK_WORDS[f.code];
       if (!marks.includes(w)) marks.push(w);
     }
@@ -342,25 +345,30 @@ function orderRows(merged: FileState[], rules: Rules, findings: Finding[]): Merg
   });
 }
 
-/** read = merged + superseded + skipped, per file and in total; a difference is a bug, loudly. */
+/**
+ * read = merged + superseded + skipped + rows in files whose table was not found, per file and in
+ * total; a difference is a bug, loudly.
+ */
 function reconcile(states: FileState[]): MergePlan['reconciliation'] {
   let read = 0;
   let merged = 0;
   let superseded = 0;
   let skipped = 0;
+  let noTable = 0;
   for (const s of states) {
     const a = s.sub.analyzed;
     if (!a) continue;
     const rows = a.rows.length;
     read += a.rowsRead;
     skipped += a.skipped.length;
+    noTable += a.rowsWithoutTable ?? 0;
     if (s.status === 'merged') merged += rows;
     else if (s.status === 'superseded') superseded += rows;
   }
-  if (read !== merged + superseded + skipped) {
-    throw new ReconciliationError(`行数不平衡:读取 ${read} ≠ 汇总 ${merged} + 替代 ${superseded} + 跳过 ${skipped}`);
+  if (read !== merged + superseded + skipped + noTable) {
+    throw new ReconciliationError(`行数不平衡：读取 ${read} ≠ 汇总 ${merged} + 替代 ${superseded} + 跳过 ${skipped} + 未找到表格 ${noTable}`);
   }
-  return { read, merged, superseded, skipped };
+  return { read, merged, superseded, skipped, noTable };
 }
 
 function toReportFile(s: FileState): ReportFile {

@@ -96,6 +96,7 @@ export const EN: Templates = {
   'column-missing': (_f, p) => `the ${enField(p.field)} column is missing; add it as in the template`,
   'column-duplicate': (f, p) => `"${col(f)}" and "${p.other}" both mean ${enField(p.field)}; only "${p.other}" was read`,
   'column-unknown': (f) => `"${col(f)}" is not a template column; kept as an extra column`,
+  'column-bound': (f, p) => `"${col(f)}" read as the ${enField(p.field)} column`,
   'required-missing': (_f, p) => `${enField(p.field)} is empty`,
   'date-invalid': (f, p) => (p.reason === 'tbd' ? `${col(f)} is undecided; give a date` : `${col(f)} ${q(f.value)} is not a valid date`),
   'date-ambiguous': (f, p) => `${col(f)} ${q(f.value)} is a number; read as ${p.date}, please confirm`,
@@ -112,11 +113,15 @@ export const EN: Templates = {
   'online-url-missing': (_f, p) => ('offline' in p ? `${p.category} must be held online` : `an online activity needs its web address`),
   'url-invalid': (f) => `${q(f.value)} is not an http(s) address`,
   'phone-invalid': (f, p) => (p.reason === 'run-together' ? `${q(f.value)} looks like two numbers run together` : `${q(f.value)} is not a phone number`),
-  'count-invalid': (f) => `expected attendance ${q(f.value)} must be a positive whole number`,
-  'count-approximate': (f, p) => `expected attendance ${q(f.value)} is a range; counted as ${p.count}`,
+  'count-invalid': (f, p) =>
+    p.reason === 'vague'
+      ? `expected attendance ${q(f.value)} is not a figure; give an estimate such as 200`
+      : `expected attendance ${q(f.value)} must be a positive whole number`,
+  'count-approximate': (f, p) => `expected attendance ${q(f.value)} is a rounded figure; counted as ${p.count}`,
+  'count-range': (f, p) => `expected attendance ${q(f.value)} is a range; counted as its upper end ${p.count}`,
   'name-too-long': (_f, p) => `activity name has ${p.length} characters, over ${p.max}`,
   'town-unknown': (f, p) => `${q(f.value)} is not a town of ${p.district}`,
-  'duplicate-activity': (f, p) => `${q(f.value)} duplicates ${enDuplicateOf(p)} (same name and start date)`,
+  'duplicate-activity': (f, p) => `${q(f.value)} duplicates ${enDuplicateOf(p)} (same name, start date and place)`,
   'unit-unidentified': () => 'cannot tell which unit sent this file',
   'unit-unknown': (f, p) => `unit ${q(f.unit ?? f.value)} is not on the roster${p.nearest ? `; did you mean ${p.nearest}?` : ''}`,
   'received-unknown': (_f, p) => (p.header ? `mail time ${q(String(p.header))} unreadable; not counted late` : 'submission time unknown; not counted late'),

@@ -30,6 +30,7 @@ export const ZH: Templates = {
   'column-missing': (_f, p) => `缺少“${p.field}”列，请按附件2模板补上`,
   'column-duplicate': (f, p) => `“${col(f)}”与“${p.other}”都是${p.field}，只读取了“${p.other}”，请删去多余的一列`,
   'column-unknown': (f) => `“${col(f)}”不是模板中的列，已原样保留在汇总表中`,
+  'column-bound': (f, p) => `“${col(f)}”按“${p.field}”列读取，如不对请改用附件2模板的表头`,
   'required-missing': (_f, p) => `${p.field}未填写，请补充`,
   'date-invalid': (f, p) =>
     p.reason === 'tbd'
@@ -55,11 +56,15 @@ export const ZH: Templates = {
     p.reason === 'run-together'
       ? `联系电话${q(f.value)}像是两个号码连在一起，请用“、”分隔`
       : `联系电话${q(f.value)}不是有效号码，请填写手机号或带区号的座机号`,
-  'count-invalid': (f) => `预计参与人数${q(f.value)}应为正整数，如 200`,
-  'count-approximate': (f, p) => `预计参与人数${q(f.value)}是范围，按 ${p.count} 人统计，请填写一个数`,
+  'count-invalid': (f, p) =>
+    p.reason === 'vague'
+      ? `预计参与人数${q(f.value)}不是人数，请估算一个人数填写，如 200 或 约200人`
+      : `预计参与人数${q(f.value)}应为正整数，如 200`,
+  'count-approximate': (f, p) => `预计参与人数${q(f.value)}是约数，按 ${p.count} 人统计`,
+  'count-range': (f, p) => `预计参与人数${q(f.value)}是范围，按上限 ${p.count} 人统计，请填写一个数`,
   'name-too-long': (_f, p) => `活动名称有 ${p.length} 字，超过 ${p.max} 字上限，请精简`,
   'town-unknown': (f, p) => `所属镇街${q(f.value)}不是${p.district}的镇街，请从下拉列表中选择`,
-  'duplicate-activity': (f, p) => `活动${q(f.value)}与${zhDuplicateOf(p)}重复（名称和开始日期相同），请核对是否重复填报`,
+  'duplicate-activity': (f, p) => `活动${q(f.value)}与${zhDuplicateOf(p)}重复（名称、开始日期和地点相同），请核对是否重复填报`,
   'unit-unidentified': () => '无法确定填报单位：请在第3行“填报单位”处填写单位名称',
   'unit-unknown': (f, p) => `单位${q(f.unit ?? f.value)}不在任务分解表中${p.nearest ? `，是否为“${p.nearest}”？` : '，请核对单位名称'}`,
   'received-unknown': (_f, p) =>
@@ -83,12 +88,12 @@ export const ZH: Templates = {
 export const MARK_WORDS: Record<FindingCode, string> = {
   'file-unreadable': '无法读取', 'file-encrypted': '加密', 'file-too-large': '过大', 'file-unsupported': '非表格',
   'sheet-not-found': '无表', 'header-not-found': '无表头', 'column-missing': '缺列', 'column-duplicate': '重复列',
-  'column-unknown': '额外列', 'required-missing': '缺项', 'date-invalid': '日期错', 'date-ambiguous': '日期存疑',
+  'column-unknown': '额外列', 'column-bound': '表头', 'required-missing': '缺项', 'date-invalid': '日期错', 'date-ambiguous': '日期存疑',
   'date-approximate': '日期不具体', 'date-wrong-year': '年份错', 'date-range-reversed': '日期颠倒',
   'date-outside-window': '不在活动期', 'main-event-outside-window': '主场日期', 'category-invalid': '类别错',
   'category-unit-mismatch': '类别不符', 'field-unknown': '领域', 'form-unknown': '形式', 'mode-invalid': '方式错',
   'online-url-missing': '缺网址', 'url-invalid': '网址错', 'phone-invalid': '电话错', 'count-invalid': '人数错',
-  'count-approximate': '人数范围', 'name-too-long': '名称过长', 'town-unknown': '镇街', 'duplicate-activity': '重复',
+  'count-approximate': '人数约数', 'count-range': '人数范围', 'name-too-long': '名称过长', 'town-unknown': '镇街', 'duplicate-activity': '重复',
   'unit-unidentified': '单位不明', 'unit-unknown': '单位不在名单', 'received-unknown': '时间不明', 'submission-late': '逾期',
   'submission-superseded': '已替代', 'submission-missing': '未报送', 'quota-short': '未达任务数',
   'town-main-event-missing': '缺镇街主场',

@@ -167,7 +167,8 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   }
   let townKnown = true;
   if ((t = rawText.town) !== undefined) {
-    const m = matchFromList(t, ctx.townChoices, cache);
+    // a 区县(市) column (issue 13) names the district itself: that is the whole district, 全区
+    const m = isDistrictName(t, rules.district) ? '全区' : matchFromList(t, ctx.townChoices, cache);
     townKnown = m !== undefined;
     values.town = m ?? t;
   }
@@ -195,7 +196,11 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   const count = parseCountCell(fields.get('expectedCount')?.cell, cache);
   if (count.kind === 'ok') values.expectedCount = count.value;
   const phone = parsePhoneCell(fields.get('phone')?.cell, cache);
-  if (phone.kind === 'ok') values.phone = phone.value;
+  if (phone.kind === 'ok') {
+    values.phone = phone.value;
+    // 张老师 13451262276；李老师 13677194498 with 联系人 empty (or no such column): the names are the contact
+    if (values.contact === undefined && phone.names) values.contact = phone.names.join('、');
+  }
   const url = parseUrl(rawText.url ?? '');
   if (url.kind === 'ok') values.url = url.value;
 
@@ -231,6 +236,12 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     unknownFields,
     townKnown,
   };
+}
+
+/** 鸠江区, 芜湖市鸠江区, 鸠江 for the district 鸠江区 */
+function isDistrictName(text: string, district: string): boolean {
+  const t = text.replace(/\s+/g, '').replace(/^.{2,3}市(?=.)/, '');
+  return t === district || (district.length > 2 && t === district.replace(/[区县市]$/, ''));
 }
 
 const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];

@@ -1,7 +1,9 @@
 /**
- * The same activity reported twice — same folded name and start date — within one file
- * (validate) or across every merged file (merge) (SPEC §6). Both rows get the finding and both
- * stay in the master table. The other row is named by params (its file, row, cell and unit), never
+ * The same activity reported twice — same folded name, start date and place — within one file
+ * (validate) or across every merged file (merge) (SPEC §6 as amended by issue 13). The same name
+ * on the same day at different places is a lecture tour (科普讲座进社区 at five communities), not a
+ * duplicate. Rows without a place (线上) compare by name and date alone. Both rows get the
+ * finding and both stay in the master table. The other row is named by params (its file, row, cell and unit), never
  * by a sentence built here: messages/ says it in the reader's language.
  */
 import type { Activity } from '../activity.js';
@@ -17,7 +19,9 @@ export const duplicateActivity = defineActivitiesRule({
       const name = a.values.name;
       const start = a.values.startDate;
       if (!name || !start) continue;
-      const key = foldKey(name) + '\u0000' + start;
+      // punctuation and spaces in a place are how it was typed, not where it is
+      const place = a.values.location ? foldKey(a.values.location).replace(/[\p{P}\p{S}]/gu, '') : '';
+      const key = foldKey(name) + '\u0000' + start + '\u0000' + place;
       const g = groups.get(key);
       if (g) g.push(a);
       else groups.set(key, [a]);

@@ -7,11 +7,13 @@
  */
 import { categoryInvalid } from './category-invalid.js';
 import { categoryUnitMismatch } from './category-unit-mismatch.js';
+import { columnBound } from './column-bound.js';
 import { columnDuplicate } from './column-duplicate.js';
 import { columnMissing } from './column-missing.js';
 import { columnUnknown } from './column-unknown.js';
 import { countApproximate } from './count-approximate.js';
 import { countInvalid } from './count-invalid.js';
+import { countRange } from './count-range.js';
 import { dateAmbiguous } from './date-ambiguous.js';
 import { dateApproximate } from './date-approximate.js';
 import { dateInvalid } from './date-invalid.js';
@@ -58,13 +60,14 @@ export const ROW_RULES: readonly RowRule[] = [
   townUnknown,
   countInvalid,
   countApproximate,
+  countRange,
   phoneInvalid,
   onlineUrlMissing,
   urlInvalid,
 ];
 
 /** Checks of a located table's columns. */
-export const TABLE_RULES: readonly TableRule[] = [columnUnknown, columnDuplicate, columnMissing];
+export const TABLE_RULES: readonly TableRule[] = [columnUnknown, columnDuplicate, columnBound, columnMissing];
 
 /** Checks of activities together: one file's in validate, every merged file's in merge. */
 export const ACTIVITIES_RULES: readonly ActivitiesRule[] = [duplicateActivity];

@@ -10,6 +10,8 @@ export const requiredMissing = defineRowRule({
     for (const col of COLUMNS) {
       if (col.required === 'never' || !hasColumn(col.key)) continue;
       if (col.required === 'offline' && values.mode === '线上') continue;
+      // 联系人 may be read from the names written beside the phone numbers (issue 13)
+      if (col.key === 'contact' && values.contact !== undefined) continue;
       if (raw[col.key] === undefined) emit('required-missing', col.key, { field: col.label });
     }
   },

@@ -178,7 +178,7 @@ const FILLER_TAIL = new RegExp(`^${FILLER}`);
 const FILLER_END = new RegExp(`${FILLER}$`);
 /** the time part: clock times, 上午/下午…, 9点半, separated by dashes */
 const TIME_TAIL =
-  /^(?:[\s,，、]*(?:上午|下午|中午|晚上|晚间|早上|早晨|傍晚|夜间|白天|凌晨|全天|全日|整天|\d{1,2}(?::\d{2}){1,2}|\d{1,2}\.\d{2}|\d{1,2}\s*[点时](?:半|\d{1,2}分?)?|[-–—~〜～至到]))+$/;
+  /^(?:[\s,，、;；]*(?:上午|下午|中午|晚上|晚间|早上|早晨|傍晚|夜间|白天|凌晨|全天|全日|整天|每天|每日|\d{1,2}(?::\d{2}){1,2}|\d{1,2}\.\d{2}|\d{1,2}\s*[点时](?:半|\d{1,2}分?)?|[-–—~〜～至到]))+$/;
 
 /** One date as read; month.day may stand for a span (9月中旬, 9月, 全年). */
 interface Piece {
@@ -264,7 +264,7 @@ export function parseDateText(text: string, opts: { year: number }): DateParse {
     // 'T08:30' from an ISO timestamp typed or exported as text
     const t = s.replace(/^T(?=\d)/, '').replace(FILLER_END, '').trim();
     if (TIME_TAIL.test(t) && /\d|[午晚早傍夜白凌天日]/.test(t)) {
-      if (!/^0{1,2}:00(?::00)?$/.test(t)) time = t.trim();
+      if (!/^0{1,2}:00(?::00)?$/.test(t)) time = t.replace(/^[\s,，、;；]+/, '').trim();
       s = '';
     } else if (/\d/.test(s)) {
       // digits we could not place: a second date or a typo — never guess
@@ -295,17 +295,24 @@ export function parseDateText(text: string, opts: { year: number }): DateParse {
  */
 function prepare(text: string): { s: string; remarks: string } {
   let s = foldWidth(text).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  // weekdays first, so （周日） leaves an empty bracket and （周日 上午） a time
+  s = s.replace(WEEKDAY, ' ');
   let remarks = '';
   for (let i = 0; i < 2; i++) {
     s = s.replace(/\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕/g, (b) => {
+      // a time in brackets, 9月18日（上午）, 9月18日(9:00-11:30), is still the time of day
+      const inner = b.slice(1, -1).trim();
+      if (inner !== '' && TIME_TAIL.test(inner) && /\d|[午晚早傍夜白凌天日]/.test(inner)) return ` ${inner} `;
       remarks += b;
       return ' ';
     });
   }
-  s = s.replace(/(?:星期|礼拜|周)[一二三四五六日天1-7]/g, ' ');
   s = chineseNumeralsToDigits(s);
   return { s: s.replace(/ +/g, ' ').trim(), remarks };
 }
+
+/** 星期六, 礼拜天, 周日, 周6: a weekday beside a date says nothing the date does not */
+const WEEKDAY = /(?:星期|礼拜|周)[一二三四五六日天1-7]/g;
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -350,7 +357,8 @@ function readPiece(s: string, ctx?: Piece): { piece: Piece; len: number } | unde
   if ((m = /^(\d{1,2})\s*月份?\s*(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/.exec(s)))
     return { piece: monthPiece(undefined, Number(m[1]), m[2]), len: m[0].length };
   // a bare day ends a range: the 23日 of 9月17日-23日, the 23 of 9.17-23
-  if (ctx && (m = /^(\d{1,2})\s*[日号]?(?![\d:.月/-])/.exec(s)))
+  // (7月8日-12日15:00: with 日 written, a time may follow at once)
+  if (ctx && (m = /^(\d{1,2})\s*(?:[日号]|(?![\d:.月/-]))/.exec(s)))
     return { piece: { m: ctx.toM ?? ctx.m, d: Number(m[1]) }, len: m[0].length };
   return undefined;
 }

@@ -7,10 +7,14 @@
  *   5535864150                        a landline stored as a number lost its 0 → 0553-5864150
  *   139 1234 5678, 139-1234-5678      a mobile written in blocks
  *   0553-5864150-8001, …转8001        extension: a dash stays a dash; 转/分机/ext./x become 转
- * Names and labels around the numbers (张三 139…, 手机:139…) separate numbers like 、 does.
- * A run of 14+ digits is two numbers written together: `run-together`. Any group that is not
- * part of a number makes the whole cell `bad-number` — a contact phone must be reachable as
- * written, so we do not drop the bad part silently.
+ * Names and labels around the numbers (张三 139…, 手机:139…) separate numbers like 、 does, and
+ * the names are kept (`names`: 张老师 13451262276；李老师 13677194498 → 张老师、李老师) so the
+ * row's 联系人 can take them when its own cell is empty (issue 13).
+ * A run of 14+ digits is two numbers written together: `run-together`. A short group that cannot
+ * be a number (a room 302室, an office hour 8:30, a floor 2楼) is passed over when the cell holds a
+ * number; a group that looks like a number attempt (7+ digits, or starting 0 or 1x) but is not one
+ * makes the whole cell `bad-number` — a mistyped number is never dropped silently. A cell with no
+ * number at all is `bad-number`.
  */
 import type { Cell } from '../table.js';
 import { foldWidth } from './fold-text.js';
@@ -21,7 +25,14 @@ const BAD_NUMBER = Object.freeze({ kind: 'invalid' as const, reason: 'bad-number
 
 export type PhoneParse = Readonly<
   | { kind: 'empty' }
-  | { kind: 'ok'; /** numbers joined with '、' */ value: string; numbers: readonly string[] }
+  | {
+      kind: 'ok';
+      /** numbers joined with '、' */
+      value: string;
+      numbers: readonly string[];
+      /** people named beside the numbers (张老师, 李明), only when there are any */
+      names?: readonly string[];
+    }
   | { kind: 'invalid'; reason: 'run-together' | 'bad-number' }
 >;
 
@@ -65,7 +76,11 @@ export function parsePhoneText(text: string): PhoneParse {
   let i = 0;
   while (i < groups.length) {
     const got = readNumber(groups, i);
-    if (!got) return { kind: 'invalid', reason: 'bad-number' };
+    if (!got) {
+      if (!passable(groups[i].digits)) return { kind: 'invalid', reason: 'bad-number' };
+      i++;
+      continue;
+    }
     let value = got.value;
     i = got.next;
     // extension after a landline: 0553-5864150-8001, 0553-5864150转8001
@@ -76,7 +91,37 @@ export function parsePhoneText(text: string): PhoneParse {
     }
     if (!numbers.includes(value)) numbers.push(value);
   }
-  return { kind: 'ok', value: numbers.join('、'), numbers };
+  if (numbers.length === 0) return { kind: 'invalid', reason: 'bad-number' };
+  const names = readNames(s);
+  return names.length > 0 ? { kind: 'ok', value: numbers.join('、'), numbers, names } : { kind: 'ok', value: numbers.join('、'), numbers };
+}
+
+/**
+ * A digit group that is no number attempt: a room, floor, office hour or extension-like label
+ * (302, 2, 8, 30). A group of 7+ digits, or one starting 0 (an area code) or 1 with 3+ digits (a
+ * mobile begun), is a number a person meant and must not be passed over.
+ */
+function passable(digits: string): boolean {
+  if (digits.length >= 7 || digits.startsWith('0')) return false;
+  return !(digits.startsWith('1') && digits.length >= 3);
+}
+
+/** labels around numbers, at the start or end of a run of text: 联系电话：, （办）, 手机 */
+const LABEL_HEAD = /^(?:联系人|联系电话|联系方式|联系|咨询电话|咨询|办公室电话|办公电话|办公室|办公|值班电话|值班室|值班|热线|电话|手机号码|手机号|手机|座机|固话|号码|传真|微信|宅电|单位|及|或|和|与)+/;
+const LABEL_TAIL = /(?:的电话|电话|手机号码|手机号|手机|座机|固话|号码|办公室|办公|宅电|宅|办|转|分机)+$/;
+/** what is left after labels but is not a person: places, departments, hours, words */
+const NOT_A_NAME = /(?:室|处|科室|部|中心|站|所|馆|局|委|会|院|校|协|队|组|楼|层|号|工作日|周[一二三四五六日]|上午|下午|晚上|全天|转|分机|区号|以上|均可|任选)$|^(?:工作|周一|每天|节假日|如无人接听|无人接听)/;
+
+/** The people named in a phone cell: 2–4 characters of text between the numbers, labels removed. */
+function readNames(s: string): string[] {
+  const names: string[] = [];
+  for (const run of s.split(/[^\u4e00-\u9fff·]+/)) {
+    const name = run.replace(LABEL_HEAD, '').replace(LABEL_TAIL, '');
+    const n = [...name].length;
+    if (n < 2 || n > 4 || NOT_A_NAME.test(name)) continue;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 function tokenize(s: string): Group[] {

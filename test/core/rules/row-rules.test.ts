@@ -139,14 +139,24 @@ describeRule(ROW_RULES.find((r) => r.name === 'count-invalid')!, (run) => {
   it('flags counts that are not a positive number', () => {
     expect(run(row(1, { 预计参与人数: '约200人' }))).toEqual([]);
     expect(run(row(1, { 预计参与人数: '若干' }))).toEqual([['P2', 'count-invalid']]);
+    expect(run(row(1, { 预计参与人数: '3个班' }))).toEqual([['P2', 'count-invalid']]);
     expect(run(row(1, { 预计参与人数: -5 }))).toEqual([['P2', 'count-invalid']]);
   });
 });
 
 describeRule(ROW_RULES.find((r) => r.name === 'count-approximate')!, (run) => {
-  it('flags a range', () => {
-    expect(run(row(1, { 预计参与人数: '100-200' }))).toEqual([['P2', 'count-approximate']]);
+  it('flags a rounded figure (2000余, 约500), not a range or a plain number', () => {
+    expect(run(row(1, { 预计参与人数: '2000余群众' }))).toEqual([['P2', 'count-approximate']]);
+    expect(run(row(1, { 预计参与人数: '约500人' }))).toEqual([['P2', 'count-approximate']]);
+    expect(run(row(1, { 预计参与人数: '100-200' }))).toEqual([]);
     expect(run(row(1, { 预计参与人数: 150 }))).toEqual([]);
+  });
+});
+
+describeRule(ROW_RULES.find((r) => r.name === 'count-range')!, (run) => {
+  it('flags a range (its upper end is counted)', () => {
+    expect(run(row(1, { 预计参与人数: '50-80人' }))).toEqual([['P2', 'count-range']]);
+    expect(run(row(1, { 预计参与人数: '约500人' }))).toEqual([]);
   });
 });
 

@@ -32,9 +32,21 @@ describe('table rules', () => {
     expect(found[0]!.params).toEqual({ field: '活动名称', other: '活动名称' });
   });
 
+  it(testing('column-bound'), () => {
+    const found = runTableRule(byName(TABLE_RULES, 'column-bound'), ['活动名称', '暑期开放时间', '具体地点', '联系电话']);
+    expect(found.map((f) => [f.cell, f.params])).toEqual([
+      ['B2', { field: '开始日期' }],
+      ['C2', { field: '活动地点' }],
+    ]);
+    expect(runTableRule(byName(TABLE_RULES, 'column-bound'), HEADER)).toEqual([]);
+  });
+
   it(testing('column-missing'), () => {
     const found = runTableRule(byName(TABLE_RULES, 'column-missing'), header);
     expect(found.map((f) => f.column)).toEqual(['联系电话']);
+    // a 联系人及电话 column holds the contact too
+    const both = ['活动名称', '活动类别', '活动形式', '科普领域', '开展方式', '开始日期', '活动地点', '主办单位', '活动简介', '预计参与人数', '联系人及电话'];
+    expect(runTableRule(byName(TABLE_RULES, 'column-missing'), both)).toEqual([]);
     expect(runTableRule(byName(TABLE_RULES, 'column-missing'), HEADER)).toEqual([]);
   });
 });
