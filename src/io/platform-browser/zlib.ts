@@ -1,0 +1,128 @@
+/**
+ * The page's `node:zlib` (issue 14, the engine seam): the part of Node's zlib that src/io uses,
+ * on fflate, so the fast reader, the zip caps, the sniffer and the xlsx writer run unchanged in
+ * the browser. The page's bundle maps `node:zlib` here (scripts/bundle-page.mjs); Node never loads it.
+ *
+ * Used by src/io: inflateRawSync(data, { maxOutputLength }) (throws RangeError past the limit,
+ * like Node), createInflateRaw() (a stream: zip-caps counts big entries, yauzl's openReadStream),
+ * deflateRaw(data, { level, finishFlush }, cb) with Z_SYNC_FLUSH blocks that concatenate into one
+ * stream (xlsx-writer), crc32(data, prev).
+ */
+import { Deflate, Inflate } from 'fflate';
+import { Transform } from 'stream';
+
+export const constants = { Z_NO_FLUSH: 0, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4 } as const;
+
+type Bytes = Uint8Array;
+
+function toBuffer(chunks: Bytes[], total: number): Buffer {
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } = {}): Buffer {
+  const max = opts.maxOutputLength ?? Infinity;
+  const chunks: Bytes[] = [];
+  let total = 0;
+  let ended = false;
+  const inf = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > max) throw new RangeError('Cannot create a Buffer larger than maxOutputLength');
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  inf.push(data, true);
+  if (!ended) throw new Error('unexpected end of file');
+  return toBuffer(chunks, total);
+}
+
+export function deflateRawSync(data: Bytes, opts: { level?: number } = {}): Buffer {
+  return deflateBlock(data, opts.level ?? 6, true);
+}
+
+/** One raw deflate block run: final ends the stream; otherwise a sync flush to a byte boundary. */
+function deflateBlock(data: Bytes, level: number, final: boolean): Buffer {
+  const chunks: Bytes[] = [];
+  let total = 0;
+  const def = new Deflate({ level: Math.max(0, Math.min(9, level)) as 0 }, (chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+  });
+  if (final) def.push(data, true);
+  else {
+    def.push(data, false);
+    def.flush(true);
+  }
+  return toBuffer(chunks, total);
+}
+
+export function deflateRaw(
+  data: Bytes,
+  opts: { level?: number; finishFlush?: number },
+  cb: (err: Error | null, out: Buffer) => void,
+): void {
+  // a macrotask, as Node's thread pool answers: the writer's back-pressure waits on these
+  setTimeout(() => {
+    let out: Buffer;
+    try {
+      out = deflateBlock(data, opts.level ?? 6, (opts.finishFlush ?? constants.Z_FINISH) === constants.Z_FINISH);
+    } catch (err) {
+      cb(err as Error, Buffer.alloc(0));
+      return;
+    }
+    cb(null, out);
+  }, 0);
+}
+
+export function createInflateRaw(): Transform {
+  let ended = false;
+  let self: Transform;
+  const inf = new Inflate((chunk, final) => {
+    if (chunk.length > 0) self.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+    if (final) ended = true;
+  });
+  self = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        inf.push(chunk, false);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
+      done();
+    },
+    flush(done) {
+      try {
+        if (!ended) inf.push(new Uint8Array(0), true);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
+      done(ended ? null : new Error('unexpected end of file'));
+    },
+  });
+  return self;
+}
+
+let table: Int32Array | undefined;
+export function crc32(data: Bytes | string, prev = 0): number {
+  if (!table) {
+    table = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  let crc = ~prev;
+  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+export default { constants, inflateRawSync, deflateRawSync, deflateRaw, createInflateRaw, crc32 };
