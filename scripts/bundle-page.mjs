@@ -84,7 +84,8 @@ async function bundle(entry, extra = {}) {
     platform: 'browser',
     format: 'iife',
     target: 'chrome109',
-    minify: true,
+    // KEPURI_PAGE_MINIFY=0: readable names, for profiling the engine
+    minify: process.env.KEPURI_PAGE_MINIFY !== '0',
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',

@@ -6,7 +6,8 @@
  * The page puts the dropped files under the working folder and takes the outputs from /out.
  */
 import { Chalk } from 'chalk';
-import { buildValidateReport, validateWorkbook } from '../core/validate-files.js';
+import { buildValidateReport, validateWorkbook, type ValidatedFile } from '../core/validate-files.js';
+import { createFinding } from '../core/finding.js';
 import type { Lang } from '../core/messages.js';
 import type { Report } from '../core/report.js';
 import type { Rules } from '../core/config/schema.js';
@@ -14,7 +15,10 @@ import { isUsageError } from '../cli/usage-error.js';
 import { renderMergeSummary, renderValidate } from '../cli/render-terminal.js';
 import { loadRules } from '../io/load-config.js';
 import { readInputFile } from '../io/read-input-file.js';
-import { writeAnnotations } from '../io/write-annotated.js';
+import { writeAnnotations, type AnnotationSource } from '../io/write-annotated.js';
+import { collectInputs } from '../io/collect-inputs.js';
+import { readWorkbook } from '../io/read-workbook.js';
+import { classifyInput } from '../io/sniff-format.js';
 import { runMergeJob } from '../io/run-merge.js';
 import { templateFileName, writeTemplate } from '../io/write-template.js';
 import { listFiles, putFile, removeTree, takeFile } from '../io/platform-browser/fs.js';
@@ -73,10 +77,26 @@ async function validate(id: number, file: PageFile, lang: Lang): Promise<void> {
   const rules = await rulesInForce();
   const name = safeRelative(file.name).split('/').pop() || 'file';
   putFile(`${WORK_DIR}/${name}`, file.bytes, new Date(file.lastModified ?? Date.now()));
-  // as `kepuri validate NAME --annotate /out` in the file's folder
-  const outcome = await readInputFile(name);
-  const report: Report = buildValidateReport([validateWorkbook(outcome, rules)], rules, lang);
-  await writeAnnotations(report, OUT_DIR, { rules });
+  const results: ValidatedFile[] = [];
+  const sources = new Map<string, AnnotationSource>();
+  const cls = classifyInput(file.bytes);
+  if (cls.kind === 'eml' || cls.kind === 'zip') {
+    // a unit may drop the mail it is about to send: each attachment is checked as its own file
+    // (the CLI's validate takes spreadsheets only; merge opens mails and zips the same way)
+    const collected = await collectInputs([name], {});
+    for (const item of collected.items) {
+      const read = await readWorkbook(item.bytes, item.path);
+      if (read.ok) sources.set(item.path, { bytes: item.bytes, workbook: read.workbook });
+      results.push(validateWorkbook(read.ok ? { file: item.path, workbook: read.workbook, findings: [] } : { file: item.path, findings: read.findings }, rules));
+    }
+    for (const f of collected.findings) results.push(validateWorkbook({ file: f.file, findings: [f] }, rules));
+    if (results.length === 0) results.push(validateWorkbook({ file: name, findings: [createFinding('file-unsupported', { file: name }, { what: '没有表格附件的邮件或压缩包' })] }, rules));
+  } else {
+    // as `kepuri validate NAME --annotate /out` in the file's folder
+    results.push(validateWorkbook(await readInputFile(name), rules));
+  }
+  const report: Report = buildValidateReport(results, rules, lang);
+  await writeAnnotations(report, OUT_DIR, { rules, ...(sources.size > 0 ? { sources } : {}) });
   const files = outputs();
   post({ id, type: 'validated', report, text: renderValidate(report, plain, lang), outputs: files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
 }

@@ -163,10 +163,13 @@ function renderUnit(report: Report, text: string, outputs: OutputFile[]): void {
     : t.errors > 0
       ? el('div', { class: 'banner bad', id: 'verdict', 'data-verdict': 'errors' }, `有 ${t.errors} 处错误，请修改后再报送。`)
       : el('div', { class: 'banner good', id: 'verdict', 'data-verdict': 'ok' }, t.warnings > 0 ? `可以报送。另有 ${t.warnings} 条警告，请核对一下。` : '可以报送：未发现问题。');
+  const activities = report.files.reduce((s, f) => s + f.rows, 0);
   const facts = el(
     'p',
     { class: 'facts' },
-    `${file?.path ?? ''}${file?.unit ? ' · 填报单位：' + file.unit : ''}${readable ? ` · ${report.files.reduce((s, f) => s + f.rows, 0)} 项活动` : ''}`,
+    report.files.length > 1
+      ? `共 ${report.files.length} 个表格 · ${activities} 项活动`
+      : `${file?.path ?? ''}${file?.unit ? ' · 填报单位：' + file.unit : ''}${readable ? ` · ${activities} 项活动` : ''}`,
   );
   const downloads = el('div', { class: 'downloads' });
   for (const o of outputs) {

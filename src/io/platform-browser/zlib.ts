@@ -15,6 +15,15 @@ export const constants = { Z_NO_FLUSH: 0, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FI
 
 type Bytes = Uint8Array;
 
+/**
+ * A plain Uint8Array over the same memory: the page's Buffer is a Uint8Array with another
+ * prototype, and V8's fast element access does not apply to it (crc32 and fflate over plain
+ * views ran several times faster)
+ */
+function plain(b: Bytes): Uint8Array {
+  return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
 function toBuffer(chunks: Bytes[], total: number): Buffer {
   const out = Buffer.allocUnsafe(total);
   let at = 0;
@@ -36,7 +45,7 @@ export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } =
     chunks.push(chunk);
     if (final) ended = true;
   });
-  inf.push(data, true);
+  inf.push(plain(data), true);
   if (!ended) throw new Error('unexpected end of file');
   return toBuffer(chunks, total);
 }
@@ -53,9 +62,9 @@ function deflateBlock(data: Bytes, level: number, final: boolean): Buffer {
     chunks.push(chunk);
     total += chunk.length;
   });
-  if (final) def.push(data, true);
+  if (final) def.push(plain(data), true);
   else {
-    def.push(data, false);
+    def.push(plain(data), false);
     def.flush(true);
   }
   return toBuffer(chunks, total);
@@ -89,7 +98,7 @@ export function createInflateRaw(): Transform {
   self = new Transform({
     transform(chunk: Buffer, _enc, done) {
       try {
-        inf.push(chunk, false);
+        inf.push(plain(chunk), false);
       } catch (err) {
         done(err as Error);
         return;
@@ -119,7 +128,7 @@ export function crc32(data: Bytes | string, prev = 0): number {
       table[n] = c;
     }
   }
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : plain(data);
   let crc = ~prev;
   for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;
