@@ -243,13 +243,19 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
 
   it('shows the same clear message as the CLI for a corrupt file and a file that is not a spreadsheet', async () => {
     const page = await openPage();
-    for (const name of ['新建 Microsoft Excel 工作表.xlsx', '活动方案.pdf']) {
-      await validateInPage(page, path.join(INBOX, name));
-      expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('unreadable');
-      const want = JSON.parse(cli(['validate', '--json', name], INBOX)).findings.map(asShown);
-      expect(await shownFindings(page)).toEqual(want);
+    const cases: [string, string, string][] = [
+      [INBOX, '新建 Microsoft Excel 工作表.xlsx', '文件无法读取'],
+      [INBOX, '活动方案.pdf', '不是表格文件(PDF 文件)'],
+      [path.join(ROOT, 'fixtures/validate'), 'file-encrypted.xlsx', '加密'],
+      [path.join(ROOT, 'fixtures/validate'), 'file-unreadable-truncated.xlsx', '文件无法读取'],
+    ];
+    for (const [dir, name, words] of cases) {
+      await validateInPage(page, path.join(dir, name));
+      expect(await page.getAttribute('#verdict', 'data-verdict'), name).toBe('unreadable');
+      const want = JSON.parse(cli(['validate', '--json', name], dir)).findings.map(asShown);
+      expect(await shownFindings(page), name).toEqual(want);
+      expect(await page.textContent('#unit-result .findings'), name).toContain(words);
     }
-    expect(await page.textContent('#unit-result')).toContain('文件无法读取');
     await page.close();
   }, 60_000);
 

@@ -6,7 +6,7 @@
  * Used by src/io: inflateRawSync(data, { maxOutputLength }) (throws RangeError past the limit,
  * like Node), createInflateRaw() (a stream: zip-caps counts big entries, yauzl's openReadStream),
  * deflateRaw(data, { level, finishFlush }, cb) with Z_SYNC_FLUSH blocks that concatenate into one
- * stream (xlsx-writer), crc32(data, prev).
+ * stream (xlsx-writer; final blocks on the browser's CompressionStream when it has one), crc32(data, prev).
  */
 import { Deflate, Inflate } from 'fflate';
 import { Transform } from 'stream';
@@ -34,8 +34,21 @@ function toBuffer(chunks: Bytes[], total: number): Buffer {
   return out;
 }
 
+/**
+ * The same entry is inflated more than once per file (the zip caps count every entry, then the
+ * reader reads the parts it needs): in the page, without Node's native zlib, the second time is
+ * served from here. Keyed by the input's memory, so it goes when the file's bytes go.
+ */
+const inflated = new WeakMap<ArrayBufferLike, Map<string, Buffer>>();
+
 export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } = {}): Buffer {
   const max = opts.maxOutputLength ?? Infinity;
+  const key = `${data.byteOffset}:${data.byteLength}`;
+  const seen = inflated.get(data.buffer)?.get(key);
+  if (seen) {
+    if (seen.length > max) throw new RangeError('Cannot create a Buffer larger than maxOutputLength');
+    return seen;
+  }
   const chunks: Bytes[] = [];
   let total = 0;
   let ended = false;
@@ -45,9 +58,20 @@ export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } =
     chunks.push(chunk);
     if (final) ended = true;
   });
-  inf.push(plain(data), true);
+  // in slices, so a bomb is stopped at the limit instead of inflated whole first
+  const input = plain(data);
+  const SLICE = 64 * 1024;
+  for (let at = 0; at < input.length || at === 0; at += SLICE) {
+    const end = Math.min(input.length, at + SLICE);
+    inf.push(input.subarray(at, end), end >= input.length);
+    if (end >= input.length) break;
+  }
   if (!ended) throw new Error('unexpected end of file');
-  return toBuffer(chunks, total);
+  const out = toBuffer(chunks, total);
+  let byKey = inflated.get(data.buffer);
+  if (!byKey) inflated.set(data.buffer, (byKey = new Map()));
+  byKey.set(key, out);
+  return out;
 }
 
 export function deflateRawSync(data: Bytes, opts: { level?: number } = {}): Buffer {
@@ -75,17 +99,36 @@ export function deflateRaw(
   opts: { level?: number; finishFlush?: number },
   cb: (err: Error | null, out: Buffer) => void,
 ): void {
-  // a macrotask, as Node's thread pool answers: the writer's back-pressure waits on these
-  setTimeout(() => {
+  const final = (opts.finishFlush ?? constants.Z_FINISH) === constants.Z_FINISH;
+  const viaFflate = () => {
     let out: Buffer;
     try {
-      out = deflateBlock(data, opts.level ?? 6, (opts.finishFlush ?? constants.Z_FINISH) === constants.Z_FINISH);
+      out = deflateBlock(data, opts.level ?? 6, final);
     } catch (err) {
       cb(err as Error, Buffer.alloc(0));
       return;
     }
     cb(null, out);
-  }, 0);
+  };
+  // a block that ends a part is a whole raw deflate stream: the browser's own compressor does it
+  // several times faster than fflate (a block flushed mid-part must not be final: fflate)
+  const Native = (globalThis as { CompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).CompressionStream;
+  if (final && Native) {
+    let stream: ReadableStream<Uint8Array>;
+    try {
+      stream = new Blob([plain(data) as BlobPart]).stream().pipeThrough(new Native('deflate-raw'));
+    } catch {
+      setTimeout(viaFflate, 0);
+      return;
+    }
+    new Response(stream).arrayBuffer().then(
+      (ab) => cb(null, Buffer.from(ab)),
+      () => viaFflate(),
+    );
+    return;
+  }
+  // a macrotask, as Node's thread pool answers: the writer's back-pressure waits on these
+  setTimeout(viaFflate, 0);
 }
 
 export function createInflateRaw(): Transform {
