@@ -83,13 +83,25 @@ function deflateBlock(data: Bytes, level: number, final: boolean): Buffer {
   const chunks: Bytes[] = [];
   let total = 0;
   const def = new Deflate({ level: Math.max(0, Math.min(9, level)) as 0 }, (chunk) => {
-    chunks.push(chunk);
+    // a copy: fflate may hand out a view of memory it reuses for the next output
+    chunks.push(chunk.slice());
     total += chunk.length;
   });
   if (final) def.push(plain(data), true);
   else {
     def.push(plain(data), false);
-    def.flush(true);
+    // fflate 0.8.3's flush(true) writes its empty stored block at a wrong bit offset when the
+    // last byte is partial (it passes its packed state as the position): flush without it, then
+    // end the partial byte and add the empty non-final stored block (00 00 FF FF) here. The
+    // state is `s.r`: bit position in the pending byte (low 3 bits) and the byte (above them).
+    def.flush(false);
+    const r = (def as unknown as { s: { r?: number } }).s.r ?? 0;
+    const bits = r & 7;
+    const pending = r >> 3;
+    // the stored block's 3 header bits are 0: they fit in the pending byte up to bit 5
+    const tail = bits === 0 ? [0, 0, 0, 0xff, 0xff] : bits <= 5 ? [pending, 0, 0, 0xff, 0xff] : [pending, 0, 0, 0, 0xff, 0xff];
+    chunks.push(Uint8Array.from(tail));
+    total += tail.length;
   }
   return toBuffer(chunks, total);
 }
