@@ -67,7 +67,7 @@ function outputs(): { name: string; bytes: Uint8Array }[] {
 }
 
 function fail(id: number, err: unknown): void {
-  const message = isUsageError(err) ? (err as Error).message : `出错了:${err instanceof Error ? err.message : String(err)}`;
+  const message = isUsageError(err) ? (err as Error).message : `出错了：${err instanceof Error ? err.message : String(err)}`;
   post({ id, type: 'error', message, usage: isUsageError(err) });
 }
 

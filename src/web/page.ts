@@ -51,7 +51,7 @@ worker.onmessage = (ev: MessageEvent<EngineReply>) => {
 };
 worker.onerror = (ev) => {
   ev.preventDefault();
-  for (const [id, w] of waiting) w.resolve({ id, type: 'error', message: `页面内部出错:${ev.message}`, usage: false });
+  for (const [id, w] of waiting) w.resolve({ id, type: 'error', message: `页面内部出错：${ev.message}`, usage: false });
   waiting.clear();
 };
 

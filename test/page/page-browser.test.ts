@@ -321,6 +321,54 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
     await page.close();
   }, 120_000);
 
+  it('applies the rules of a page written with a config (kepuri page --config), as validate --config does', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-page-'));
+    cli(['init', '--year', '2024'], dir);
+    cli(['page', '-o', 'p.html'], dir);
+    const file = path.join(ROOT, 'fixtures/validate/valid-template.xlsx');
+    const want = JSON.parse(cli(['validate', '--json', '--config', path.join(dir, 'kepuri.config.json'), file], dir)).findings;
+    expect(want.length).toBeGreaterThan(0); // 2023 dates under 2024 rules
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto('file://' + path.join(dir, 'p.html'));
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+    expect(await page.textContent('#rules-line')).toBe('校验规则：2024年 鸠江区（配置文件 kepuri.config.json）');
+    await validateInPage(page, file);
+    const grouped = ['error', 'warning', 'info'].flatMap((sev) => want.filter((f: { severity: string }) => f.severity === sev)).map(asShown);
+    expect(await shownFindings(page)).toEqual(grouped.map((f: ShownFinding) => ({ ...f })));
+    await page.close();
+  }, 60_000);
+
+  it('uses the files\' modification times as received times only when asked, and says so', async () => {
+    const page = await openPage();
+    await page.click('[data-tab=clerk]');
+    const names = ['二坝镇科普日活动安排表.xlsx', '鸠江区科协活动安排表.csv'];
+    for (const useMtime of [false, true]) {
+      await page.click('#clerk-clear');
+      await page.setInputFiles('#clerk-input', names.map((n) => path.join(INBOX, n)));
+      if (useMtime) await page.check('#use-mtime');
+      await page.click('#merge-run');
+      await page.waitForSelector('#merge-done', { timeout: 60_000 });
+      const facts = (await page.textContent('#clerk-result .facts'))!;
+      const tmp = mkdtempSync(path.join(os.tmpdir(), 'kepuri-page-'));
+      const saved = await downloadAll(page, '#clerk-result', tmp);
+      const report = JSON.parse(readFileSync(saved.find((f) => f.endsWith('report.json'))!, 'utf8'));
+      if (!useMtime) {
+        expect(facts).toContain('报送时间未知');
+        expect(report.files.map((f: { receivedAt: string | null }) => f.receivedAt)).toEqual([null, null]);
+      } else {
+        expect(facts).toContain('文件的修改时间');
+        for (const f of report.files) {
+          const mtime = statSync(path.join(INBOX, f.path)).mtimeMs;
+          expect(f.receivedFrom).toBe('manifest');
+          // to the second, in Beijing time
+          expect(Date.parse(f.receivedAt)).toBe(Math.floor(mtime / 1000) * 1000);
+        }
+      }
+    }
+    await page.close();
+  }, 90_000);
+
   it('made no request to any host, and no script error', () => {
     expect(offHost).toEqual([]);
     expect(requests.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
