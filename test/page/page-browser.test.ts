@@ -8,12 +8,13 @@
  * KEPURI_CHROMIUM names another browser binary. Screenshots go to test-output/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '../inputs/zip-writer.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const KEPURI = path.join(ROOT, 'bin/kepuri.js');
@@ -256,6 +257,24 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
       expect(await shownFindings(page), name).toEqual(want);
       expect(await page.textContent('#unit-result .findings'), name).toContain(words);
     }
+    await page.close();
+  }, 60_000);
+
+  it('stops a zip bomb at the caps with the CLI\'s message', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-page-'));
+    // a workbook whose sheet inflates 1000:1 to 20 MB (caps: ratio 100 above 10 MB)
+    const bomb = writeZip([
+      { name: '[Content_Types].xml', nameEncoding: 'utf8', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+      { name: 'xl/workbook.xml', nameEncoding: 'utf8', data: '<workbook/>' },
+      { name: 'xl/worksheets/sheet1.xml', nameEncoding: 'utf8', data: Buffer.alloc(20 * 1024 * 1024, 0x20) },
+    ]);
+    writeFileSync(path.join(dir, 'bomb.xlsx'), bomb);
+    const want = JSON.parse(cli(['validate', '--json', 'bomb.xlsx'], dir)).findings.map(asShown);
+    expect(want[0].code).toBe('file-too-large');
+    const page = await openPage();
+    await validateInPage(page, path.join(dir, 'bomb.xlsx'));
+    expect(await shownFindings(page)).toEqual(want);
+    expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('unreadable');
     await page.close();
   }, 60_000);
 
