@@ -44,6 +44,10 @@ describe('zlib on fflate', () => {
     expect(pz.crc32(xml)).toBe(zlib.crc32(xml));
     expect(pz.crc32(xml.subarray(100), pz.crc32(xml.subarray(0, 100)))).toBe(zlib.crc32(xml));
     expect(pz.crc32('科普')).toBe(zlib.crc32('科普'));
+    for (let n = 0; n < 40; n++) {
+      const b = xml.subarray(3, 3 + n * 13);
+      expect(pz.crc32(b, 12345), String(n)).toBe(zlib.crc32(b, 12345));
+    }
   });
 
   it('inflates as a stream, and reports a corrupt stream as an error', async () => {

@@ -173,19 +173,32 @@ export function createInflateRaw(): Transform {
   return self;
 }
 
-let table: Int32Array | undefined;
-export function crc32(data: Bytes | string, prev = 0): number {
-  if (!table) {
-    table = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c;
-    }
+/** CRC-32 tables for slicing by 8 (eight bytes a step: the writer checksums every part's XML) */
+let tables: Int32Array[] | undefined;
+function crcTables(): Int32Array[] {
+  const t = Array.from({ length: 8 }, () => new Int32Array(256));
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[0][n] = c;
   }
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : plain(data);
+  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k][n] = t[0][t[k - 1][n] & 0xff] ^ (t[k - 1][n] >>> 8);
+  return t;
+}
+
+export function crc32(data: Bytes | string, prev = 0): number {
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = (tables ??= crcTables());
+  const b = typeof data === 'string' ? new TextEncoder().encode(data) : plain(data);
   let crc = ~prev;
-  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  let i = 0;
+  const n8 = b.length - (b.length % 8);
+  for (; i < n8; i += 8) {
+    const lo = crc ^ (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
+    crc =
+      t7[lo & 0xff] ^ t6[(lo >>> 8) & 0xff] ^ t5[(lo >>> 16) & 0xff] ^ t4[lo >>> 24] ^
+      t3[b[i + 4]] ^ t2[b[i + 5]] ^ t1[b[i + 6]] ^ t0[b[i + 7]];
+  }
+  for (; i < b.length; i++) crc = t0[(crc ^ b[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;
 }
 
