@@ -37,14 +37,37 @@ function toBuffer(chunks: Bytes[], total: number): Buffer {
 /**
  * The same entry is inflated more than once per file (the zip caps count every entry, then the
  * reader reads the parts it needs): in the page, without Node's native zlib, the second time is
- * served from here. Keyed by the input's memory, so it goes when the file's bytes go.
+ * served from here. Only the latest results are kept (a few files' worth): the inputs of a whole
+ * inbox stay in the page's memory during a merge, and their inflated XML must not.
  */
-const inflated = new WeakMap<ArrayBufferLike, Map<string, Buffer>>();
+const bufferIds = new WeakMap<ArrayBufferLike, number>();
+let nextBufferId = 1;
+const recent = new Map<string, Buffer>();
+let recentBytes = 0;
+const RECENT_MAX_BYTES = 48 * 1024 * 1024;
+const RECENT_MAX_ENTRIES = 256;
+
+function recentKey(data: Bytes): string {
+  let id = bufferIds.get(data.buffer);
+  if (id === undefined) bufferIds.set(data.buffer, (id = nextBufferId++));
+  return `${id}:${data.byteOffset}:${data.byteLength}`;
+}
+
+function remember(key: string, out: Buffer): void {
+  if (out.length > RECENT_MAX_BYTES / 4) return;
+  recent.set(key, out);
+  recentBytes += out.length;
+  for (const [k, v] of recent) {
+    if (recentBytes <= RECENT_MAX_BYTES && recent.size <= RECENT_MAX_ENTRIES) break;
+    recent.delete(k);
+    recentBytes -= v.length;
+  }
+}
 
 export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } = {}): Buffer {
   const max = opts.maxOutputLength ?? Infinity;
-  const key = `${data.byteOffset}:${data.byteLength}`;
-  const seen = inflated.get(data.buffer)?.get(key);
+  const key = recentKey(data);
+  const seen = recent.get(key);
   if (seen) {
     if (seen.length > max) throw new RangeError('Cannot create a Buffer larger than maxOutputLength');
     return seen;
@@ -68,9 +91,7 @@ export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } =
   }
   if (!ended) throw new Error('unexpected end of file');
   const out = toBuffer(chunks, total);
-  let byKey = inflated.get(data.buffer);
-  if (!byKey) inflated.set(data.buffer, (byKey = new Map()));
-  byKey.set(key, out);
+  remember(key, out);
   return out;
 }
 
