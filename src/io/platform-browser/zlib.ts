@@ -64,6 +64,14 @@ function remember(key: string, out: Buffer): void {
   }
 }
 
+/**
+ * What the page inflated ahead of time with the browser's own DecompressionStream (prefetch.ts),
+ * served when the reader asks for the same entry. Only a whole, verified result is given.
+ */
+export function rememberInflated(data: Bytes, out: Uint8Array): void {
+  remember(recentKey(data), Buffer.from(out.buffer, out.byteOffset, out.byteLength));
+}
+
 export function inflateRawSync(data: Bytes, opts: { maxOutputLength?: number } = {}): Buffer {
   const max = opts.maxOutputLength ?? Infinity;
   const key = recentKey(data);
@@ -147,21 +155,31 @@ export function deflateRaw(
   // several times faster than fflate (a block flushed mid-part must not be final: fflate)
   const Native = (globalThis as { CompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).CompressionStream;
   if (final && Native) {
-    let stream: ReadableStream<Uint8Array>;
-    try {
-      stream = new Blob([plain(data) as BlobPart]).stream().pipeThrough(new Native('deflate-raw'));
-    } catch {
-      setTimeout(viaFflate, 0);
-      return;
-    }
-    new Response(stream).arrayBuffer().then(
-      (ab) => cb(null, Buffer.from(ab)),
+    void nativeDeflate(new Native('deflate-raw'), plain(data)).then(
+      (out) => cb(null, out),
       () => viaFflate(),
     );
     return;
   }
   // a macrotask, as Node's thread pool answers: the writer's back-pressure waits on these
   setTimeout(viaFflate, 0);
+}
+
+/** All of one native compression stream, written straight in (no Blob: that goes through the browser's blob store). */
+async function nativeDeflate(cs: TransformStream<Uint8Array, Uint8Array>, data: Uint8Array): Promise<Buffer> {
+  const writer = cs.writable.getWriter();
+  writer.write(data).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = cs.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+  }
+  return toBuffer(chunks, total);
 }
 
 export function createInflateRaw(): Transform {
