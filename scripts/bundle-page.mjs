@@ -12,9 +12,9 @@
  *
  * The page's rules block holds `{}` (the embedded defaults); `kepuri page` fills in a config.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -45,16 +45,26 @@ const MAP = {
   exceljs: require.resolve('exceljs/lib/exceljs.bare.js'),
 };
 
-/** What src/io asks createRequire for (keep in step with `grep -rn "require('" src/io`). */
-const REQUIRED = [
-  'iconv-lite',
-  'csv-parse/sync',
-  'exceljs/lib/xlsx/defaultnumformats.js',
-  'exceljs/lib/doc/enums.js',
-  'exceljs/lib/xlsx/xform/sheet/cell-xform.js',
-  'exceljs/lib/doc/worksheet.js',
-  'exceljs/lib/xlsx/xform/sheet/data-validations-xform.js',
-];
+/**
+ * What src/ asks createRequire for: every `require('…')` in its sources (found at build time, so a
+ * module a reader starts to require is in the page without anyone remembering to add it here).
+ */
+function requiredModules() {
+  const found = new Set();
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) found.add(m[1]);
+    }
+  };
+  walk(path.join(ROOT, 'src/io'));
+  walk(path.join(ROOT, 'src/core'));
+  // Node's own modules are imported, not required, by src/ (and are mapped above)
+  return [...found].filter((id) => !id.startsWith('node:') && !builtinModules.includes(id)).sort();
+}
+const REQUIRED = requiredModules();
+if (process.env.KEPURI_PAGE_DEBUG) console.log('required:', REQUIRED);
 
 const seam = {
   name: 'kepuri-page-seam',
