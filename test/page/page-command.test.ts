@@ -40,6 +40,7 @@ describe('kepuri page', () => {
     // nothing loaded from anywhere: no src= or href= to another file or host, and no network API allowed
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
     expect(html).toContain("connect-src 'none'");
+    expect(html).not.toContain('unsafe-eval');
     expect(html.match(/<\/script>/g)!.length).toBe(3);
   });
 
