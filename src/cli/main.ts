@@ -184,6 +184,16 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('page')
+    .description('写出离线校验网页(单位自查、科协汇总) (write the offline page)')
+    .option('-o, --out <file>', '输出文件', '科普日活动安排表校验.html')
+    .option('--config <file>', '规则配置文件')
+    .action(async (opts) => {
+      const { runPage } = await import('./page-command.js');
+      exitCode = await runPage(opts);
+    });
+
+  program
     .command('summary')
     .description(t('由（手工修改过的）活动汇总表重建汇总统计', 'rebuild the summary workbook from a master table'))
     .argument(t('<汇总表>', '<master>'), t('活动汇总表.xlsx', 'the master table (活动汇总表.xlsx)'))
