@@ -31,6 +31,7 @@ import type { Workbook, WorkbookFormat } from '../core/table.js';
 import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './read-worker.js';
 import { READ_WORKER_ENV, decodeWorkbook } from './read-worker.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
+import { decryptWithDefaultKey } from './decrypt-default-key.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
 
 export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false; findings: Finding[] };
@@ -77,7 +78,7 @@ function fail(...findings: Finding[]): ReadWorkbookResult {
   return { ok: false, findings };
 }
 
-async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWorkbookOptions): Promise<ReadWorkbookResult> {
+async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWorkbookOptions, decrypted = false): Promise<ReadWorkbookResult> {
   const size = checkFileSize(bytes.length);
   if (!size.ok) return fail(sizeCheckFinding(size, file));
 
@@ -87,8 +88,12 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
       return fail(createFinding('file-unsupported', { file }, { what: '电子邮件' }));
     case 'zip':
       return fail(createFinding('file-unsupported', { file }, { what: '压缩包' }));
-    case 'encrypted':
+    case 'encrypted': {
+      // Excel's default key (write protection, a protected structure) opens without a password
+      const plain = decrypted ? undefined : await decryptWithDefaultKey(bytes);
+      if (plain) return readWorkbookUnsafe(plain, file, options, true);
       return fail(createFinding('file-encrypted', { file }));
+    }
     case 'unsupported':
       return fail(createFinding('file-unsupported', { file }, { what: cls.what }));
     case 'spreadsheet':

@@ -67,8 +67,18 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
       }
       default: {
         const legacy = await loadLegacy();
-        if ((req.format === 'xls' || req.format === 'et') && !req.flavor) await legacy.loadCodepages();
-        return { ok: true, workbook: legacy.readLegacy(bytes, req.format, req.flavor) };
+        const biff = (req.format === 'xls' || req.format === 'et') && !req.flavor;
+        if (biff) await legacy.loadCodepages();
+        try {
+          return { ok: true, workbook: legacy.readLegacy(bytes, req.format, req.flavor) };
+        } catch (err) {
+          // an .xls saved with write protection is RC4-encrypted with Excel's default key
+          if (!biff || !(err instanceof Error) || err.name !== 'EncryptedWorkbookError') throw err;
+          const { decryptWithDefaultKey } = await import('./decrypt-default-key.js');
+          const plain = await decryptWithDefaultKey(bytes);
+          if (!plain) throw err;
+          return { ok: true, workbook: legacy.readLegacy(plain, req.format, req.flavor) };
+        }
       }
     }
   } catch (err) {

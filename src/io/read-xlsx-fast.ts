@@ -176,10 +176,19 @@ class Package {
     if (e.method === 0) raw = data;
     else if (e.method === 8) raw = zlib.inflateRawSync(data, { maxOutputLength: cap });
     else decline('compression method');
-    if (raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff))) decline('UTF-16 part');
+    // a part in UTF-16 (BOM, or '<' with a NUL byte beside it), as its XML declaration says:
+    // decoded here (exceljs's parser refuses it; the file would otherwise fall to SheetJS)
+    const utf16 = raw.length >= 2 ? utf16Part(raw[0], raw[1]) : undefined;
+    if (utf16) return new TextDecoder(utf16).decode(raw);
     const skip = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
     return raw.toString('utf8', skip);
   }
+}
+
+function utf16Part(b0: number, b1: number): 'utf-16le' | 'utf-16be' | undefined {
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0)) return 'utf-16le';
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0x3c)) return 'utf-16be';
+  return undefined;
 }
 
 interface SheetEntry {
