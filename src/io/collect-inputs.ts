@@ -590,6 +590,7 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
 
     const used = new Set<string>();
     const origin = childOrigin(ctx, {});
+    const before = c.items.length + c.findings.length;
     for (const m of members) {
       const inner = uniqueName(m.name, used);
       const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin };
@@ -614,6 +615,10 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
         continue;
       }
       await collectBytes(data, child, c);
+    }
+    // an empty archive, or one holding only folders, hidden or lock files: never dropped in silence
+    if (c.items.length + c.findings.length === before) {
+      c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: entries.length === 0 ? '空压缩包' : '压缩包中没有表格文件' }));
     }
   } finally {
     zip.close();

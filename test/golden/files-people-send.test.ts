@@ -82,6 +82,26 @@ describe('item 7: Excel default key', () => {
     const agile = await readWorkbook(readFileSync(path.join(DIR, 'default-key-agile.xlsx')), 'a.xlsx');
     expect(agile.ok && agile.workbook.format).toBe('xlsx');
   }, 20_000);
+
+  it('an .xls RC4-encrypted with the default key opens (calamine corpus issue_385.xls)', async () => {
+    const file = path.resolve(REPO, '../shared/corpus/calamine/issue_385.xls');
+    const r = await readWorkbook(readFileSync(file), 'issue_385.xls');
+    expect(r).toMatchObject({ ok: true, workbook: { format: 'xls', sheets: [{ name: 'Sheet1', rows: [] }] } });
+  });
+
+  it('a file asking for more key-derivation rounds than Excel writes is not tried', async () => {
+    const { decryptWithDefaultKey, MAX_SPIN_COUNT } = await import('../../src/io/decrypt-default-key.js');
+    const agile = readFileSync(path.join(DIR, 'default-key-agile.xlsx'));
+    // the spinCount attribute sits in the EncryptionInfo stream, stored as is in the compound file
+    const text = agile.toString('latin1');
+    const at = text.indexOf('spinCount="100000"');
+    expect(at).toBeGreaterThan(0);
+    const hostile = Buffer.from(agile);
+    hostile.write('spinCount="999999"', at, 'latin1');
+    expect(999_999).toBeGreaterThan(MAX_SPIN_COUNT);
+    expect(await decryptWithDefaultKey(hostile)).toBeUndefined();
+    expect(await decryptWithDefaultKey(agile)).toBeInstanceOf(Buffer);
+  }, 20_000);
 });
 
 describe('item 8: .ods without a usable mimetype is an .ods, never a zip to unpack', () => {

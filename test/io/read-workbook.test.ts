@@ -89,9 +89,11 @@ describe('readWorkbook (in-process under vitest)', () => {
     expect(await readWorkbook(zip, 'all.zip')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported', params: { what: '压缩包' } }] });
     expect(await readWorkbook(Buffer.from('%PDF-1.5\n'), 'x.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported', params: { what: 'PDF 文件' } }] });
     expect(await readWorkbook(Buffer.alloc(0), 'empty.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported' }] });
-    for (const f of ['pass_protected.xlsx', 'pass_protected.xlsb', 'pass_protected.ods', 'issue_385.xls']) {
+    for (const f of ['pass_protected.xlsx', 'pass_protected.xlsb', 'pass_protected.ods']) {
       expect([f, await readWorkbook(readFileSync(path.join(CORPUS, f)), f)]).toMatchObject([f, { ok: false, findings: [{ code: 'file-encrypted', severity: 'error' }] }]);
     }
+    // RC4-encrypted with Excel's default key (VelvetSweatshop), as Excel opens it: no password asked
+    expect(await readWorkbook(readFileSync(path.join(CORPUS, 'issue_385.xls')), 'issue_385.xls')).toMatchObject({ ok: true, workbook: { format: 'xls', sheets: [{ name: 'Sheet1' }] } });
   });
 
   it('applies the size caps before parsing', async () => {
