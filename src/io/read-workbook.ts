@@ -32,6 +32,7 @@ import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './read-
 import { READ_WORKER_ENV, decodeWorkbook } from './read-worker.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
 import { decryptWithDefaultKey } from './decrypt-default-key.js';
+import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
 
 export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false; findings: Finding[] };
@@ -118,7 +119,13 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   if ((cls.format === 'xlsx' || cls.format === 'xlsm') && capsOk && contentBytes <= IN_PROCESS_FAST.contentBytes && options.isolate !== true) {
     // the common case, read right here: the fast reader is linear in the (capped) XML and bounded
     // in what it builds; whatever it declines goes to a read child as before
-    const fast = await readFastInProcess(bytes, cls.format);
+    let fast: Workbook | undefined;
+    try {
+      fast = await readFastInProcess(bytes, cls.format);
+    } catch (err) {
+      if (!(err instanceof SheetTextTooLarge)) throw err;
+      return fail(createFinding('file-too-large', { file }, { reason: sheetTextReason(err.sheet) }));
+    }
     if (fast) return { ok: true, workbook: fast };
   }
 
@@ -126,6 +133,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   const req: ParseRequest = { format, file, ...(cls.flavor ? { flavor: cls.flavor } : {}) };
   const outcome = await parse(bytes, req, contentBytes, options);
   if (outcome.ok) return outcome;
+  if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
   return outcome.code === 'file-encrypted'
     ? fail(createFinding('file-encrypted', { file }))
     : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
@@ -161,7 +169,8 @@ async function readFastInProcess(bytes: Buffer, format: 'xlsx' | 'xlsm'): Promis
   const { readXlsxFast } = await (fastModule ??= import('./read-xlsx-fast.js'));
   try {
     return readXlsxFast(bytes, format, { maxSlots: IN_PROCESS_FAST.maxSlots });
-  } catch {
+  } catch (err) {
+    if (err instanceof SheetTextTooLarge) throw err; // the answer, not a reason to try exceljs
     return undefined; // declined, or a bug: the isolated path reads it (exceljs behind the fast reader)
   }
 }

@@ -14,6 +14,7 @@
 import type { Cell, Sheet, Workbook, WorkbookFormat } from '../core/table.js';
 import { CsvUnreadableError, readCsv } from './read-csv.js';
 import type { LegacyFlavor } from './read-legacy.js';
+import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 
 // The parsers load on first use: exceljs takes ~0.4 s to import, SheetJS ~0.1 s and its code
 // pages ~0.2 s (needed for BIFF .xls only); a run over .xlsx files never loads SheetJS.
@@ -36,7 +37,7 @@ export interface ParseRequest {
 
 export type ParseOutcome =
   | { ok: true; workbook: Workbook }
-  | { ok: false; code: 'file-unreadable' | 'file-encrypted'; reason: string };
+  | { ok: false; code: 'file-unreadable' | 'file-encrypted' | 'file-too-large'; reason: string };
 
 /** Reason shown for files no reader can open. */
 export const REASON_CORRUPT = '文件已损坏或不是有效的表格';
@@ -53,13 +54,15 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
         try {
           const { readXlsxFast } = await loadXlsxFast();
           return { ok: true, workbook: readXlsxFast(bytes, req.format) };
-        } catch {
+        } catch (err) {
+          if (err instanceof SheetTextTooLarge) throw err; // exceljs would only take longer to say so
           // declined (or failed): exceljs, as before
         }
         try {
           const { readXlsx } = await loadXlsx();
           return { ok: true, workbook: await readXlsx(bytes, req.format) };
-        } catch {
+        } catch (err) {
+          if (err instanceof SheetTextTooLarge) throw err;
           // exceljs could not (or not faithfully) read it: SheetJS is more forgiving
           const { readLegacy } = await loadLegacy();
           return { ok: true, workbook: readLegacy(bytes, req.format) };
@@ -84,6 +87,7 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
   } catch (err) {
     if (err instanceof Error && err.name === 'EncryptedWorkbookError') return { ok: false, code: 'file-encrypted', reason: '文件设置了密码' };
     if (err instanceof CsvUnreadableError) return { ok: false, code: 'file-unreadable', reason: err.reason };
+    if (err instanceof SheetTextTooLarge) return { ok: false, code: 'file-too-large', reason: sheetTextReason(err.sheet) };
     if (err instanceof RangeError) return { ok: false, code: 'file-unreadable', reason: '文件结构异常或过大' };
     return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
   }

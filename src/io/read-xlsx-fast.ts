@@ -23,6 +23,7 @@ import type { Cell, CellRange, Sheet, Workbook } from '../core/table.js';
 import { MAX_COLS, MAX_ROWS, ZH_CN_BUILTIN_FORMATS, clipMerges, fillHoles, parseRange, readZipDirectorySync, type ZipDirEntry } from './sniff-format.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
 import { SIZE_CAPS } from './zip-caps.js';
+import { MAX_SHEET_TEXT_CHARS, SheetTextTooLarge } from './sheet-text-cap.js';
 
 /** The file is fine, but outside what this reader handles exactly; read it with exceljs. */
 export class FastReadDeclined extends Error {
@@ -221,7 +222,7 @@ export interface FastReadOptions {
 }
 
 export function readXlsxFast(input: Uint8Array, format: 'xlsx' | 'xlsm' = 'xlsx', options: FastReadOptions = {}): Workbook {
-  const budget = { slots: options.maxSlots ?? Infinity };
+  const budget: ReadBudget = { slots: options.maxSlots ?? Infinity, text: MAX_SHEET_TEXT_CHARS, sheet: '' };
   const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const pkg = new Package(bytes);
   const names = pkg.names;
@@ -457,7 +458,16 @@ interface RawCell {
   shareType: string | undefined;
 }
 
-function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry[] | undefined, ctx: ConvertContext, budget: { slots: number }): Sheet {
+/** Cell slots left for the whole workbook; text left for the sheet being read (sheet-text-cap.ts). */
+interface ReadBudget {
+  slots: number;
+  text: number;
+  sheet: string;
+}
+
+function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry[] | undefined, ctx: ConvertContext, budget: ReadBudget): Sheet {
+  budget.text = MAX_SHEET_TEXT_CHARS;
+  budget.sheet = entry.name;
   const rows: (Cell | undefined)[][] = [];
   let maxR = -1;
   let maxC = -1;
@@ -517,7 +527,7 @@ function scanRows(
   styles: Styles,
   sst: SstEntry[] | undefined,
   ctx: ConvertContext,
-  budget: { slots: number },
+  budget: ReadBudget,
 ): number {
   let p = from;
   let maxC = -1;
@@ -586,6 +596,7 @@ function scanRows(
       if (cell.col >= MAX_COLS || !keepRow) continue;
       const value = internedCell(cell, isFormula, styles, sst, ctx, interned);
       if (!value) continue;
+      if (value.t === 's' && (budget.text -= value.v.length) < 0) throw new SheetTextTooLarge(budget.sheet);
       (out ??= [])[cell.col] = value;
       if (cell.col > maxC) maxC = cell.col;
     }
