@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { closeReadWorker } from '../../src/io/read-workbook.js';
+import { collectInputs } from '../../src/io/collect-inputs.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import { zipOf } from '../io/make-files.js';
 
@@ -97,4 +98,24 @@ describe('files[] covers every input file (issue 13 item 9)', () => {
     const codes = report.findings.filter((f) => f.file === path.join(dir, 'empty.zip')).map((f) => f.code);
     expect(codes).toEqual(['file-unsupported']);
   }, 60_000);
+});
+
+describe('files on disk are not held from collection to their turn (issue 13 item 12)', () => {
+  it('an item read from disk gets its bytes when first asked, then keeps them', async () => {
+    const dir = path.join(tmp, 'lazy');
+    mkdirSync(dir, { recursive: true });
+    const valid = readFileSync(path.join(REPO, 'fixtures/validate/valid-template.xlsx'));
+    writeFileSync(path.join(dir, 'a.xlsx'), valid);
+    writeFileSync(path.join(dir, 'b.zip'), await zipOf({ 'c.xlsx': valid }));
+    const { items } = await collectInputs([dir], {});
+    expect(items.map((i) => path.relative(dir, i.path))).toEqual(['a.xlsx', 'b.zip#c.xlsx']);
+    // the file changes on disk after collection: the item reads what is there at its turn
+    const changed = Buffer.concat([valid, Buffer.from('trailing')]);
+    writeFileSync(path.join(dir, 'a.xlsx'), changed);
+    expect(items[0].bytes.equals(changed)).toBe(true);
+    writeFileSync(path.join(dir, 'a.xlsx'), valid);
+    expect(items[0].bytes.equals(changed)).toBe(true); // read once, then kept
+    // a zip member has no file of its own: its bytes were inflated at collection
+    expect(items[1].bytes.equals(valid)).toBe(true);
+  });
 });
