@@ -15,7 +15,6 @@ import type { Cell, Sheet, Workbook, WorkbookFormat } from '../core/table.js';
 import { CsvUnreadableError, readCsv } from './read-csv.js';
 import type { LegacyFlavor } from './read-legacy.js';
 import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
-import { collectGarbage } from './collect-garbage.js';
 
 // The parsers load on first use: exceljs takes ~0.4 s to import, SheetJS ~0.1 s and its code
 // pages ~0.2 s (needed for BIFF .xls only); a run over .xlsx files never loads SheetJS.
@@ -146,18 +145,6 @@ export function decodeWorkbook(json: string): Workbook {
   };
 }
 
-/**
- * After a job, give back what its parse left behind (issue 13 item 12). V8 keeps the pages a
- * large parse grew its heap to, and a shared read child lives for the whole run: over 1,600 odd
- * files each of the two children sat at ~160 MiB (about twice what exceljs and SheetJS need) for
- * a merge that found nothing. A full collection when the heap has grown past that costs a few
- * tens of ms, only after files that made it grow.
- */
-const RELEASE_HEAP_BYTES = 96 * 1024 * 1024;
-function releaseMemory(): void {
-  if (process.memoryUsage().heapTotal > RELEASE_HEAP_BYTES) collectGarbage();
-}
-
 if (process.env[READ_WORKER_ENV] === '1' && typeof process.send === 'function') {
   const send = (reply: WorkerReply) => process.send?.(reply);
   // most inputs are .xlsx: start loading exceljs while the first file is on its way
@@ -165,8 +152,7 @@ if (process.env[READ_WORKER_ENV] === '1' && typeof process.send === 'function') 
   process.on('message', (job: WorkerJob) => {
     void parseSpreadsheet(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job)
       .then((outcome) => encodeOutcome(job.id, outcome))
-      .then(send, () => send({ id: job.id, outcome: { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT } }))
-      .then(releaseMemory);
+      .then(send, () => send({ id: job.id, outcome: { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT } }));
   });
   // the parent went away (exited, or killed us): nothing left to do
   process.on('disconnect', () => process.exit(0));
