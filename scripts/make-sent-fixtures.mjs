@@ -9,6 +9,10 @@
  *                              protection or a protected structure), ECMA-376 agile encryption
  *   default-key-standard.xlsx  the same, ECMA-376 standard encryption (Excel 2007)
  *   real-password.xlsx         the same encrypted with a real password: file-encrypted
+ *   default-key-rc4.xls        valid-template.xls RC4-encrypted with the default key (a FilePass
+ *                              record, as Excel writes a write-protected .xls); encrypted here,
+ *                              officecrypto-tool only decrypts .xls
+ *   real-password-rc4.xls      the same with a real password: file-encrypted
  *   ods-no-mimetype.ods        valid-template.ods without its `mimetype` member
  *   ods-mimetype-last.ods      valid-template.ods with `mimetype` stored last
  *   utf16le-no-bom.csv         valid-template-utf8bom.csv as UTF-16 LE without a BOM
@@ -20,12 +24,14 @@
  *                              with a BOM and `encoding="UTF-16"` in its declaration
  *   expected.json              { file: [[cell, code], …] } as fixtures/validate/expected.json
  *
- * The encrypted files differ from run to run (officecrypto-tool draws a random salt, as Excel
- * does); everything else is deterministic. Run: `node scripts/make-sent-fixtures.mjs`.
+ * The encrypted .xlsx files differ from run to run (officecrypto-tool draws a random salt, as Excel
+ * does); everything else is deterministic (the .xls fixtures use a fixed salt). Run: `node scripts/make-sent-fixtures.mjs`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import crypto from 'node:crypto';
+import * as XLSX from '@e965/xlsx';
 import officeCrypto from 'officecrypto-tool';
 import { unzipEntries, writeOut, zipBytes } from './fixtures-lib.mjs';
 
@@ -63,6 +69,8 @@ test/golden/files-people-send.test.ts also checks that each gives the original's
 | default-key-agile.xlsx | encrypted with Excel's default key \`VelvetSweatshop\` (write protection, protected structure), ECMA-376 agile | read, no finding |
 | default-key-standard.xlsx | the same, ECMA-376 standard encryption | read, no finding |
 | real-password.xlsx | encrypted with a real password | file-encrypted |
+| default-key-rc4.xls | valid-template.xls RC4-encrypted with the default key (FilePass record) | read, no finding |
+| real-password-rc4.xls | the same with a real password | file-encrypted |
 | ods-no-mimetype.ods | .ods without its \`mimetype\` member | read as .ods, never unpacked as a zip |
 | ods-mimetype-last.ods | .ods with \`mimetype\` stored last | read as .ods |
 | utf16le-no-bom.csv, utf16be-no-bom.csv | CSV in UTF-16 without a BOM (told by the NUL pattern) | read |
@@ -70,9 +78,85 @@ test/golden/files-people-send.test.ts also checks that each gives the original's
 | utf32le-no-bom.csv | CSV in UTF-32 LE without a BOM | read |
 | utf16-parts.xlsx | every XML part in UTF-16 LE with a BOM, \`encoding="UTF-16"\` declared | read (fast reader), as the UTF-8 original |
 
-The encrypted files change from run to run (a random salt, as Excel draws one); the rest is
-deterministic.
+The encrypted .xlsx files change from run to run (officecrypto-tool draws a random salt, as Excel
+does); the rest is deterministic.
 `;
+
+// ---------------------------------------------------------------------------------------------
+// BIFF8 RC4 encryption (MS-XLS 2.2.10, MS-OFFCRYPTO 2.3.6): officecrypto-tool only decrypts .xls,
+// so the .xls fixture is encrypted here, the way Excel writes a write-protected workbook.
+// ---------------------------------------------------------------------------------------------
+
+function rc4Keystream(key, length) {
+  const S = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + S[i] + key[i % key.length]) & 255;
+    [S[i], S[j]] = [S[j], S[i]];
+  }
+  const out = Buffer.alloc(length);
+  for (let n = 0, i = 0, j = 0; n < length; n++) {
+    i = (i + 1) & 255;
+    j = (j + S[i]) & 255;
+    [S[i], S[j]] = [S[j], S[i]];
+    out[n] = S[(S[i] + S[j]) & 255];
+  }
+  return out;
+}
+
+const md5 = (...parts) => crypto.createHash('md5').update(Buffer.concat(parts)).digest();
+
+/** The RC4 key of one 1024-byte block (MS-OFFCRYPTO 2.3.6.2, 40-bit key in a 128-bit RC4 key). */
+function rc4BlockKey(password, salt, block) {
+  const h0 = md5(Buffer.from(password, 'utf16le')).subarray(0, 5);
+  const h1 = md5(Buffer.concat(Array(16).fill(Buffer.concat([h0, salt])))).subarray(0, 5);
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(block);
+  return md5(h1, b);
+}
+
+/** valid .xls bytes → the same workbook RC4-encrypted with `password` (a FilePass after the first BOF). */
+function encryptXlsRc4(xls, password, salt) {
+  const cfb = XLSX.CFB.read(xls, { type: 'buffer' });
+  const stream = Buffer.from(XLSX.CFB.find(cfb, 'Workbook').content);
+  const records = [];
+  for (let p = 0; p + 4 <= stream.length; ) {
+    const type = stream.readUInt16LE(p);
+    const size = stream.readUInt16LE(p + 2);
+    records.push({ type, data: Buffer.from(stream.subarray(p + 4, p + 4 + size)) });
+    p += 4 + size;
+  }
+  // FilePass: wEncryptionType 1 (RC4), version 1.1, salt, encrypted verifier and its MD5
+  const verifier = Buffer.from('kepuri-fixture!!');
+  const ks0 = rc4Keystream(rc4BlockKey(password, salt, 0), 32);
+  const plain = Buffer.concat([verifier, md5(verifier)]);
+  const enc = Buffer.from(plain.map((x, i) => x ^ ks0[i]));
+  const filePass = { type: 0x002f, data: Buffer.concat([Buffer.from([1, 0, 1, 0, 1, 0]), salt, enc]) };
+  records.splice(1, 0, filePass);
+  // every sheet's BOF moved by the inserted record: BoundSheet8.lbPlyPos follows
+  const shift = 4 + filePass.data.length;
+  for (const r of records) if (r.type === 0x0085) r.data.writeUInt32LE(r.data.readUInt32LE(0) + shift, 0);
+  // encrypt record data by stream position; headers, BOF, FilePass (and a few others) stay plain
+  const PLAIN = new Set([0x0809, 0x002f, 0x0194, 0x0195, 0x00e1, 0x0138, 0x0196]);
+  const total = records.reduce((n, r) => n + 4 + r.data.length, 0);
+  const blocks = Math.ceil(total / 1024);
+  const keystream = Buffer.concat(Array.from({ length: blocks }, (_, b) => rc4Keystream(rc4BlockKey(password, salt, b), 1024)));
+  const out = Buffer.alloc(total);
+  let p = 0;
+  for (const r of records) {
+    out.writeUInt16LE(r.type, p);
+    out.writeUInt16LE(r.data.length, p + 2);
+    const start = p + 4;
+    r.data.copy(out, start);
+    if (!PLAIN.has(r.type)) {
+      const from = r.type === 0x0085 ? 4 : 0; // BoundSheet8.lbPlyPos stays plain
+      for (let i = from; i < r.data.length; i++) out[start + i] ^= keystream[start + i];
+    }
+    p = start + r.data.length;
+  }
+  const outCfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(outCfb, 'Workbook', out);
+  return Buffer.from(XLSX.CFB.write(outCfb, { type: 'buffer', fileType: 'cfb' }));
+}
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
@@ -89,6 +173,10 @@ async function main() {
   put('default-key-agile.xlsx', officeCrypto.encrypt(xlsx, { password: DEFAULT_PASSWORD }));
   put('default-key-standard.xlsx', officeCrypto.encrypt(xlsx, { password: DEFAULT_PASSWORD, type: 'standard' }));
   put('real-password.xlsx', officeCrypto.encrypt(xlsx, { password: REAL_PASSWORD, type: 'standard' }), [[null, 'file-encrypted']]);
+  const xls = fs.readFileSync(path.join(SRC, 'valid-template.xls'));
+  const salt = Buffer.from('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'hex');
+  put('default-key-rc4.xls', encryptXlsRc4(xls, DEFAULT_PASSWORD, salt));
+  put('real-password-rc4.xls', encryptXlsRc4(xls, REAL_PASSWORD, salt), [[null, 'file-encrypted']]);
 
   // --- 8: an .ods whose mimetype is missing or not first
   const odsEntries = await unzipEntries(ods);

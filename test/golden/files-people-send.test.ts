@@ -32,6 +32,7 @@ afterAll(() => closeReadWorker());
 function sourceOf(file: string): string {
   if (file.endsWith('.ods')) return 'valid-template.ods';
   if (file.endsWith('.csv')) return 'valid-template-utf8bom.csv';
+  if (file.endsWith('.xls')) return 'valid-template.xls';
   return 'valid-template.xlsx';
 }
 
@@ -48,6 +49,8 @@ describe('files people send: golden findings (validate)', () => {
         'default-key-agile.xlsx',
         'default-key-standard.xlsx',
         'real-password.xlsx',
+        'default-key-rc4.xls',
+        'real-password-rc4.xls',
         'ods-no-mimetype.ods',
         'ods-mimetype-last.ods',
         'utf16le-no-bom.csv',
