@@ -31,7 +31,6 @@ import type { Workbook, WorkbookFormat } from '../core/table.js';
 import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './read-worker.js';
 import { READ_WORKER_ENV, decodeWorkbook } from './read-worker.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
-import { decryptWithDefaultKey } from './decrypt-default-key.js';
 import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
 
@@ -79,7 +78,7 @@ function fail(...findings: Finding[]): ReadWorkbookResult {
   return { ok: false, findings };
 }
 
-async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWorkbookOptions, decrypted = false): Promise<ReadWorkbookResult> {
+async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWorkbookOptions): Promise<ReadWorkbookResult> {
   const size = checkFileSize(bytes.length);
   if (!size.ok) return fail(sizeCheckFinding(size, file));
 
@@ -90,10 +89,12 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
     case 'zip':
       return fail(createFinding('file-unsupported', { file }, { what: '压缩包' }));
     case 'encrypted': {
-      // Excel's default key (write protection, a protected structure) opens without a password
-      const plain = decrypted ? undefined : await decryptWithDefaultKey(bytes);
-      if (plain) return readWorkbookUnsafe(plain, file, options, true);
-      return fail(createFinding('file-encrypted', { file }));
+      // Excel's default key (write protection, a protected structure) opens without a password:
+      // tried in a read child (read-worker's parseEncrypted), like any parser
+      const outcome = await parse(bytes, { format: 'xlsx', file, encrypted: true }, bytes.length * 4, options);
+      if (outcome.ok) return outcome;
+      if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
+      return outcome.code === 'file-encrypted' ? fail(createFinding('file-encrypted', { file })) : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
     }
     case 'unsupported':
       return fail(createFinding('file-unsupported', { file }, { what: cls.what }));

@@ -31,6 +31,12 @@ export const READ_WORKER_ENV = 'KEPURI_READ_WORKER';
 export interface ParseRequest {
   format: WorkbookFormat;
   flavor?: LegacyFlavor;
+  /**
+   * An encrypted OOXML container (EncryptionInfo/EncryptedPackage): tried with Excel's default
+   * key, then read as what it holds (`format` is ignored). Done here, in the read child, so the
+   * container parser and the key derivation run under the child's time and heap limits.
+   */
+  encrypted?: boolean;
   /** the path as shown (used for a CSV's sheet name) */
   file: string;
 }
@@ -43,6 +49,7 @@ export type ParseOutcome =
 export const REASON_CORRUPT = '文件已损坏或不是有效的表格';
 
 export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promise<ParseOutcome> {
+  if (req.encrypted) return parseEncrypted(bytes, req);
   try {
     switch (req.format) {
       case 'csv':
@@ -89,6 +96,27 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
     if (err instanceof CsvUnreadableError) return { ok: false, code: 'file-unreadable', reason: err.reason };
     if (err instanceof SheetTextTooLarge) return { ok: false, code: 'file-too-large', reason: sheetTextReason(err.sheet) };
     if (err instanceof RangeError) return { ok: false, code: 'file-unreadable', reason: '文件结构异常或过大' };
+    return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
+  }
+}
+
+/** An encrypted .xlsx/.xlsm/.xlsb: Excel's default key, the size caps on what it holds, then its reader. */
+async function parseEncrypted(bytes: Buffer, req: ParseRequest): Promise<ParseOutcome> {
+  try {
+    const { decryptWithDefaultKey } = await import('./decrypt-default-key.js');
+    const plain = await decryptWithDefaultKey(bytes);
+    if (!plain) return { ok: false, code: 'file-encrypted', reason: '文件设置了密码' };
+    const { classifyInput } = await import('./sniff-format.js');
+    const cls = classifyInput(plain);
+    if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm' && cls.format !== 'xlsb')) {
+      return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
+    }
+    // what the package holds gets the caps any zip gets (an encrypted zip bomb is still one)
+    const { checkSmallZipCapsSync, checkZipCaps } = await import('./zip-caps.js');
+    const caps = checkSmallZipCapsSync(plain) ?? (await checkZipCaps(plain));
+    if (!caps.ok) return { ok: false, code: caps.code === 'file-too-large' ? 'file-too-large' : 'file-unreadable', reason: caps.reason };
+    return parseSpreadsheet(plain, { format: cls.format, file: req.file });
+  } catch {
     return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
   }
 }

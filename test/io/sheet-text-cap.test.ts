@@ -60,6 +60,13 @@ describe('expanded text per sheet is capped (issue 13 item 10)', () => {
     expect(() => readLegacy(bomb, 'xlsx')).toThrow(SheetTextTooLarge);
   }, 20_000);
 
+  it('an encrypted bomb (Excel default key) is file-too-large too: what the package holds gets the same limits', async () => {
+    const { default: officeCrypto } = await import('officecrypto-tool');
+    const encrypted = officeCrypto.encrypt(bomb, { password: 'VelvetSweatshop', type: 'standard' });
+    const r = await readWorkbook(encrypted, '加密炸弹.xlsx');
+    expect(r).toMatchObject({ ok: false, findings: [{ code: 'file-too-large', file: '加密炸弹.xlsx' }] });
+  }, 20_000);
+
   it('a sheet just under the cap still reads', () => {
     // 100 cells of 1 MiB characters: 100 Mi characters, under the 128 Mi cap
     expect(100 * (1 << 20)).toBeLessThan(MAX_SHEET_TEXT_CHARS);
