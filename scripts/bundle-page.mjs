@@ -60,8 +60,12 @@ function requiredModules() {
   };
   walk(path.join(ROOT, 'src/io'));
   walk(path.join(ROOT, 'src/core'));
-  // Node's own modules are imported, not required, by src/ (and are mapped above)
-  return [...found].filter((id) => !id.startsWith('node:') && !builtinModules.includes(id)).sort();
+  // Node's own modules are imported, not required, by src/ (and are mapped above). officecrypto-tool
+  // (default-key decryption, issue 13) needs node:crypto's PBKDF and AES: the page leaves it out, so
+  // a workbook saved with Excel's default key is reported there as encrypted (a difference noted in
+  // the README)
+  const NOT_IN_PAGE = new Set(['officecrypto-tool']);
+  return [...found].filter((id) => !id.startsWith('node:') && !builtinModules.includes(id) && !NOT_IN_PAGE.has(id)).sort();
 }
 const REQUIRED = requiredModules();
 if (process.env.KEPURI_PAGE_DEBUG) console.log('required:', REQUIRED);

@@ -1,7 +1,8 @@
 /**
  * .csv / .txt: one sheet named after the file, every cell text ('s'; numbers stay text, the later
  * stages parse text). The encoding is found, never guessed silently:
- *  - a BOM decides (UTF-8, UTF-16 LE/BE: Excel's "Unicode 文本" export is UTF-16 with tabs);
+ *  - a BOM decides (UTF-8, UTF-16 LE/BE: Excel's "Unicode 文本" export is UTF-16 with tabs;
+ *    UTF-32 LE/BE); without one, UTF-16 and UTF-32 are told by where their NUL bytes fall;
  *  - else strict UTF-8 when the bytes are valid UTF-8;
  *  - else GB18030 (a superset of GBK and GB2312), accepted only when the result reads as text
  *    (almost no U+FFFD, control characters or code points outside common scripts);
@@ -10,8 +11,11 @@
  */
 import { iconv, parseCsv } from './lazy-modules.js';
 import type { Cell, Workbook } from '../core/table.js';
+import { unicodeTextEncoding } from './sniff-format.js';
 
-export type DecodedText = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; reason: string };
+export type DecodedText =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'gb18030' }
+  | { ok: false; reason: string };
 
 export class CsvUnreadableError extends Error {
   constructor(readonly reason: string) {
@@ -25,10 +29,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const text = new TextDecoder('utf-8').decode(bytes.subarray(3));
     return plausible(text) ? { ok: true, text, encoding: 'utf-8' } : { ok: false, reason: '文本编码无法识别(UTF-8 内容损坏)' };
   }
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
-    const text = new TextDecoder(encoding).decode(bytes.subarray(2));
-    return plausible(text) ? { ok: true, text, encoding } : { ok: false, reason: '文本编码无法识别(UTF-16 内容损坏)' };
+  // UTF-16 or UTF-32, with a BOM or told by the pattern of NUL bytes (before UTF-8: NUL is valid UTF-8)
+  const wide = unicodeTextEncoding(bytes);
+  if (wide) {
+    const { encoding, bom } = wide;
+    const body = bytes.subarray(bom);
+    const text = encoding === 'utf-16le' || encoding === 'utf-16be'
+      ? new TextDecoder(encoding, { ignoreBOM: true }).decode(body)
+      : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: false });
+    const label = encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-32';
+    return plausible(text) ? { ok: true, text, encoding } : { ok: false, reason: `文本编码无法识别(${label} 内容损坏)` };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

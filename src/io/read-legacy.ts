@@ -33,6 +33,7 @@ import {
   readZipMemberSync,
   serialToWallClock,
 } from './sniff-format.js';
+import { sheetTextCounter } from './sheet-text-cap.js';
 
 export class EncryptedWorkbookError extends Error {
   constructor(message = 'password-protected') {
@@ -178,10 +179,12 @@ function convertSheet(name: string, ws: XLSX.WorkSheet | undefined, hidden: bool
   let maxR = -1;
   let maxC = -1;
   if (ws) {
+    const text = sheetTextCounter(name);
     const put = (r: number, c: number, raw: SjCell | undefined) => {
       if (!raw || r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) return;
       const cell = convertCell(raw, date1904);
       if (!cell) return;
+      if (cell.t === 's') text.add(cell.v);
       (rows[r] ??= [])[c] = cell;
       if (r > maxR) maxR = r;
       if (c > maxC) maxC = c;

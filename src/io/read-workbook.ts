@@ -31,6 +31,7 @@ import type { Workbook, WorkbookFormat } from '../core/table.js';
 import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './read-worker.js';
 import { READ_WORKER_ENV, decodeWorkbook } from './read-worker.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
+import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
 
 export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false; findings: Finding[] };
@@ -87,8 +88,14 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
       return fail(createFinding('file-unsupported', { file }, { what: '电子邮件' }));
     case 'zip':
       return fail(createFinding('file-unsupported', { file }, { what: '压缩包' }));
-    case 'encrypted':
-      return fail(createFinding('file-encrypted', { file }));
+    case 'encrypted': {
+      // Excel's default key (write protection, a protected structure) opens without a password:
+      // tried in a read child (read-worker's parseEncrypted), like any parser
+      const outcome = await parse(bytes, { format: 'xlsx', file, encrypted: true }, bytes.length * 4, options);
+      if (outcome.ok) return outcome;
+      if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
+      return outcome.code === 'file-encrypted' ? fail(createFinding('file-encrypted', { file })) : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
+    }
     case 'unsupported':
       return fail(createFinding('file-unsupported', { file }, { what: cls.what }));
     case 'spreadsheet':
@@ -113,7 +120,13 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   if ((cls.format === 'xlsx' || cls.format === 'xlsm') && capsOk && contentBytes <= IN_PROCESS_FAST.contentBytes && options.isolate !== true) {
     // the common case, read right here: the fast reader is linear in the (capped) XML and bounded
     // in what it builds; whatever it declines goes to a read child as before
-    const fast = await readFastInProcess(bytes, cls.format);
+    let fast: Workbook | undefined;
+    try {
+      fast = await readFastInProcess(bytes, cls.format);
+    } catch (err) {
+      if (!(err instanceof SheetTextTooLarge)) throw err;
+      return fail(createFinding('file-too-large', { file }, { reason: sheetTextReason(err.sheet) }));
+    }
     if (fast) return { ok: true, workbook: fast };
   }
 
@@ -121,6 +134,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   const req: ParseRequest = { format, file, ...(cls.flavor ? { flavor: cls.flavor } : {}) };
   const outcome = await parse(bytes, req, contentBytes, options);
   if (outcome.ok) return outcome;
+  if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
   return outcome.code === 'file-encrypted'
     ? fail(createFinding('file-encrypted', { file }))
     : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
@@ -156,7 +170,8 @@ async function readFastInProcess(bytes: Buffer, format: 'xlsx' | 'xlsm'): Promis
   const { readXlsxFast } = await (fastModule ??= import('./read-xlsx-fast.js'));
   try {
     return readXlsxFast(bytes, format, { maxSlots: IN_PROCESS_FAST.maxSlots });
-  } catch {
+  } catch (err) {
+    if (err instanceof SheetTextTooLarge) throw err; // the answer, not a reason to try exceljs
     return undefined; // declined, or a bug: the isolated path reads it (exceljs behind the fast reader)
   }
 }

@@ -14,6 +14,7 @@
 import type { Cell, Sheet, Workbook, WorkbookFormat } from '../core/table.js';
 import { CsvUnreadableError, readCsv } from './read-csv.js';
 import type { LegacyFlavor } from './read-legacy.js';
+import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 
 // The parsers load on first use: exceljs takes ~0.4 s to import, SheetJS ~0.1 s and its code
 // pages ~0.2 s (needed for BIFF .xls only); a run over .xlsx files never loads SheetJS.
@@ -30,18 +31,25 @@ export const READ_WORKER_ENV = 'KEPURI_READ_WORKER';
 export interface ParseRequest {
   format: WorkbookFormat;
   flavor?: LegacyFlavor;
+  /**
+   * An encrypted OOXML container (EncryptionInfo/EncryptedPackage): tried with Excel's default
+   * key, then read as what it holds (`format` is ignored). Done here, in the read child, so the
+   * container parser and the key derivation run under the child's time and heap limits.
+   */
+  encrypted?: boolean;
   /** the path as shown (used for a CSV's sheet name) */
   file: string;
 }
 
 export type ParseOutcome =
   | { ok: true; workbook: Workbook }
-  | { ok: false; code: 'file-unreadable' | 'file-encrypted'; reason: string };
+  | { ok: false; code: 'file-unreadable' | 'file-encrypted' | 'file-too-large'; reason: string };
 
 /** Reason shown for files no reader can open. */
 export const REASON_CORRUPT = '文件已损坏或不是有效的表格';
 
 export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promise<ParseOutcome> {
+  if (req.encrypted) return parseEncrypted(bytes, req);
   try {
     switch (req.format) {
       case 'csv':
@@ -53,13 +61,15 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
         try {
           const { readXlsxFast } = await loadXlsxFast();
           return { ok: true, workbook: readXlsxFast(bytes, req.format) };
-        } catch {
+        } catch (err) {
+          if (err instanceof SheetTextTooLarge) throw err; // exceljs would only take longer to say so
           // declined (or failed): exceljs, as before
         }
         try {
           const { readXlsx } = await loadXlsx();
           return { ok: true, workbook: await readXlsx(bytes, req.format) };
-        } catch {
+        } catch (err) {
+          if (err instanceof SheetTextTooLarge) throw err;
           // exceljs could not (or not faithfully) read it: SheetJS is more forgiving
           const { readLegacy } = await loadLegacy();
           return { ok: true, workbook: readLegacy(bytes, req.format) };
@@ -67,14 +77,46 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
       }
       default: {
         const legacy = await loadLegacy();
-        if ((req.format === 'xls' || req.format === 'et') && !req.flavor) await legacy.loadCodepages();
-        return { ok: true, workbook: legacy.readLegacy(bytes, req.format, req.flavor) };
+        const biff = (req.format === 'xls' || req.format === 'et') && !req.flavor;
+        if (biff) await legacy.loadCodepages();
+        try {
+          return { ok: true, workbook: legacy.readLegacy(bytes, req.format, req.flavor) };
+        } catch (err) {
+          // an .xls saved with write protection is RC4-encrypted with Excel's default key
+          if (!biff || !(err instanceof Error) || err.name !== 'EncryptedWorkbookError') throw err;
+          const { decryptWithDefaultKey } = await import('./decrypt-default-key.js');
+          const plain = await decryptWithDefaultKey(bytes);
+          if (!plain) throw err;
+          return { ok: true, workbook: legacy.readLegacy(plain, req.format, req.flavor) };
+        }
       }
     }
   } catch (err) {
     if (err instanceof Error && err.name === 'EncryptedWorkbookError') return { ok: false, code: 'file-encrypted', reason: '文件设置了密码' };
     if (err instanceof CsvUnreadableError) return { ok: false, code: 'file-unreadable', reason: err.reason };
+    if (err instanceof SheetTextTooLarge) return { ok: false, code: 'file-too-large', reason: sheetTextReason(err.sheet) };
     if (err instanceof RangeError) return { ok: false, code: 'file-unreadable', reason: '文件结构异常或过大' };
+    return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
+  }
+}
+
+/** An encrypted .xlsx/.xlsm/.xlsb: Excel's default key, the size caps on what it holds, then its reader. */
+async function parseEncrypted(bytes: Buffer, req: ParseRequest): Promise<ParseOutcome> {
+  try {
+    const { decryptWithDefaultKey } = await import('./decrypt-default-key.js');
+    const plain = await decryptWithDefaultKey(bytes);
+    if (!plain) return { ok: false, code: 'file-encrypted', reason: '文件设置了密码' };
+    const { classifyInput } = await import('./sniff-format.js');
+    const cls = classifyInput(plain);
+    if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm' && cls.format !== 'xlsb')) {
+      return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
+    }
+    // what the package holds gets the caps any zip gets (an encrypted zip bomb is still one)
+    const { checkSmallZipCapsSync, checkZipCaps } = await import('./zip-caps.js');
+    const caps = checkSmallZipCapsSync(plain) ?? (await checkZipCaps(plain));
+    if (!caps.ok) return { ok: false, code: caps.code === 'file-too-large' ? 'file-too-large' : 'file-unreadable', reason: caps.reason };
+    return parseSpreadsheet(plain, { format: cls.format, file: req.file });
+  } catch {
     return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
   }
 }

@@ -23,6 +23,7 @@ import type { Cell, CellRange, Sheet, Workbook } from '../core/table.js';
 import { MAX_COLS, MAX_ROWS, ZH_CN_BUILTIN_FORMATS, clipMerges, fillHoles, parseRange, readZipDirectorySync, type ZipDirEntry } from './sniff-format.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
 import { SIZE_CAPS } from './zip-caps.js';
+import { MAX_SHEET_TEXT_CHARS, SheetTextTooLarge } from './sheet-text-cap.js';
 
 /** The file is fine, but outside what this reader handles exactly; read it with exceljs. */
 export class FastReadDeclined extends Error {
@@ -176,10 +177,19 @@ class Package {
     if (e.method === 0) raw = data;
     else if (e.method === 8) raw = zlib.inflateRawSync(data, { maxOutputLength: cap });
     else decline('compression method');
-    if (raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff))) decline('UTF-16 part');
+    // a part in UTF-16 (BOM, or '<' with a NUL byte beside it), as its XML declaration says:
+    // decoded here (exceljs's parser refuses it; the file would otherwise fall to SheetJS)
+    const utf16 = raw.length >= 2 ? utf16Part(raw[0], raw[1]) : undefined;
+    if (utf16) return new TextDecoder(utf16).decode(raw);
     const skip = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
     return raw.toString('utf8', skip);
   }
+}
+
+function utf16Part(b0: number, b1: number): 'utf-16le' | 'utf-16be' | undefined {
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0)) return 'utf-16le';
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0x3c)) return 'utf-16be';
+  return undefined;
 }
 
 interface SheetEntry {
@@ -212,7 +222,7 @@ export interface FastReadOptions {
 }
 
 export function readXlsxFast(input: Uint8Array, format: 'xlsx' | 'xlsm' = 'xlsx', options: FastReadOptions = {}): Workbook {
-  const budget = { slots: options.maxSlots ?? Infinity };
+  const budget: ReadBudget = { slots: options.maxSlots ?? Infinity, text: MAX_SHEET_TEXT_CHARS, sheet: '' };
   const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const pkg = new Package(bytes);
   const names = pkg.names;
@@ -448,7 +458,16 @@ interface RawCell {
   shareType: string | undefined;
 }
 
-function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry[] | undefined, ctx: ConvertContext, budget: { slots: number }): Sheet {
+/** Cell slots left for the whole workbook; text left for the sheet being read (sheet-text-cap.ts). */
+interface ReadBudget {
+  slots: number;
+  text: number;
+  sheet: string;
+}
+
+function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry[] | undefined, ctx: ConvertContext, budget: ReadBudget): Sheet {
+  budget.text = MAX_SHEET_TEXT_CHARS;
+  budget.sheet = entry.name;
   const rows: (Cell | undefined)[][] = [];
   let maxR = -1;
   let maxC = -1;
@@ -508,7 +527,7 @@ function scanRows(
   styles: Styles,
   sst: SstEntry[] | undefined,
   ctx: ConvertContext,
-  budget: { slots: number },
+  budget: ReadBudget,
 ): number {
   let p = from;
   let maxC = -1;
@@ -577,6 +596,7 @@ function scanRows(
       if (cell.col >= MAX_COLS || !keepRow) continue;
       const value = internedCell(cell, isFormula, styles, sst, ctx, interned);
       if (!value) continue;
+      if (value.t === 's' && (budget.text -= value.v.length) < 0) throw new SheetTextTooLarge(budget.sheet);
       (out ??= [])[cell.col] = value;
       if (cell.col > maxC) maxC = cell.col;
     }

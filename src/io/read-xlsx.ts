@@ -32,6 +32,7 @@ import { createRequire } from 'node:module';
 import type { Cell, CellRange, Sheet, Workbook } from '../core/table.js';
 import { MAX_COLS, MAX_ROWS, ZH_CN_BUILTIN_FORMATS, clipMerges, fillHoles, parseRange, readZipDirectorySync, readZipMemberSync } from './sniff-format.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
+import { sheetTextCounter } from './sheet-text-cap.js';
 
 const KEPURI_READ = Symbol.for('kepuri.read-xlsx');
 const KEPURI_MERGES = Symbol.for('kepuri.read-xlsx.merges');
@@ -206,6 +207,7 @@ function convertSheet(ws: ExcelJS.Worksheet, ctx: ConvertContext): Sheet {
   const rows: (Cell | undefined)[][] = [];
   let maxR = -1;
   let maxC = -1;
+  const text = sheetTextCounter(ws.name);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber < 1 || rowNumber > MAX_ROWS) return;
     let out: (Cell | undefined)[] | undefined;
@@ -213,6 +215,7 @@ function convertSheet(ws: ExcelJS.Worksheet, ctx: ConvertContext): Sheet {
       if (colNumber < 1 || colNumber > MAX_COLS) return;
       const c = convertCell(cell, ctx);
       if (!c) return;
+      if (c.t === 's') text.add(c.v);
       (out ??= [])[colNumber - 1] = c;
       if (colNumber - 1 > maxC) maxC = colNumber - 1;
     });

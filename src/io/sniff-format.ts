@@ -82,13 +82,77 @@ export function utf16Bom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+export type UnicodeEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
 /**
- * Text or binary, on the first 64 KiB: UTF-16 with a BOM is text; otherwise no NUL byte and
- * almost no other C0 control characters (tab, line breaks, form feed and ESC allowed).
+ * UTF-16 or UTF-32 text, with a byte-order mark (`bom` is its length) or without one, told by
+ * where the NUL bytes fall in the first 64 KiB (issue 13: Excel's "Unicode 文本" saved by other
+ * tools, exports of OA systems): UTF-32 has a NUL high half in every code unit, UTF-16 a NUL
+ * high byte on ASCII (tabs, commas, digits, line breaks) and seldom elsewhere. Decoded, the probe
+ * must read as text (almost no control characters), so a binary file full of NULs is not taken.
+ */
+export function unicodeTextEncoding(b: Uint8Array): { encoding: UnicodeEncoding; bom: number } | undefined {
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { encoding: 'utf-32le', bom: 4 };
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'utf-32be', bom: 4 };
+  const bom16 = utf16Bom(b);
+  if (bom16) return { encoding: bom16, bom: 2 };
+  const n = Math.min(b.length, TEXT_PROBE_BYTES);
+  if (n < 4) return undefined;
+  for (const enc of ['utf-32le', 'utf-32be'] as const) {
+    if (b.length % 4 !== 0) break;
+    const le = enc === 'utf-32le';
+    let ok = true;
+    for (let i = 0; i + 4 <= n && ok; i += 4) {
+      const cp = le ? b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24) : (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
+      ok = cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+    }
+    if (ok && readsAsText(decodeUnicodeProbe(b, enc, n))) return { encoding: enc, bom: 0 };
+  }
+  if (b.length % 2 !== 0) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  const m = n - (n % 2);
+  for (let i = 0; i < m; i += 2) {
+    if (b[i] === 0) zeroEven++;
+    if (b[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = m / 2;
+  let enc: UnicodeEncoding | undefined;
+  if (zeroOdd >= pairs / 10 && zeroEven <= zeroOdd / 8) enc = 'utf-16le';
+  else if (zeroEven >= pairs / 10 && zeroOdd <= zeroEven / 8) enc = 'utf-16be';
+  return enc && readsAsText(decodeUnicodeProbe(b, enc, m)) ? { encoding: enc, bom: 0 } : undefined;
+}
+
+/** The first `n` bytes of UTF-16/32 text as a string (a BOM left in). */
+function decodeUnicodeProbe(b: Uint8Array, enc: UnicodeEncoding, n: number): string {
+  if (enc === 'utf-16le' || enc === 'utf-16be') return new TextDecoder(enc, { ignoreBOM: true }).decode(b.subarray(0, n - (n % 2)));
+  let out = '';
+  const le = enc === 'utf-32le';
+  for (let i = 0; i + 4 <= n; i += 4) {
+    const cp = (le ? b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24) : (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
+    out += cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
+  }
+  return out;
+}
+
+/** Almost no NUL, other C0 control or replacement characters (tab, line breaks, form feed, ESC allowed). */
+function readsAsText(text: string): boolean {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) || c === 0x7f || c === 0xfffd) bad++;
+  }
+  return text.length > 0 && bad <= Math.max(2, text.length / 200);
+}
+
+/**
+ * Text or binary, on the first 64 KiB: UTF-16 or UTF-32 (with a BOM, or told by its NULs) is text;
+ * otherwise no NUL byte and almost no other C0 control characters (tab, line breaks, form feed and
+ * ESC allowed).
  */
 export function looksLikeText(b: Uint8Array): boolean {
   if (b.length === 0) return false;
-  if (utf16Bom(b)) return true;
+  if (unicodeTextEncoding(b)) return true;
   const n = Math.min(b.length, TEXT_PROBE_BYTES);
   let controls = 0;
   for (let i = 0; i < n; i++) {
@@ -219,11 +283,8 @@ function classifyText(bytes: Uint8Array): InputClass {
 /** The first 64 KiB as a string good enough for markup sniffing (ASCII-compatible or UTF-16). */
 function textProbe(bytes: Uint8Array): string {
   const n = Math.min(bytes.length, TEXT_PROBE_BYTES);
-  const bom = utf16Bom(bytes);
-  if (bom) {
-    const dec = new TextDecoder(bom);
-    return dec.decode(bytes.subarray(2, n - (n % 2)));
-  }
+  const wide = unicodeTextEncoding(bytes);
+  if (wide) return decodeUnicodeProbe(bytes.subarray(wide.bom), wide.encoding, n - wide.bom);
   return latin1(bytes, 0, n).replace(/^\xEF\xBB\xBF/, '');
 }
 
@@ -363,13 +424,21 @@ function localHeaderNames(bytes: Uint8Array, max = 50): string[] {
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
+/** A small XML part as text: UTF-8, or UTF-16 when it starts with a BOM or a NUL beside '<'. */
+function xmlPartText(raw: Buffer | undefined): string {
+  if (!raw) return '';
+  if (raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0x3c && raw[1] === 0))) return new TextDecoder('utf-16le').decode(raw);
+  if (raw.length >= 2 && ((raw[0] === 0xfe && raw[1] === 0xff) || (raw[0] === 0 && raw[1] === 0x3c))) return new TextDecoder('utf-16be').decode(raw);
+  return raw.toString('utf8');
+}
+
 function classifyZip(bytes: Uint8Array): InputClass {
   const dir = readZipDirectorySync(bytes);
   if (!dir) {
     // truncated: guess from the local headers; the reader then reports it unreadable
     const names = localHeaderNames(bytes);
     if (names.some((n) => n === '[Content_Types].xml' || n.startsWith('xl/'))) return { kind: 'spreadsheet', format: 'xlsx' };
-    if (names[0] === 'mimetype') return { kind: 'spreadsheet', format: 'ods' };
+    if (names[0] === 'mimetype' || (names.includes('content.xml') && names.includes('META-INF/manifest.xml'))) return { kind: 'spreadsheet', format: 'ods' };
     return { kind: 'zip' };
   }
   const names = new Set(dir.map((e) => e.name.replace(/^\/+/, '')));
@@ -379,7 +448,7 @@ function classifyZip(bytes: Uint8Array): InputClass {
   if (lower.has('mimetype')) {
     const mime = readZipMemberSync(bytes, 'mimetype', 256, dir)?.toString('latin1').trim();
     if (mime === ODS_MIME || mime === ODS_MIME + '-template') {
-      const manifest = readZipMemberSync(bytes, 'META-INF/manifest.xml', 1 << 20, dir)?.toString('utf8') ?? '';
+      const manifest = xmlPartText(readZipMemberSync(bytes, 'META-INF/manifest.xml', 1 << 20, dir));
       if (/encryption-data/.test(manifest)) return { kind: 'encrypted' };
       return { kind: 'spreadsheet', format: 'ods' };
     }
@@ -387,11 +456,18 @@ function classifyZip(bytes: Uint8Array): InputClass {
     if (mime?.startsWith('application/vnd.oasis.opendocument.presentation')) return { kind: 'unsupported', what: 'OpenDocument 演示文稿' };
     if (mime?.startsWith('application/epub')) return { kind: 'unsupported', what: '电子书' };
   }
+  // OpenDocument without a usable mimetype (missing, or not a known one): the manifest names the
+  // document's kind on its root entry; a zip holding content.xml and the manifest is never a
+  // mailbox download to unpack
+  if (lower.has('content.xml') && lower.has('meta-inf/manifest.xml')) {
+    const odf = classifyOdfByManifest(bytes, dir);
+    if (odf) return odf;
+  }
 
   // OOXML: the workbook part at its usual place, or as declared in [Content_Types].xml (only the
   // Override entries: Default entries list content types for extensions, macro ones included)
   const types = lower.has('[content_types].xml')
-    ? (readZipMemberSync(bytes, '[Content_Types].xml', 1 << 20, dir)?.toString('utf8') ?? '')
+    ? xmlPartText(readZipMemberSync(bytes, '[Content_Types].xml', 1 << 20, dir))
     : '';
   const overrides = [...types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)].map((m) => m[0]);
   const mainType = overrides.map((o) => /ContentType\s*=\s*"([^"]*)"/.exec(o)?.[1] ?? '').find((ct) => /\.main(\+xml)?$/i.test(ct) && /ms-excel|spreadsheetml/i.test(ct)) ?? '';
@@ -406,6 +482,58 @@ function classifyZip(bytes: Uint8Array): InputClass {
   if (lower.has('ppt/presentation.xml') || /presentationml\.presentation\.main/i.test(docTypes)) return { kind: 'unsupported', what: 'PowerPoint 演示文稿' };
   if ([...lower].some((n) => n.startsWith('xl/'))) return { kind: 'spreadsheet', format: macro ? 'xlsm' : 'xlsx' };
   return { kind: 'zip' };
+}
+
+/** An OpenDocument package told by its manifest (and content.xml when the manifest is silent). */
+function classifyOdfByManifest(bytes: Uint8Array, dir: ZipDirEntry[]): InputClass | undefined {
+  const manifest = xmlPartText(readZipMemberSync(bytes, 'META-INF/manifest.xml', 1 << 20, dir));
+  const encrypted = manifest.includes('encryption-data');
+  // the root entry: <manifest:file-entry manifest:full-path="/" manifest:media-type="…"/>, either attribute order
+  let rootType: string | undefined;
+  for (let at = manifest.indexOf('full-path="/"'); at >= 0 && rootType === undefined; at = manifest.indexOf('full-path="/"', at + 1)) {
+    const open = manifest.lastIndexOf('<', at);
+    const close = manifest.indexOf('>', at);
+    if (open < 0 || close < 0) break;
+    rootType = /media-type="([^"]*)"/.exec(manifest.slice(open, close))?.[1];
+  }
+  const kind = rootType || odfKindFromContent(bytes, dir);
+  if (kind === undefined) return undefined;
+  if (kind === ODS_MIME || kind === ODS_MIME + '-template') return encrypted ? { kind: 'encrypted' } : { kind: 'spreadsheet', format: 'ods' };
+  if (kind.startsWith('application/vnd.oasis.opendocument.text')) return { kind: 'unsupported', what: 'OpenDocument 文字文档' };
+  if (kind.startsWith('application/vnd.oasis.opendocument.presentation')) return { kind: 'unsupported', what: 'OpenDocument 演示文稿' };
+  return undefined;
+}
+
+/** The body element of content.xml (its first 64 KiB), as the media type it stands for. */
+function odfKindFromContent(bytes: Uint8Array, dir: ZipDirEntry[]): string | undefined {
+  const entry = dir.find((e) => e.name.replace(/^\/+/, '').toLowerCase() === 'content.xml');
+  if (!entry) return undefined;
+  // the body element follows the styles: 64 KiB of deflated XML reaches it in any real file
+  const head = xmlPartText(readZipMemberHead(bytes, entry, TEXT_PROBE_BYTES, 16 << 20));
+  if (head.includes('<office:spreadsheet')) return ODS_MIME;
+  if (head.includes('<office:text')) return 'application/vnd.oasis.opendocument.text';
+  if (head.includes('<office:presentation')) return 'application/vnd.oasis.opendocument.presentation';
+  return undefined;
+}
+
+/**
+ * The start of a member: its first `compressedBytes` inflated (a cut deflate stream inflates as far
+ * as it goes), the output capped at `maxOutput`; undefined when that is exceeded or it is corrupt.
+ */
+function readZipMemberHead(bytes: Uint8Array, entry: ZipDirEntry, compressedBytes: number, maxOutput: number): Buffer | undefined {
+  if (entry.flags & 0x1) return undefined;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lh = entry.localHeaderOffset;
+  if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) return undefined;
+  const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
+  const data = buf.subarray(start, Math.min(buf.length, start + entry.compressedSize, start + compressedBytes));
+  if (entry.method === 0) return Buffer.from(data);
+  if (entry.method !== 8) return undefined;
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: maxOutput, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  } catch {
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -83,7 +83,8 @@ async function compare(label: string, bytes: Buffer, tally: Tally): Promise<void
 describe('fast xlsx reader = exceljs', () => {
   it('on every fixture workbook (validate fixtures, template, roster, bench-style files)', async () => {
     const tally: Tally = { same: [], declined: [] };
-    const files = [...walk(path.join(REPO, 'fixtures')), ...walk(path.join(REPO, 'templates'))].filter((f) => /\.(xlsx|xlsm)$/i.test(f));
+    // fixtures/sent/utf16-parts.xlsx has UTF-16 parts, which exceljs refuses: its own test compares it with the UTF-8 original
+    const files = [...walk(path.join(REPO, 'fixtures')), ...walk(path.join(REPO, 'templates'))].filter((f) => /\.(xlsx|xlsm)$/i.test(f) && !f.endsWith('utf16-parts.xlsx'));
     for (const f of files) await compare(path.relative(REPO, f), readFileSync(f), tally);
     // every fixture of ours is in the fast reader's subset, except the deliberately truncated ones
     expect(tally.declined).toEqual(['fixtures/inbox/新建 Microsoft Excel 工作表.xlsx', 'fixtures/validate/file-unreadable-truncated.xlsx']);
