@@ -32,7 +32,7 @@ import { createFinding, type Finding } from '../core/finding.js';
 import { lookupReceived, type ManifestEntry } from './received-manifest.js';
 import { mailTimeFromHeaders } from './received-time.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
-import { checkFileSize, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
+import { checkFileSize, checkZipCaps, nestedBudgetReason, nestedInflateBudget, sizeCheckFinding } from './zip-caps.js';
 
 export type { ManifestEntry } from './received-manifest.js';
 
@@ -74,6 +74,8 @@ interface Ctx {
   /** containers opened above this one (0 for a file on disk) */
   depth: number;
   origin: Origin;
+  /** inflated bytes the top-level input this came from may still unpack to (shared by every level) */
+  budget: { left: number; total: number };
 }
 
 interface Collector {
@@ -253,7 +255,8 @@ async function collectLoaded(file: string, loaded: Loaded, c: Collector, seen: S
     c.findings.push(loaded.finding);
     return;
   }
-  await collectBytes(loaded.bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] } }, c);
+  const total = nestedInflateBudget(loaded.bytes.length);
+  await collectBytes(loaded.bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] }, budget: { left: total, total } }, c);
 }
 
 function errnoReason(err: unknown): string {
@@ -370,12 +373,18 @@ async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     const useful = kind.kind !== 'unsupported';
     if (!useful && !deliberate) continue; // inline pictures, signatures, calendar parts
     const name = uniqueName(named || `附件${n}${defaultExtension(kind)}`, used);
-    const child: Ctx = { path: `${ctx.path}#${name}`, name: named || name, depth: ctx.depth + 1, origin };
+    const child: Ctx = { path: `${ctx.path}#${name}`, name: named || name, depth: ctx.depth + 1, origin, budget: ctx.budget };
     const sizeCheck = checkFileSize(content.length);
     if (!sizeCheck.ok) {
       c.findings.push(sizeCheckFinding(sizeCheck, child.path));
       continue;
     }
+    // a decoded attachment counts against its top-level input's unpacking budget (issue 13)
+    if (content.length > ctx.budget.left) {
+      c.findings.push(createFinding('file-too-large', { file: child.path }, { reason: nestedBudgetReason(ctx.budget.total) }));
+      continue;
+    }
+    ctx.budget.left -= content.length;
     await collectBytes(content, child, c, kind);
   }
   // a message with no attachment at all: the unit believes it has submitted
@@ -562,11 +571,14 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
 
 async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> {
   // SPEC §9 caps, on the directory and on the real inflated sizes, before anything is extracted
-  const caps = await checkZipCaps(bytes);
+  // …and on everything the zip unpacks to, counted against its top-level input's budget across
+  // every level of nesting (issue 13): a zip of zips stops here, before any member is extracted
+  const caps = await checkZipCaps(bytes, { total: { bytes: ctx.budget.left, reason: nestedBudgetReason(ctx.budget.total) } });
   if (!caps.ok) {
     c.findings.push(sizeCheckFinding(caps, ctx.path));
     return;
   }
+  ctx.budget.left -= caps.uncompressedBytes;
   let zip: yauzl.ZipFile;
   let entries: yauzl.Entry[];
   try {
@@ -592,7 +604,7 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     const origin = childOrigin(ctx, {});
     for (const m of members) {
       const inner = uniqueName(m.name, used);
-      const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin };
+      const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin, budget: ctx.budget };
       if ((m.entry.generalPurposeBitFlag & 0x1) !== 0) {
         c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包设有密码' }));
         continue;

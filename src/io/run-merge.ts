@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyzeWorkbook } from '../core/analyze-workbook.js';
 import type { Rules } from '../core/config/schema.js';
-import type { Finding } from '../core/finding.js';
+import { createFinding, type Finding } from '../core/finding.js';
 import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
 import type { Lang } from '../core/messages.js';
 import { buildReport, reportJsonChunks, type Report } from '../core/report.js';
@@ -56,7 +56,18 @@ export interface MergeJobOptions {
   /** fixed creation time for reproducible outputs (tests); default now */
   createdAt?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** wall-clock budget of reading the inputs, in ms (default RUN_READ_BUDGET_MS) */
+  runBudgetMs?: number;
 }
+
+/**
+ * The whole run's reading budget (issue 13, item 14): each file has its own limit, but a folder of
+ * many slow hostile files would still add them up. Past it, the files not yet read are reported
+ * (file-unreadable, with the reason) and the merge goes on with what was read. A province inbox
+ * of 2,000 files reads in about 10 s.
+ */
+export const RUN_READ_BUDGET_MS = 20 * 60_000;
+export const REASON_RUN_BUDGET = '本次汇总用时已超过上限，此文件未读取；请单独校验或分批汇总';
 
 export interface MergeJobResult {
   report: Report;
@@ -107,12 +118,16 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const total = waiting.length;
   let next = 0;
   let done = 0;
+  const readDeadline = Date.now() + (opts.runBudgetMs ?? RUN_READ_BUDGET_MS);
   const lane = async () => {
     while (next < total) {
       const i = next++;
       const item = waiting[i]!;
       waiting[i] = undefined;
-      const sub = await analyzeItem(item, rules, opts.feedback ? sources : undefined, pool);
+      const sub =
+        Date.now() > readDeadline
+          ? budgetSpent(item)
+          : await analyzeItem(item, rules, opts.feedback ? sources : undefined, pool);
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
       opts.onProgress?.(++done, total);
@@ -193,6 +208,17 @@ async function analyzeItem(
   if (!read.ok) return { ...base, readFindings: read.findings };
   sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
+}
+
+function budgetSpent(item: InputItem): Submission {
+  return {
+    path: item.path,
+    name: item.name,
+    ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
+    ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
+    ...(item.email ? { email: item.email } : {}),
+    readFindings: [createFinding('file-unreadable', { file: item.path }, { reason: REASON_RUN_BUDGET })],
+  };
 }
 
 function submissionFromFinding(f: Finding, manifest: ManifestEntry[] | undefined): Submission {

@@ -8,7 +8,9 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bracketNumFmtXlsx, longAttributeXlsx, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
+import { loadRules } from '../../src/io/load-config.js';
+import { runMergeJob } from '../../src/io/run-merge.js';
+import { bracketNumFmtXlsx, longAttributeXlsx, nestedCsvZip, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/kepuri.js');
@@ -97,5 +99,38 @@ describe('hostile files: linear time (item 13)', () => {
     // read by the fallback readers, or reported: never a hang, never lost from files[]
     const own = report.findings.filter((f) => path.basename(f.file) === 'hostile.xlsx').map((f) => f.code);
     expect(own.length).toBeGreaterThan(0);
+  });
+});
+
+describe('hostile files: one unpacking budget per input (item 14)', () => {
+  it('a 5 KB zip holding a zip of a hundred 9.9 MB CSVs stops at its budget, before unpacking them', () => {
+    const dir = hostileInbox({ 'nested.zip': nestedCsvZip(100, 9_900_000) });
+    const { report, ms } = mergeTimed(dir);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expectPartnerMerged(report);
+    const inner = report.findings.find((f) => f.file.endsWith('nested.zip#各单位.zip'));
+    expect(inner?.code).toBe('file-too-large');
+    expect(inner?.message).toContain('含其中的压缩包');
+    // not one of the CSVs was extracted and read
+    expect(report.files.filter((f) => f.path.includes('.csv'))).toEqual([]);
+  });
+
+  it('the same CSVs, a few and small enough, are still read', () => {
+    const dir = hostileInbox({ 'nested.zip': nestedCsvZip(3, 100_000) });
+    const { report, ms } = mergeTimed(dir);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expectPartnerMerged(report);
+    expect(report.files.filter((f) => f.path.includes('各单位.zip#表')).map((f) => path.basename(f.path.split('#').pop()!))).toEqual(['表1.csv', '表2.csv', '表3.csv']);
+  });
+
+  it('past the run-wide reading budget the files not yet read are reported, and the merge still completes', async () => {
+    const rules = await loadRules({ cwd: ROOT });
+    const out = mkdtempSync(path.join(os.tmpdir(), 'kepuri-budget-'));
+    const result = await runMergeJob([path.join(ROOT, 'fixtures/inbox')], rules, { out, lang: 'zh', runBudgetMs: -1 });
+    const spent = result.report.findings.filter((f) => f.code === 'file-unreadable' && f.message.includes('用时已超过上限'));
+    expect(spent.length).toBeGreaterThan(5);
+    expect(result.report.files.length).toBeGreaterThan(5);
+    const generous = await runMergeJob([path.join(ROOT, 'fixtures/inbox')], rules, { out: `${out}-2`, lang: 'zh' });
+    expect(generous.report.findings.filter((f) => f.message.includes('用时已超过上限'))).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { patchZip, zipOf } from '../io/make-files.js';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { writeZip } from '../inputs/zip-writer.js';
+import { patchZip } from '../io/make-files.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const VALID_XLSX = path.join(ROOT, 'fixtures/validate/valid-template.xlsx');
@@ -61,11 +63,52 @@ export async function longAttributeXlsx(n = 2_000_000): Promise<Buffer> {
 }
 
 /** A zip holding a zip holding `count` CSVs of `bytesEach` bytes each (a nested inflation bomb). */
-export async function nestedCsvZip(count: number, bytesEach: number): Promise<Buffer> {
+export function nestedCsvZip(count: number, bytesEach: number): Buffer {
   const line = '活动名称,开始时间,活动地点\n';
-  const body = Buffer.from(line.repeat(Math.ceil(bytesEach / Buffer.byteLength(line))).slice(0, bytesEach));
-  const inner: Record<string, Buffer> = {};
-  for (let i = 0; i < count; i++) inner[`表${i + 1}.csv`] = body;
-  const innerZip = await zipOf(inner);
-  return zipOf({ 'inner.zip': innerZip });
+  const body = Buffer.from(line.repeat(Math.ceil(bytesEach / Buffer.byteLength(line)))).subarray(0, bytesEach);
+  const inner = sameDataZip(Array.from({ length: count }, (_v, i) => `表${i + 1}.csv`), body);
+  return writeZip([{ name: '各单位.zip', nameEncoding: 'utf8', data: inner }]);
+}
+
+/** A zip of many members with the same content, deflated once (a hundred deflates of 10 MB take seconds). */
+function sameDataZip(names: string[], data: Buffer): Buffer {
+  const body = deflateRawSync(data);
+  const crc = crc32(data) >>> 0;
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const n of names) {
+    const name = Buffer.from(n, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(names.length, 8);
+  eocd.writeUInt16LE(names.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
 }
