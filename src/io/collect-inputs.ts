@@ -163,6 +163,11 @@ function isExcluded(p: string, exclude: string | undefined): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+function isInside(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -171,6 +176,14 @@ function byCodeUnits(a: string, b: string): number {
 async function walk(dir: string, exclude: string | undefined, findings: Finding[]): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
+  // a link in the folder is followed only while it stays inside the folder (issue 13, item 17):
+  // a link to /etc/passwd must not be read, nor copied into 反馈/
+  let root: string;
+  try {
+    root = await fs.realpath(dir);
+  } catch {
+    root = path.resolve(dir);
+  }
   const visit = async (d: string): Promise<void> => {
     let real: string;
     try {
@@ -198,6 +211,10 @@ async function walk(dir: string, exclude: string | undefined, findings: Finding[
           const st = await fs.stat(p);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (!isInside(await fs.realpath(p), root)) {
+            findings.push(createFinding('file-unsupported', { file: p }, { what: '指向输入文件夹之外的链接，未读取' }));
+            continue;
+          }
         } catch {
           continue; // a dangling link
         }

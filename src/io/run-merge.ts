@@ -243,20 +243,41 @@ async function loadManifest(file: string): Promise<ManifestEntry[]> {
 
 /** SPEC §8: outputs never go inside an input folder, nor over an input file. */
 async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<void> {
+  // real paths on both sides (issue 13, item 17): a symlinked -o, or an input reached through a
+  // link, must not let the outputs land in the inbox (the next run would merge them)
+  const realOut = await realPathOfMaybeMissing(outDir);
   for (const input of inputs) {
-    const abs = path.resolve(input);
+    let abs = path.resolve(input);
     let isDir = false;
     try {
       isDir = (await fs.stat(abs)).isDirectory();
+      abs = await fs.realpath(abs);
     } catch {
       continue;
     }
-    const rel = path.relative(abs, outDir);
+    const rel = path.relative(abs, realOut);
     if (isDir && (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))) {
       throw new UsageError(`输出文件夹 ${outDir} 位于输入文件夹 ${input} 之内;请用 -o 指定其他位置`);
     }
-    if (!isDir && path.dirname(abs) === outDir) {
+    if (!isDir && path.dirname(abs) === realOut) {
       throw new UsageError(`输出文件夹 ${outDir} 与输入文件 ${input} 在同一位置;请用 -o 指定其他位置`);
+    }
+  }
+}
+
+/** The real path of `p`, resolving the deepest part that exists (the output folder may not exist yet). */
+async function realPathOfMaybeMissing(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  let cur = abs;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(cur), ...rest);
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return abs;
+      rest.unshift(path.basename(cur));
+      cur = parent;
     }
   }
 }

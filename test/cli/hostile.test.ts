@@ -4,7 +4,7 @@
  * file is merged. The time limit is the issue's (< 10 s a merge); nothing else here is timed.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,3 +134,49 @@ describe('hostile files: one unpacking budget per input (item 14)', () => {
     expect(generous.report.findings.filter((f) => f.message.includes('用时已超过上限'))).toEqual([]);
   });
 });
+
+describe('hostile files: paths (item 17)', () => {
+  it('a link in the inbox that leads outside it is not read (nor copied into 反馈/); a link inside it is', () => {
+    const dir = hostileInbox({});
+    const inbox = path.join(dir, 'inbox');
+    const outside = path.join(dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'secret.csv'), '活动名称,开始时间\n机密,2023-09-16\n');
+    symlinkSync('/etc/passwd', path.join(inbox, 'passwd.csv'));
+    symlinkSync(outside, path.join(inbox, 'outside-dir'));
+    mkdirSync(path.join(inbox, 'sub'));
+    symlinkSync(path.join(inbox, PARTNER_NAME), path.join(inbox, 'sub', 'inside-link.xlsx'));
+    const { report, ms } = mergeTimed(dir, ['--feedback']);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    // the link inside the inbox is followed: the partner, reached twice, is read once (the link
+    // sorts first)
+    expect(report.files.filter((f) => f.status === 'merged').map((f) => path.basename(f.path))).toEqual(['inside-link.xlsx']);
+    const refused = report.findings.filter((f) => f.code === 'file-unsupported' && f.message.includes('输入文件夹之外')).map((f) => path.basename(f.file));
+    expect(refused.sort()).toEqual(['outside-dir', 'passwd.csv']);
+    expect(report.files.some((f) => f.path.includes('secret.csv'))).toBe(false);
+    // nothing from outside reached the outputs
+    const copies = readdirSyncSafe(path.join(dir, 'out', '反馈'));
+    expect(copies.filter((n) => !n.endsWith('.txt') && (n.includes('passwd') || n.includes('secret')))).toEqual([]);
+    expect(copies.length).toBeGreaterThan(0);
+    for (const n of copies) expect(readFileSync(path.join(dir, 'out', '反馈', n)).includes('root:')).toBe(false);
+  });
+
+  it('-o through a link into the inbox is refused before any work, and nothing is written there', () => {
+    const dir = hostileInbox({});
+    const sub = path.join(dir, 'inbox', 'sub');
+    mkdirSync(sub);
+    symlinkSync(sub, path.join(dir, 'out-link'));
+    const r = spawnSync(process.execPath, [BIN, 'merge', path.join(dir, 'inbox'), '-o', path.join(dir, 'out-link', 'new')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('位于输入文件夹');
+    expect(readdirSyncSafe(sub)).toEqual([]);
+  });
+});
+
+function readdirSyncSafe(d: string): string[] {
+  try {
+    return readdirSync(d);
+  } catch {
+    return [];
+  }
+}
