@@ -16,6 +16,7 @@ import type { Report, ReportFile, ReportFinding } from '../core/report.js';
 import { parseAddress, type Cell, type Workbook } from '../core/table.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { addFilterDatabaseNames } from './exceljs-filter-names.js';
+import { installQuotePrefix, markQuotePrefix, neutralizeWorkbook } from './exceljs-safe-cells.js';
 
 export interface AnnotationSource {
   bytes: Buffer;
@@ -137,8 +138,10 @@ function wallClockDate(v: string): Date {
 function writeNeutralCell(target: ExcelJS.Cell, cell: Cell): void {
   switch (cell.t) {
     case 's':
-      // a plain string value: exceljs writes it as text, never as a formula
+      // a plain string value: exceljs writes it as text, never as a formula; flagged when it
+      // would turn into one on editing
       target.value = cell.v;
+      markQuotePrefix(target, cell.v);
       break;
     case 'n':
       target.value = cell.v;
@@ -159,6 +162,7 @@ function writeNeutralCell(target: ExcelJS.Cell, cell: Cell): void {
 
 /** A plain .xlsx with the neutral workbook's sheets, values and merges; returns old → new sheet names. */
 function rebuildFromNeutral(source: Workbook): { wb: ExcelJS.Workbook; names: Map<string, string> } {
+  installQuotePrefix();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kepuri';
   const used = new Set<string>();
@@ -304,6 +308,8 @@ export async function writeAnnotatedCopy(
   const loaded = await loadXlsx(sourceBytes);
   if (loaded) {
     try {
+      // cached values only: no formula, DDE call or link of the unit's file reaches the copy
+      neutralizeWorkbook(loaded);
       annotate(loaded, marks);
       addFilterDatabaseNames(loaded);
       await writeFileAtomic(outFile, Buffer.from(await loaded.xlsx.writeBuffer()));

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/io/load-config.js';
+import { readZipDirectorySync, readZipMemberSync } from '../../src/io/sniff-format.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import { bracketNumFmtXlsx, longAttributeXlsx, nestedCsvZip, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
 
@@ -180,3 +181,92 @@ function readdirSyncSafe(d: string): string[] {
     return [];
   }
 }
+
+/** A part of an .xlsx as text. */
+function partOf(file: string, name: string): string {
+  const bytes = readFileSync(file);
+  return readZipMemberSync(bytes, name, 64 * 1024 * 1024)?.toString('utf8') ?? '';
+}
+
+/** The style ids (cellXfs indexes) that carry quotePrefix in a workbook. */
+function quotedStyleIds(file: string): Set<number> {
+  const styles = partOf(file, 'xl/styles.xml');
+  const xfs = styles.slice(styles.indexOf('<cellXfs'), styles.indexOf('</cellXfs>'));
+  const ids = new Set<number>();
+  [...xfs.matchAll(/<xf\b[^>]*>/g)].forEach((m, i) => {
+    if (m[0].includes('quotePrefix="1"')) ids.add(i);
+  });
+  return ids;
+}
+
+/** The style id of every shared-string cell holding `text`, in every worksheet. */
+function stylesOfText(file: string, text: string): number[] {
+  const sst = partOf(file, 'xl/sharedStrings.xml');
+  const items = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'));
+  const index = items.indexOf(text);
+  if (index < 0) return [];
+  const out: number[] = [];
+  const bytes = readFileSync(file);
+  for (const e of readZipDirectorySync(bytes) ?? []) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) continue;
+    const xml = partOf(file, e.name);
+    for (const m of xml.matchAll(/<c ([^>]*)t="s"[^>]*><v>(\d+)<\/v><\/c>/g)) {
+      if (Number(m[2]) === index) out.push(Number(/s="(\d+)"/.exec(m[1])?.[1] ?? 0));
+    }
+  }
+  return out;
+}
+
+describe('hostile files: formulas never reach the copies we write (item 18)', () => {
+  async function formulaBook(): Promise<Buffer> {
+    const { sheetjsBook, writeBook } = await import('../io/make-files.js');
+    const { HEADER, validRow } = await import('../helpers/sheet.js');
+    const aoa = [['2023年全国科普日活动安排表'], ['填报单位：官陡街道'], HEADER, validRow(1, { 联系电话: '电话待定' }), validRow(2, { 备注: '@SUM(A1)' })] as unknown[][];
+    return writeBook(
+      sheetjsBook([
+        {
+          name: '活动安排表',
+          aoa,
+          cells: {
+            N4: { t: 'n', v: 0, f: "cmd|' /C calc'!A0" },
+            N5: { t: 's', v: '点此报名', f: 'HYPERLINK("http://evil.example/","点此报名")' },
+            U4: { t: 's', v: '=1+1' },
+            O5: { t: 's', v: '社区居民', l: { Target: 'http://evil.example/x' } },
+          },
+        },
+      ]),
+      'xlsx',
+    );
+  }
+
+  it('the feedback copy has cached values only, and formula-like text is quotePrefixed there and in the master', async () => {
+    const dir = hostileInbox({ '官陡街道.xlsx': await formulaBook() });
+    const { report, ms } = mergeTimed(dir, ['--feedback']);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expectPartnerMerged(report);
+    expect(fileOf(report, '官陡街道.xlsx')?.status).toBe('merged');
+    const copy = path.join(dir, 'out', '反馈', '官陡街道.xlsx');
+    const sheet = partOf(copy, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('<c r="N5"'); // the HYPERLINK's cached text is still there…
+    expect(sheet).not.toContain('<f>'); // …but no formula anywhere
+    expect(sheet).not.toContain('<f ');
+    expect(sheet).not.toContain('calc');
+    expect(sheet).not.toContain('<hyperlink');
+    expect(partOf(copy, 'xl/worksheets/_rels/sheet1.xml.rels')).not.toContain('evil.example');
+    expect(stylesOfText(copy, '点此报名')).toHaveLength(1);
+    const quoted = quotedStyleIds(copy);
+    for (const text of ['=1+1', '@SUM(A1)']) {
+      const ids = stylesOfText(copy, text);
+      expect(ids.length, text).toBeGreaterThan(0);
+      for (const s of ids) expect(quoted.has(s), `${text} style ${s}`).toBe(true);
+    }
+    // the master table
+    const master = path.join(dir, 'out', '活动汇总表.xlsx');
+    const masterQuoted = quotedStyleIds(master);
+    const inMaster = stylesOfText(master, '=1+1');
+    expect(inMaster.length).toBeGreaterThan(0);
+    for (const s of inMaster) expect(masterQuoted.has(s)).toBe(true);
+    // plain text keeps its plain style
+    for (const s of stylesOfText(master, '官陡街道')) expect(masterQuoted.has(s)).toBe(false);
+  });
+});
