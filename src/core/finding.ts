@@ -48,6 +48,9 @@ export const FINDING_SEVERITY = {
   'submission-missing': 'error',
   'quota-short': 'warning',
   'town-main-event-missing': 'warning',
+  // issue 13 (hostile files): text cut at Excel's cell limit; a unit's feedback that could not be written
+  'cell-text-truncated': 'warning',
+  'feedback-not-written': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;

@@ -61,6 +61,8 @@ const ZH: Record<FindingCode, Template> = {
   'submission-missing': (f) => `${f.unit ?? ''}未报送活动安排表`,
   'quota-short': (_f, p) => `填报活动 ${p.activities} 项，少于任务数 ${p.quota} 项`,
   'town-main-event-missing': () => '没有填报镇街主场活动，每个镇街至少一场',
+  'cell-text-truncated': (f, p) => `${col(f) || '单元格'}内容超过 ${p.limit} 个字符，只读取了前 ${p.limit} 个字符，请精简后重新发送`,
+  'feedback-not-written': (_f, p) => `未能写出给该单位的反馈文件${p.reason ? `（${p.reason}）` : ''}，请手工回复`,
 };
 
 const EN: Record<FindingCode, Template> = {
@@ -102,6 +104,8 @@ const EN: Record<FindingCode, Template> = {
   'submission-missing': (f) => `${f.unit ?? ''} sent no schedule`,
   'quota-short': (_f, p) => `${p.activities} activities, fewer than the quota of ${p.quota}`,
   'town-main-event-missing': () => 'no 镇街主场活动 reported; every town should hold one',
+  'cell-text-truncated': (f, p) => `${col(f) || 'the cell'} holds more than ${p.limit} characters; only the first ${p.limit} were read`,
+  'feedback-not-written': (_f, p) => `the feedback for this unit could not be written${p.reason ? ` (${p.reason})` : ''}; reply by hand`,
 };
 
 export function renderMessage(f: Finding, lang: Lang = 'zh'): string {
@@ -122,4 +126,5 @@ export const MARK_WORDS: Record<FindingCode, string> = {
   'unit-unidentified': '单位不明', 'unit-unknown': '单位不在名单', 'received-unknown': '时间不明', 'submission-late': '逾期',
   'submission-superseded': '已替代', 'submission-missing': '未报送', 'quota-short': '未达任务数',
   'town-main-event-missing': '缺镇街主场',
+  'cell-text-truncated': '内容过长', 'feedback-not-written': '反馈未写出',
 };

@@ -104,7 +104,7 @@ export async function collectInputs(args: string[], opts: CollectOptions): Promi
       // small files: one at a time, the run waited on the disk); they are still taken in order
       const ahead = files.map(() => undefined as Promise<Loaded> | undefined);
       const start = (i: number) => {
-        if (i < files.length && !ahead[i]) ahead[i] = loadFile(files[i]);
+        if (i < files.length && !ahead[i]) ahead[i] = loadFile(files[i].shown, files[i].open);
       };
       for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i);
       for (let i = 0; i < files.length; i++) {
@@ -112,7 +112,7 @@ export async function collectInputs(args: string[], opts: CollectOptions): Promi
         const loaded = await ahead[i]!;
         ahead[i] = undefined;
         start(i + READ_AHEAD);
-        await collectLoaded(files[i], loaded, c, seen);
+        await collectLoaded(files[i].shown, loaded, c, seen);
       }
     } else if (st.isFile()) {
       // a shell glob such as *.xlsx picks up lock files too
@@ -172,9 +172,31 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A file found in a folder: its path as shown (names decoded), and as the file system knows it. */
+interface FoundFile {
+  shown: string;
+  open: string | Buffer;
+}
+
+/**
+ * A name from the file system as people should read it (issue 13, item 16): names that are not
+ * UTF-8 are GBK/GB18030 bytes (what `unzip` makes of a Chinese Windows zip on Linux) and are
+ * decoded as such; control characters and bidirectional overrides (which can make a name read
+ * backwards) are shown escaped, as \u202E.
+ */
+export function shownFileName(raw: Buffer): string {
+  const decoded = isUtf8(raw) ? raw.toString('utf8') : iconv().decode(raw, 'gb18030');
+  return escapeInvisible(decoded);
+}
+
+/** Control characters and bidi controls as \uXXXX. */
+export function escapeInvisible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** Every file under `dir`, sorted by path (plain code-unit order), skipped names left out. */
-async function walk(dir: string, exclude: string | undefined, findings: Finding[]): Promise<string[]> {
-  const files: string[] = [];
+async function walk(dir: string, exclude: string | undefined, findings: Finding[]): Promise<FoundFile[]> {
+  const files: FoundFile[] = [];
   const visited = new Set<string>();
   // a link in the folder is followed only while it stays inside the folder (issue 13, item 17):
   // a link to /etc/passwd must not be read, nor copied into 反馈/
@@ -184,34 +206,41 @@ async function walk(dir: string, exclude: string | undefined, findings: Finding[
   } catch {
     root = path.resolve(dir);
   }
-  const visit = async (d: string): Promise<void> => {
+  const visit = async (d: string, dOpen: string | Buffer): Promise<void> => {
     let real: string;
     try {
-      real = await fs.realpath(d);
+      real = await fs.realpath(dOpen);
     } catch {
       real = path.resolve(d);
     }
     if (visited.has(real)) return; // a symlink loop
     visited.add(real);
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await fs.readdir(d, { withFileTypes: true });
+      // names as bytes: a GBK name read as UTF-8 would come back as U+FFFD and could not be opened
+      entries = (await fs.readdir(dOpen, { withFileTypes: true, encoding: 'buffer' })) as unknown as Dirent<Buffer>[];
     } catch (err) {
       findings.push(createFinding('file-unreadable', { file: d }, { reason: errnoReason(err) }));
       return;
     }
     for (const e of entries) {
-      if (isSkippedName(e.name)) continue;
-      const p = path.join(d, e.name);
+      const raw = e.name;
+      const plain = isUtf8(raw) ? raw.toString('utf8') : undefined;
+      const name = plain !== undefined && escapeInvisible(plain) === plain ? plain : shownFileName(raw);
+      if (isSkippedName(name)) continue;
+      const p = path.join(d, name);
+      // the path to open: the shown one when the name is shown as it is, else the bytes
+      const open: string | Buffer =
+        name === plain && typeof dOpen === 'string' ? p : Buffer.concat([typeof dOpen === 'string' ? Buffer.from(dOpen) : dOpen, Buffer.from(path.sep), raw]);
       if (isExcluded(p, exclude)) continue;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = await fs.stat(p);
+          const st = await fs.stat(open);
           isDir = st.isDirectory();
           isFile = st.isFile();
-          if (!isInside(await fs.realpath(p), root)) {
+          if (!isInside(await fs.realpath(open), root)) {
             findings.push(createFinding('file-unsupported', { file: p }, { what: '指向输入文件夹之外的链接，未读取' }));
             continue;
           }
@@ -219,12 +248,12 @@ async function walk(dir: string, exclude: string | undefined, findings: Finding[
           continue; // a dangling link
         }
       }
-      if (isDir) await visit(p);
-      else if (isFile) files.push(p);
+      if (isDir) await visit(p, open);
+      else if (isFile) files.push({ shown: p, open });
     }
   };
-  await visit(dir);
-  return files.sort(byCodeUnits);
+  await visit(dir, dir);
+  return files.sort((a, b) => byCodeUnits(a.shown, b.shown));
 }
 
 /** files opened ahead of the one being collected */
@@ -239,23 +268,23 @@ type Loaded = { real: string } & ({ ok: true; bytes: Buffer } | { ok: false; fin
  * read, close) took a province inbox of 2,000 small files 0.85 s; the same calls made
  * synchronously take about a tenth of that.
  */
-async function loadFile(file: string): Promise<Loaded> {
+async function loadFile(file: string, open: string | Buffer = file): Promise<Loaded> {
   let real: string;
   try {
-    real = fsSync.realpathSync.native(file);
+    real = fsSync.realpathSync.native(open);
   } catch {
     real = path.resolve(file);
   }
   let size: number;
   try {
-    size = fsSync.statSync(file).size;
+    size = fsSync.statSync(open).size;
   } catch (err) {
     return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }
   const sizeCheck = checkFileSize(size); // before reading: never read a 2 GB file whole
   if (!sizeCheck.ok) return { real, ok: false, finding: sizeCheckFinding(sizeCheck, file) };
   try {
-    return { real, ok: true, bytes: fsSync.readFileSync(file) };
+    return { real, ok: true, bytes: fsSync.readFileSync(open) };
   } catch (err) {
     return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }

@@ -9,7 +9,7 @@ import type { Rules } from '../core/config/schema.js';
 import { createFinding, type Finding } from '../core/finding.js';
 import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
 import type { Lang } from '../core/messages.js';
-import { buildReport, reportJsonChunks, type Report } from '../core/report.js';
+import { buildReport, reportJsonChunks, toReportFinding, type Report } from '../core/report.js';
 import type { Workbook } from '../core/table.js';
 import { UsageError } from '../cli/usage-error.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
@@ -184,7 +184,18 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   trace('report written');
   if (opts.feedback) {
     const { writeAnnotations } = await import('./write-annotated.js');
-    written.push(...(await writeAnnotations(report, path.join(outDir, FEEDBACK_DIR), { rules, sources })));
+    // a unit whose feedback cannot be written (a full disk, a name the file system refuses) gets a
+    // finding; the other units' feedback is still written (issue 13, items 16 and 19)
+    const failed: Finding[] = [];
+    const onError = (file: string, unit: string | null, err: unknown) => {
+      failed.push(createFinding('feedback-not-written', { file, ...(unit ? { unit } : {}) }, { reason: writeErrorReason(err) }));
+    };
+    written.push(...(await writeAnnotations(report, path.join(outDir, FEEDBACK_DIR), { rules, sources, onError })));
+    if (failed.length > 0) {
+      report.findings.push(...failed.map((f) => toReportFinding(f, opts.lang)));
+      report.totals.warnings += failed.length;
+      await writeFileAtomic(reportFile, reportJsonChunksWithNewline(report));
+    }
   }
   return { report, plan, written };
 }
@@ -208,6 +219,16 @@ async function analyzeItem(
   if (!read.ok) return { ...base, readFindings: read.findings };
   sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
+}
+
+/** A short Chinese reason for a failed write (issue 13, item 19: a sentence, never a stack). */
+export function writeErrorReason(err: unknown): string {
+  const code = (err as { code?: string } | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return '磁盘空间不足';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入权限';
+  if (code === 'ENAMETOOLONG') return '文件名过长';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return '输出位置不是文件夹';
+  return '写入失败';
 }
 
 function budgetSpent(item: InputItem): Submission {

@@ -343,7 +343,7 @@ function itemText(f: ReportFinding): string {
 }
 
 /** A short polite Chinese reply listing what to fix, ready to email back to the unit. */
-export function composeReply(unit: string, findings: ReportFinding[], rules: Rules, opts: { deadline?: string } = {}): string {
+export function composeReply(unit: string, findings: ReportFinding[], rules: Rules, opts: { deadline?: string; noAttachment?: boolean } = {}): string {
   const list = actionable(findings);
   const errors = list.filter((f) => f.severity === 'error');
   const warnings = list.filter((f) => f.severity === 'warning');
@@ -378,9 +378,9 @@ export function composeReply(unit: string, findings: ReportFinding[], rules: Rul
       lines.push('');
     }
     warnings.forEach(push);
-    if (n > shown) lines.push(`……另有 ${n - shown} 处，详见附件中标注的单元格。`);
+    if (n > shown) lines.push(opts.noAttachment ? `……另有 ${n - shown} 处，请一并核对。` : `……另有 ${n - shown} 处，详见附件中标注的单元格。`);
     lines.push('');
-    lines.push('有问题的单元格已在附件表格中标出（红色为必须修改，黄色为请核实），鼠标移到单元格上可查看批注。');
+    if (!opts.noAttachment) lines.push('有问题的单元格已在附件表格中标出（红色为必须修改，黄色为请核实），鼠标移到单元格上可查看批注。');
     const deadline = zhDate(opts.deadline ?? rules.deadlines.schedule);
     lines.push(`请修改后于${deadline}前重新报送。如有疑问，请及时联系。谢谢！`);
   }
@@ -391,16 +391,35 @@ export function composeReply(unit: string, findings: ReportFinding[], rules: Rul
 
 // ---------------------------------------------------------------- the folder of feedback
 
-/** A file name without / \ : * ? " < > | or control characters, never empty, never hidden. */
+/**
+ * At most this many UTF-8 bytes in a unit's file name before its suffixes: file systems allow
+ * 255 bytes a name, and `-回复.txt`, a `-2` for a second file and the temporary name's
+ * `.….<pid>.<time>.tmp` must fit too (issue 13, item 16: 80 CJK characters are 240 bytes).
+ */
+export const MAX_NAME_BYTES = 180;
+
+/**
+ * A file name without / \ : * ? " < > | , control characters or bidi overrides, never empty,
+ * never hidden, at most 80 characters and MAX_NAME_BYTES bytes.
+ */
 export function safeFileName(name: string): string {
   const cleaned = name
-    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, '')
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')
     .replace(/[. ]+$/, '');
-  const cut = [...cleaned].slice(0, 80).join('');
-  return cut || '未命名';
+  let cut = '';
+  let bytes = 0;
+  let chars = 0;
+  for (const ch of cleaned) {
+    const n = Buffer.byteLength(ch);
+    if (chars >= 80 || bytes + n > MAX_NAME_BYTES) break;
+    cut += ch;
+    bytes += n;
+    chars++;
+  }
+  return cut.replace(/[. ]+$/, '') || '未命名';
 }
 
 /** 'inbox/a.eml#附件.xlsx' → '附件'; 'dir/b.xls' → 'b' */
@@ -440,7 +459,12 @@ async function neutralFromDisk(file: string): Promise<Workbook | undefined> {
 export async function writeAnnotations(
   report: Report,
   dir: string,
-  opts: { rules: Rules; sources?: Map<string, AnnotationSource> },
+  opts: {
+    rules: Rules;
+    sources?: Map<string, AnnotationSource>;
+    /** a unit's copy or reply that could not be written (the others still are) */
+    onError?: (file: string, unit: string | null, err: unknown) => void;
+  },
 ): Promise<string[]> {
   const byFile = new Map<string, Actionable[]>();
   for (const f of actionable(report.findings)) {
@@ -461,13 +485,27 @@ export async function writeAnnotations(
 
     const xlsx = path.join(dir, `${name}.xlsx`);
     // one file exceljs cannot handle must not stop the feedback for the others: the reply still goes out
-    if (await writeCopy(file, findings, xlsx, opts.sources).catch(() => false)) written.push(xlsx);
+    let copyError: unknown;
+    const copied = await writeCopy(file, findings, xlsx, opts.sources).catch((err: unknown) => {
+      copyError = err;
+      return false;
+    });
+    if (copied) written.push(xlsx);
+    // a copy that should have gone out and could not be written is reported (issue 13, item 19)
+    if (!copied && copyError !== undefined) opts.onError?.(file.path, unit, copyError);
 
     const txt = path.join(dir, `${name}-回复.txt`);
-    const reply = composeReply(unit ?? '', findings, opts.rules, {});
-    // BOM and CRLF so Notepad on older Windows shows the Chinese text correctly
-    await writeFileAtomic(txt, '\ufeff' + reply.replace(/\n/g, '\r\n'));
-    written.push(txt);
+    // the reply points to an attachment only when there is one
+    const reply = composeReply(unit ?? '', findings, opts.rules, copied ? {} : { noAttachment: true });
+    try {
+      // BOM and CRLF so Notepad on older Windows shows the Chinese text correctly
+      await writeFileAtomic(txt, '\ufeff' + reply.replace(/\n/g, '\r\n'));
+      written.push(txt);
+    } catch (err) {
+      // one unit's reply that cannot be written is that unit's problem, never the run's end
+      if (!opts.onError) throw err;
+      opts.onError(file.path, unit, err);
+    }
   }
   return written;
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/io/load-config.js';
 import { readZipDirectorySync, readZipMemberSync } from '../../src/io/sniff-format.js';
@@ -268,5 +269,76 @@ describe('hostile files: formulas never reach the copies we write (item 18)', ()
     for (const s of inMaster) expect(masterQuoted.has(s)).toBe(true);
     // plain text keeps its plain style
     for (const s of stylesOfText(master, '官陡街道')) expect(masterQuoted.has(s)).toBe(false);
+  });
+});
+
+describe('hostile files: file names (item 16)', () => {
+  async function bookOfUnit(unit: string): Promise<Buffer> {
+    const { sheetjsBook, writeBook } = await import('../io/make-files.js');
+    const { HEADER, validRow } = await import('../helpers/sheet.js');
+    return writeBook(sheetjsBook([{ name: '活动安排表', aoa: [['2023年全国科普日活动安排表'], [`填报单位：${unit}`], HEADER, validRow(1, { 联系电话: '电话待定' })] as unknown[][] }]), 'xlsx');
+  }
+
+  it('a unit name of 80 Chinese characters: its feedback is written under a name that fits, and so is every other unit\'s', async () => {
+    const longUnit = '鸠江区'.concat('科'.repeat(77));
+    const dir = hostileInbox({ 'long.xlsx': await bookOfUnit(longUnit) });
+    const { report, ms, code } = mergeTimed(dir, ['--feedback']);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expect(code).not.toBe(2);
+    expectPartnerMerged(report);
+    const names = readdirSyncSafe(path.join(dir, 'out', '反馈'));
+    const mine = names.filter((n) => n.startsWith('科科科') || n.includes('科'.repeat(20)));
+    expect(mine.length).toBe(2); // the copy and the reply
+    for (const n of names) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(200);
+    expect(names.some((n) => n.startsWith('鸠江区图书馆'))).toBe(true);
+    expect(report.findings.filter((f) => f.code === 'feedback-not-written')).toEqual([]);
+  });
+
+  it('a file whose name is GBK bytes is read and shown decoded; bidi overrides and control characters are shown escaped', async () => {
+    const dir = hostileInbox({});
+    const inbox = path.join(dir, 'inbox');
+    const gbkName = Buffer.concat([Buffer.from(`${inbox}/`), iconv.encode('官陡街道活动安排表.xlsx', 'gbk')]);
+    writeFileSync(gbkName, await bookOfUnit('官陡街道'));
+    writeFileSync(path.join(inbox, 'x\u202Eslx.exe.xlsx'), await bookOfUnit('湾里街道'));
+    const { report, ms } = mergeTimed(dir);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expectPartnerMerged(report);
+    expect(fileOf(report, '官陡街道活动安排表.xlsx')?.status).toBe('merged');
+    const bidi = report.files.find((f) => f.path.includes('slx.exe'));
+    expect(bidi?.status).toBe('merged');
+    expect(path.basename(bidi!.path)).toBe('x\\u202Eslx.exe.xlsx');
+    expect(report.files.some((f) => f.path.includes('\u202E') || f.path.includes('\uFFFD'))).toBe(false);
+  });
+});
+
+describe('hostile files: messages, not internal errors (item 19)', () => {
+  it('a feedback folder that cannot be written: each unit gets a finding, the run completes, nothing points to a missing attachment', () => {
+    const dir = hostileInbox({});
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', '反馈'), 'a file where the folder should be');
+    const { report, ms, code, stderr } = mergeTimed(dir, ['--feedback']);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expect(code).not.toBe(2);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expectPartnerMerged(report);
+    const failed = report.findings.filter((f) => f.code === 'feedback-not-written');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0].message).toContain('未能写出');
+    // report.json on disk carries them too
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8')) as Report;
+    expect(onDisk.findings.filter((f) => f.code === 'feedback-not-written').length).toBe(failed.length);
+  });
+});
+
+describe('replies without an attachment (item 19)', () => {
+  it('a reply whose copy could not be written does not point to an attachment', async () => {
+    const { composeReply } = await import('../../src/io/write-annotated.js');
+    const rules = await loadRules({ cwd: ROOT });
+    const finding = { code: 'phone-invalid', severity: 'error', message: '联系电话格式不对', file: 'a.xlsx', sheet: 'S', row: 5, column: '联系电话', cell: 'R5', value: 'x', unit: null } as const;
+    const withCopy = composeReply('官陡街道', [finding], rules);
+    expect(withCopy).toContain('附件');
+    const without = composeReply('官陡街道', [finding], rules, { noAttachment: true });
+    expect(without).not.toContain('附件');
+    expect(without).toContain('R5');
   });
 });
