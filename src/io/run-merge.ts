@@ -92,6 +92,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   trace('start');
   const outDir = path.resolve(opts.out);
   await assertOutsideInputs(outDir, inputs);
+  await assertWritableOut(outDir, opts.out);
   const manifest = opts.received ? await loadManifest(opts.received) : undefined;
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
@@ -165,6 +166,26 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   });
 
   trace('merged');
+  try {
+    return await writeOutputs(outDir, plan, report, rules, opts, sources);
+  } catch (err) {
+    // a full disk or a folder that turned read-only while we worked: one sentence, not a stack
+    const code = (err as { code?: string } | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new UsageError(`写出结果时出错（${writeErrorReason(err)}）：${outDir}；请腾出空间或换一个输出位置后重试`);
+    }
+    throw err;
+  }
+}
+
+async function writeOutputs(
+  outDir: string,
+  plan: MergePlan,
+  report: Report,
+  rules: Rules,
+  opts: MergeJobOptions,
+  sources: Map<string, { bytes: Buffer; workbook?: Workbook }>,
+): Promise<MergeJobResult> {
   const createdAt = opts.createdAt ?? new Date();
   const written: string[] = [];
   await fs.mkdir(outDir, { recursive: true });
@@ -219,6 +240,63 @@ async function analyzeItem(
   if (!read.ok) return { ...base, readFindings: read.findings };
   sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
+}
+
+/**
+ * -o must be a folder this process can write (issue 13, item 19), checked before any work: a
+ * file given as -o, or a folder without write permission, is one Chinese sentence and exit 2,
+ * not an internal error after minutes of reading. The folder is created, and a probe file
+ * written and removed (permissions alone say nothing when running as root or on a read-only
+ * mount).
+ */
+async function assertWritableOut(outDir: string, shown: string): Promise<void> {
+  try {
+    const st = await fs.stat(outDir);
+    if (!st.isDirectory()) throw new UsageError(`输出位置 ${shown} 是一个文件，不是文件夹；请用 -o 指定一个文件夹`);
+  } catch (err) {
+    if (isUsageErrorLike(err)) throw err;
+  }
+  const probe = path.join(outDir, `.kepuri-probe-${process.pid}`);
+  try {
+    await makeDirs(outDir);
+    await fs.writeFile(probe, '');
+    await fs.rm(probe, { force: true });
+  } catch (err) {
+    throw new UsageError(`无法写入输出文件夹 ${shown}（${writeErrorReason(err)}）；请用 -o 指定其他位置`);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time: Node 20's recursive mkdir loops for ever where a parent exists
+ * but refuses new entries with ENOENT (measured: -o /proc/x spun for minutes).
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let cur = path.resolve(dir);
+  for (;;) {
+    try {
+      const st = await fs.stat(cur);
+      if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      const parent = path.dirname(cur);
+      if (parent === cur) throw err;
+      missing.unshift(cur);
+      cur = parent;
+    }
+  }
+  for (const d of missing) {
+    try {
+      await fs.mkdir(d);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+function isUsageErrorLike(err: unknown): boolean {
+  return err instanceof UsageError;
 }
 
 /** A short Chinese reason for a failed write (issue 13, item 19: a sentence, never a stack). */

@@ -342,3 +342,31 @@ describe('replies without an attachment (item 19)', () => {
     expect(without).toContain('R5');
   });
 });
+
+describe('-o that cannot take the outputs (item 19)', () => {
+  function mergeTo(out: string) {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [BIN, 'merge', path.join(ROOT, 'fixtures/inbox'), '-o', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+    return { ...r, ms: Date.now() - started };
+  }
+
+  it('-o naming a file: one Chinese sentence, exit 2, before any reading', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-ofile-'));
+    const file = path.join(dir, 'out.xlsx');
+    writeFileSync(file, 'x');
+    const r = mergeTo(file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('是一个文件，不是文件夹');
+    expect(r.stderr).not.toContain('内部错误');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(r.ms).toBeLessThan(HOSTILE_LIMIT_MS);
+  });
+
+  it('-o where no folder can be made: one Chinese sentence, exit 2, never a hang', () => {
+    // /proc refuses new entries (Node's recursive mkdir spins for ever there)
+    const r = mergeTo('/proc/kepuri-out/sub');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法写入输出文件夹');
+    expect(r.ms).toBeLessThan(HOSTILE_LIMIT_MS);
+  });
+});
