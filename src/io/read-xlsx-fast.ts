@@ -768,6 +768,9 @@ function scanInlineString(xml: string, from: number, to: number, cell: RawCell):
   if (run) decline('unclosed run in <is>');
 }
 
+/** A number too large for a double (1e999), or a spelled-out NaN / infinity. */
+const NOT_FINITE = /^\s*(?:[+-]?(?:nan|inf|infinity|\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?))\s*$/i;
+
 /** Distinct plain cells remembered per sheet (beyond it, cells are simply not shared). */
 const INTERN_LIMIT = 200_000;
 
@@ -838,7 +841,9 @@ function cellValue(cell: RawCell, isFormula: boolean, styles: Styles, sst: SstEn
     case 's': {
       if (!sst) decline('shared string without a table');
       value = sst[parseInt(raw as string, 10)];
-      if (value === undefined) decline('shared string index out of range');
+      // an index past the table loses that cell, not the file (issue 13, item 19): exceljs would
+      // fail on it, and SheetJS then read the sheet as empty
+      if (value === undefined) return undefined;
       break;
     }
     case 'str':
@@ -858,6 +863,10 @@ function cellValue(cell: RawCell, isFormula: boolean, styles: Styles, sst: SstEn
       if (date) value = date;
       else {
         value = parseFloat(raw as string);
+        // NaN, INF, 1e999: not a number anyone can use; kept as the text written, so the checks
+        // report it (date-invalid, count-invalid) instead of an empty cell (issue 13, item 19)
+        // (other text in a number cell is dropped, as exceljs drops it)
+        if (!Number.isFinite(value) && NOT_FINITE.test(raw as string)) return { t: 's', v: (raw as string).trim() };
         if (exceljsDate) value = excelToDate(value, ctx.exceljs1904);
       }
     }

@@ -370,3 +370,40 @@ describe('-o that cannot take the outputs (item 19)', () => {
     expect(r.ms).toBeLessThan(HOSTILE_LIMIT_MS);
   });
 });
+
+describe('odd cells lose that cell, never the file (item 19)', () => {
+  it('an out-of-range shared string, NaN / INF / 1e308 in date and count cells, 40,000 characters of text', async () => {
+    const { rawXlsx } = await import('../io/make-files.js');
+    const { HEADER } = await import('../helpers/sheet.js');
+    const col = (i: number) => String.fromCharCode(65 + i);
+    const head = HEADER.map((h, i) => `<c r="${col(i)}3" t="inlineStr"><is><t>${h}</t></is></c>`).join('');
+    // shared strings: 0 name, 1 category, 2 form, 3 field, 4 mode, 5 place, 6 host, 7 contact, 8 long summary
+    const strings = ['防灾讲座', '专家讲科普专项行动', '科普讲座', '防灾避险', '线下', '官陡街道文化站', '官陡街道科协', '王芳', '长'.repeat(40_000)];
+    const row = (r: number, name: string, date: string, count: string) =>
+      `<row r="${r}"><c r="A${r}"><v>${r - 3}</v></c><c r="B${r}" t="s"><v>${name}</v></c><c r="C${r}" t="s"><v>1</v></c><c r="D${r}" t="s"><v>2</v></c>` +
+      `<c r="E${r}" t="s"><v>3</v></c><c r="F${r}" t="s"><v>4</v></c><c r="G${r}"><v>${date}</v></c><c r="J${r}" t="s"><v>5</v></c>` +
+      `<c r="L${r}" t="s"><v>6</v></c><c r="N${r}" t="s"><v>8</v></c><c r="P${r}"><v>${count}</v></c><c r="Q${r}" t="s"><v>7</v></c><c r="R${r}"><v>13956781234</v></c></row>`;
+    const bytes = await rawXlsx({
+      sheetData:
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>2023年全国科普日活动安排表</t></is></c></row>` +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t>填报单位：官陡街道</t></is></c></row><row r="3">${head}</row>` +
+        row(4, '999', '45187', '80') + row(5, '0', '1e308', 'NaN') + row(6, '0', 'INF', '1e308'),
+      sharedStrings: strings,
+    });
+    const dir = hostileInbox({ 'odd.xlsx': bytes });
+    const { report, ms } = mergeTimed(dir);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expectPartnerMerged(report);
+    expect(fileOf(report, 'odd.xlsx')).toMatchObject({ status: 'merged', rows: 3 });
+    const own = report.findings.filter((f) => f.file.endsWith('odd.xlsx')).map((f) => `${f.code}@${f.cell}`);
+    // the name of row 4 pointed past the table: that cell is lost (so 活动名称 is missing), the row is not
+    expect(own).toContain('required-missing@B4');
+    expect(own).toEqual(expect.arrayContaining(['date-invalid@G5', 'date-invalid@G6', 'count-invalid@P5', 'count-invalid@P6']));
+    expect(own.filter((c) => c.startsWith('required-missing@G') || c.startsWith('required-missing@P'))).toEqual([]);
+    expect(own).toEqual(expect.arrayContaining(['cell-text-truncated@N4', 'cell-text-truncated@N5', 'cell-text-truncated@N6']));
+    // the master holds the cut text
+    const master = path.join(dir, 'out', '活动汇总表.xlsx');
+    expect(partOf(master, 'xl/sharedStrings.xml')).toContain('长'.repeat(32_767) + '<');
+    expect(partOf(master, 'xl/sharedStrings.xml')).not.toContain('长'.repeat(32_768));
+  });
+});

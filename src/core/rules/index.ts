@@ -23,9 +23,11 @@ import { countInvalid } from './count-invalid.js';
 import { countApproximate } from './count-approximate.js';
 import { nameTooLong } from './name-too-long.js';
 import { townUnknown } from './town-unknown.js';
+import { cellTextTruncated } from './cell-text-truncated.js';
 
 export const ROW_RULES: readonly RowRule[] = [
   requiredMissing,
+  cellTextTruncated,
   nameTooLong,
   categoryInvalid,
   categoryUnitMismatch,

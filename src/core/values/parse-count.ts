@@ -19,10 +19,19 @@ export type CountParse = { kind: 'empty' } | { kind: 'ok'; value: number; approx
 const INVALID: CountParse = Object.freeze({ kind: 'invalid' });
 const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空)$/;
 
+/**
+ * No activity counts a billion visitors: a larger count (1e308 in a hostile file) is invalid, not
+ * a number the totals would add up (issue 13, item 19).
+ */
+export const MAX_COUNT = 1_000_000_000;
+
 export function parseCountCell(cell: Cell | undefined): CountParse {
   if (!cell) return { kind: 'empty' };
-  if (cell.t === 's') return parseCountText(cell.v);
-  if (cell.t === 'n') return Number.isInteger(cell.v) && cell.v > 0 ? { kind: 'ok', value: cell.v } : INVALID;
+  if (cell.t === 's') {
+    const parsed = parseCountText(cell.v);
+    return parsed.kind === 'ok' && !(parsed.value <= MAX_COUNT) ? INVALID : parsed;
+  }
+  if (cell.t === 'n') return Number.isInteger(cell.v) && cell.v > 0 && cell.v <= MAX_COUNT ? { kind: 'ok', value: cell.v } : INVALID;
   return INVALID; // a date, TRUE or #N/A in a count column
 }
 
@@ -71,7 +80,7 @@ export function parseCountCellShared(cell: Cell | undefined): CountParse {
   if (!cell) return EMPTY_COUNT;
   if (cell.t === 's') {
     const hit = COUNT_TEXT_MEMO.get(cell.v);
-    return hit ?? COUNT_TEXT_MEMO.add(cell.v, (v) => freezeParse(parseCountText(v)));
+    return hit ?? COUNT_TEXT_MEMO.add(cell.v, () => freezeParse(parseCountCell(cell)));
   }
   if (cell.t === 'n') {
     const hit = COUNT_NUMBER_MEMO.get(cell.v);
