@@ -21,6 +21,8 @@ import { collectGarbage } from './collect-garbage.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeMaster } from './write-master.js';
 import { writeSummary } from './write-summary.js';
+import { FEEDBACK_MAX_CELLS, workbookCells } from './feedback-limits.js';
+import type { AnnotationSource } from './write-annotated.js';
 import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
 
 export const MASTER_FILE = '活动汇总表.xlsx';
@@ -46,6 +48,7 @@ const POOL_IN_FLIGHT = 8;
  * the first only. One after the summary freed 22 MB for 200 ms and was dropped.
  */
 const GC_MIN_ROWS = 20_000;
+const EMPTY = Buffer.alloc(0);
 
 export interface MergeJobOptions {
   out: string;
@@ -97,7 +100,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   trace(`collected ${collected.items.length} files`);
-  const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
+  const sources = new Map<string, AnnotationSource>();
   const submissions: Submission[] = [];
   // a finding about a file that was still read (an unreadable mail time) belongs to that file's submission
   const itemPaths = new Set(collected.items.map((i) => i.path));
@@ -184,7 +187,7 @@ async function writeOutputs(
   report: Report,
   rules: Rules,
   opts: MergeJobOptions,
-  sources: Map<string, { bytes: Buffer; workbook?: Workbook }>,
+  sources: Map<string, AnnotationSource>,
 ): Promise<MergeJobResult> {
   const createdAt = opts.createdAt ?? new Date();
   const written: string[] = [];
@@ -225,7 +228,7 @@ async function writeOutputs(
 async function analyzeItem(
   item: InputItem,
   rules: Rules,
-  sources: Map<string, { bytes: Buffer; workbook?: Workbook }> | undefined,
+  sources: Map<string, AnnotationSource> | undefined,
   pool: ReadPool | undefined,
 ): Promise<Submission> {
   const base: Omit<Submission, 'readFindings'> = {
@@ -238,7 +241,12 @@ async function analyzeItem(
   const pooled = pool ? await pool.read(item.bytes) : undefined;
   const read = pooled ? ({ ok: true, workbook: pooled } as const) : await readWorkbook(item.bytes, item.path);
   if (!read.ok) return { ...base, readFindings: read.findings };
-  sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
+  if (sources) {
+    // a table too large for a copy is not kept for one (issue 13, item 15: --feedback held every
+    // workbook of the run until the end)
+    const cells = workbookCells(read.workbook);
+    sources.set(item.path, cells > FEEDBACK_MAX_CELLS ? { bytes: EMPTY, tooLargeCells: cells } : { bytes: item.bytes, workbook: read.workbook });
+  }
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules), readFindings: [] };
 }
 
@@ -302,6 +310,7 @@ function isUsageErrorLike(err: unknown): boolean {
 /** A short Chinese reason for a failed write (issue 13, item 19: a sentence, never a stack). */
 export function writeErrorReason(err: unknown): string {
   const code = (err as { code?: string } | undefined)?.code;
+  if (code === 'EKEPURI_TOO_LARGE' && err instanceof Error) return err.message;
   if (code === 'ENOSPC' || code === 'EDQUOT') return '磁盘空间不足';
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入权限';
   if (code === 'ENAMETOOLONG') return '文件名过长';

@@ -15,6 +15,9 @@ import type { Rules } from '../core/config/schema.js';
 import type { Report, ReportFile, ReportFinding } from '../core/report.js';
 import { parseAddress, type Cell, type Workbook } from '../core/table.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { FEEDBACK_MAX_CELLS, workbookCells } from './feedback-limits.js';
+
+export { FEEDBACK_MAX_CELLS, workbookCells };
 import { addFilterDatabaseNames } from './exceljs-filter-names.js';
 import { installQuotePrefix, markQuotePrefix, neutralizeWorkbook } from './exceljs-safe-cells.js';
 
@@ -22,6 +25,16 @@ export interface AnnotationSource {
   bytes: Buffer;
   /** the neutral workbook the reader produced; needed to rebuild non-xlsx sources */
   workbook?: Workbook;
+  /** the table is too large for a copy (its cell count): kept neither bytes nor workbook */
+  tooLargeCells?: number;
+}
+
+/** A copy not made because the table is too large; its message is the finding's reason. */
+export class FeedbackTooLarge extends Error {
+  readonly code = 'EKEPURI_TOO_LARGE';
+  constructor(cells: number) {
+    super(`表格过大（${cells} 个单元格），未生成批注副本`);
+  }
 }
 
 export const ERROR_FILL_ARGB = 'FFFFC7CE';
@@ -516,6 +529,11 @@ async function writeCopy(file: ReportFile, findings: Actionable[], out: string, 
   const disk = diskPathOf(file.path);
   const source = sources?.get(file.path) ?? (disk ? await readSourceFromDisk(disk) : undefined);
   if (!source) return false;
+  if (source.tooLargeCells !== undefined) throw new FeedbackTooLarge(source.tooLargeCells);
+  if (source.workbook) {
+    const cells = workbookCells(source.workbook);
+    if (cells > FEEDBACK_MAX_CELLS) throw new FeedbackTooLarge(cells);
+  }
   if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook)) return true;
   if (source.workbook || !disk) return false;
   // not an .xlsx (xls, et, ods, csv): rebuild it from what the reader makes of it

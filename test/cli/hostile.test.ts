@@ -407,3 +407,24 @@ describe('odd cells lose that cell, never the file (item 19)', () => {
     expect(partOf(master, 'xl/sharedStrings.xml')).not.toContain('长'.repeat(32_768));
   });
 });
+
+describe('memory across files (item 15)', () => {
+  it('--feedback on a table too large for a copy: a reply without attachment and a finding, never a crash', async () => {
+    const { HEADER, validRow } = await import('../helpers/sheet.js');
+    const lines = ['填报单位：官陡街道', HEADER.join(',')];
+    for (let i = 1; i <= 25_000; i++) lines.push(validRow(i, { 联系电话: i === 3 ? '电话待定' : '13956781234' }).map((v) => String(v ?? '')).join(','));
+    const dir = hostileInbox({ 'big.csv': Buffer.from(lines.join('\n')) });
+    const { report, ms, code } = mergeTimed(dir, ['--feedback']);
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS * 2); // 25,000 rows read, checked and merged
+    expect(code).toBe(1);
+    expectPartnerMerged(report);
+    expect(fileOf(report, 'big.csv')).toMatchObject({ status: 'merged', rows: 25_000 });
+    const skipped = report.findings.find((f) => f.code === 'feedback-not-written');
+    expect(skipped?.message).toContain('表格过大');
+    const names = readdirSyncSafe(path.join(dir, 'out', '反馈'));
+    expect(names).toContain('官陡街道-回复.txt');
+    expect(names).not.toContain('官陡街道.xlsx');
+    expect(readFileSync(path.join(dir, 'out', '反馈', '官陡街道-回复.txt'), 'utf8')).not.toContain('附件');
+    expect(names).toContain('鸠江区图书馆.xlsx');
+  });
+});
