@@ -23,7 +23,12 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   const report = buildValidateReport(results, rules, opts.lang);
   if (opts.annotate) {
     const { writeAnnotations } = await import('../io/write-annotated.js');
-    await writeAnnotations(report, opts.annotate, { rules });
+    const { writeErrorReason } = await import('../io/run-merge.js');
+    // one file's copy or reply that cannot be written is said for that file; the others are written
+    await writeAnnotations(report, opts.annotate, {
+      rules,
+      onError: (file, _unit, err) => process.stderr.write(`kepuri: 未能写出 ${file} 的批注副本或回复（${writeErrorReason(err)}）\n`),
+    });
   }
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(renderValidate(report, makeChalk(process.stdout), opts.lang));
