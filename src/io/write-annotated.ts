@@ -33,7 +33,7 @@ export interface AnnotationSource {
 export class FeedbackTooLarge extends Error {
   readonly code = 'EKEPURI_TOO_LARGE';
   constructor(cells: number) {
-    super(`表格过大（${cells} 个单元格），未生成批注副本`);
+    super(`表格过大，共 ${cells} 个单元格，未生成批注副本`);
   }
 }
 
