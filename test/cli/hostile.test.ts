@@ -4,11 +4,11 @@
  * file is merged. The time limit is the issue's (< 10 s a merge); nothing else here is timed.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/io/load-config.js';
 import { readZipDirectorySync, readZipMemberSync } from '../../src/io/sniff-format.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
@@ -31,8 +31,15 @@ interface Report {
   findings: { code: string; file: string; message: string; cell?: string }[];
 }
 
+/** every folder these tests made, removed at the end (some hold megabytes of generated input) */
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 export function hostileInbox(files: Record<string, Buffer>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-hostile-'));
+  made.push(dir);
   const inbox = path.join(dir, 'inbox');
   spawnSync('mkdir', ['-p', inbox]);
   copyFileSync(PARTNER, path.join(inbox, PARTNER_NAME));
@@ -128,6 +135,7 @@ describe('hostile files: one unpacking budget per input (item 14)', () => {
   it('past the run-wide reading budget the files not yet read are reported, and the merge still completes', async () => {
     const rules = await loadRules({ cwd: ROOT });
     const out = mkdtempSync(path.join(os.tmpdir(), 'kepuri-budget-'));
+    made.push(out, `${out}-2`);
     const result = await runMergeJob([path.join(ROOT, 'fixtures/inbox')], rules, { out, lang: 'zh', runBudgetMs: -1 });
     const spent = result.report.findings.filter((f) => f.code === 'file-unreadable' && f.message.includes('用时已超过上限'));
     expect(spent.length).toBeGreaterThan(5);
@@ -352,6 +360,7 @@ describe('-o that cannot take the outputs (item 19)', () => {
 
   it('-o naming a file: one Chinese sentence, exit 2, before any reading', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-ofile-'));
+    made.push(dir);
     const file = path.join(dir, 'out.xlsx');
     writeFileSync(file, 'x');
     const r = mergeTo(file);
