@@ -26,6 +26,7 @@
 import { iconv } from './lazy-modules.js';
 import fsSync, { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Attachment, Email } from 'postal-mime';
 import yauzl from 'yauzl';
 import { createFinding, type Finding } from '../core/finding.js';
@@ -671,9 +672,47 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
         c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包成员已损坏' }));
         continue;
       }
-      await collectBytes(data, child, c);
+      const kind = classifyInput(data);
+      if (kind.kind === 'spreadsheet' || kind.kind === 'encrypted') {
+        // a workbook member is inflated again when its turn comes, not held from now until then:
+        // a mailbox zip no longer sits in memory unpacked whole (issue 13, item 14)
+        pushLazyItem(bytes, m.entry, data.length, child, c);
+        continue;
+      }
+      await collectBytes(data, child, c, kind);
     }
   } finally {
     zip.close();
   }
+}
+
+/** pushItem, with `bytes` inflated from the zip on first use (and let go with the item). */
+function pushLazyItem(zipBytes: Buffer, entry: yauzl.Entry, size: number, ctx: Ctx, c: Collector): void {
+  pushItem(Buffer.alloc(0), ctx, c);
+  const item = c.items[c.items.length - 1];
+  let cached: Buffer | undefined;
+  Object.defineProperty(item, 'bytes', {
+    enumerable: true,
+    configurable: true,
+    get(): Buffer {
+      if (!cached) {
+        cached = inflateEntrySync(zipBytes, entry, size);
+        // once read it is a plain property again: nothing to keep but the bytes
+        Object.defineProperty(item, 'bytes', { value: cached, enumerable: true, configurable: true, writable: true });
+      }
+      return cached;
+    },
+    set(v: Buffer) {
+      Object.defineProperty(item, 'bytes', { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
+/** One member's data, inflated again (it was read and checked once already: sizes and CRC). */
+function inflateEntrySync(zipBytes: Buffer, entry: yauzl.Entry, size: number): Buffer {
+  const lh = entry.relativeOffsetOfLocalHeader;
+  const start = lh + 30 + zipBytes.readUInt16LE(lh + 26) + zipBytes.readUInt16LE(lh + 28);
+  const data = zipBytes.subarray(start, start + entry.compressedSize);
+  if (entry.compressionMethod === 0) return Buffer.from(data);
+  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
 }

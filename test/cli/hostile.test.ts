@@ -437,3 +437,20 @@ describe('memory across files (item 15)', () => {
     expect(names).toContain('鸠江区图书馆.xlsx');
   });
 });
+
+describe('zip members are inflated when their turn comes (item 14)', () => {
+  it('a workbook member is not held unpacked between collecting and reading; its bytes are the member\'s', async () => {
+    const { collectInputs } = await import('../../src/io/collect-inputs.js');
+    const { zipOf } = await import('../io/make-files.js');
+    const partner = readFileSync(PARTNER);
+    const dir = hostileInbox({ 'mailbox.zip': await zipOf({ 'a/甲.xlsx': partner, 'b/乙.xlsx': partner }) });
+    const { items } = await collectInputs([path.join(dir, 'inbox', 'mailbox.zip')], {});
+    expect(items.map((i) => path.basename(i.path.split('#').pop()!))).toEqual(['甲.xlsx', '乙.xlsx']);
+    for (const item of items) {
+      // an accessor until used: nothing inflated is held yet
+      expect(typeof Object.getOwnPropertyDescriptor(item, 'bytes')?.get).toBe('function');
+      expect(item.bytes.equals(partner)).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(item, 'bytes')?.value).toBe(item.bytes);
+    }
+  });
+});
