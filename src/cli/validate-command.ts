@@ -54,10 +54,17 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   let written: string[] = [];
   if (opts.annotate) {
     const { writeAnnotations } = await import('../io/write-annotated.js');
+    const { writeErrorReason } = await import('../io/run-merge.js');
     // the letters and notes go to the unit: Chinese unless English letters were asked for
     const lettersLang = opts.lettersLang ?? 'zh';
     const letters = lettersLang === opts.lang ? report : buildValidateReport(results, rules, lettersLang);
-    written = await writeAnnotations(letters, opts.annotate, { rules, lang: lettersLang, sources });
+    // one file's copy or reply that cannot be written is said for that file; the others are written
+    written = await writeAnnotations(letters, opts.annotate, {
+      rules,
+      lang: lettersLang,
+      sources,
+      onError: (file, _unit, err) => process.stderr.write(`kepuri: 未能写出 ${file} 的批注副本或回复（${writeErrorReason(err)}）\n`),
+    });
   }
   if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(renderValidate(report, makeChalk(process.stdout), opts.lang));

@@ -53,6 +53,9 @@ export const FINDING_SEVERITY = {
   'submission-missing': 'error',
   'quota-short': 'warning',
   'town-main-event-missing': 'warning',
+  // issue 13 (hostile files): text cut at Excel's cell limit; a unit's feedback that could not be written
+  'cell-text-truncated': 'warning',
+  'feedback-not-written': 'warning',
   // the follow-up tracker (kepuri follow-up): overdue obligations are errors (exit 1)
   'website-not-registered': 'error',
   'website-quota-short': 'error',
@@ -130,6 +133,9 @@ export interface FindingParamsByCode {
   'follow-up-due-soon': { what: string; due: string; missing: string };
   'material-late': { what: string; receivedAt: string; due: string };
   'material-unit-unknown': NoParams;
+  /** Excel's limit for one cell (32,767) */
+  'cell-text-truncated': { limit: number };
+  'feedback-not-written': { reason?: string };
 }
 
 /** An activity's follow-up obligation past its date (the tracker emits one shape for the three). */

@@ -26,13 +26,14 @@
 import { iconv } from './lazy-modules.js';
 import fsSync, { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Attachment, Email } from 'postal-mime';
 import yauzl from 'yauzl';
 import { createFinding, type Finding } from '../core/finding.js';
 import { lookupReceived, type ManifestEntry } from './received-manifest.js';
 import { mailTimeFromHeaders } from './received-time.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
-import { checkFileSize, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
+import { checkFileSize, checkZipCaps, nestedBudgetReason, nestedInflateBudget, sizeCheckFinding } from './zip-caps.js';
 
 export type { ManifestEntry } from './received-manifest.js';
 
@@ -76,6 +77,10 @@ interface Ctx {
   /** containers opened above this one (0 for a file on disk) */
   depth: number;
   origin: Origin;
+  /** inflated bytes the top-level input this came from may still unpack to (shared by every level) */
+  budget: { left: number; total: number };
+  /** a file on disk (depth 0): the path to read it again by */
+  disk?: string | Buffer;
 }
 
 interface Collector {
@@ -105,7 +110,7 @@ export async function collectInputs(args: string[], opts: CollectOptions): Promi
       // small files: one at a time, the run waited on the disk); they are still taken in order
       const ahead = files.map(() => undefined as Promise<Loaded> | undefined);
       const start = (i: number) => {
-        if (i < files.length && !ahead[i]) ahead[i] = loadFile(files[i]);
+        if (i < files.length && !ahead[i]) ahead[i] = loadFile(files[i].shown, files[i].open);
       };
       for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i);
       for (let i = 0; i < files.length; i++) {
@@ -113,7 +118,7 @@ export async function collectInputs(args: string[], opts: CollectOptions): Promi
         const loaded = await ahead[i]!;
         ahead[i] = undefined;
         start(i + READ_AHEAD);
-        await collectLoaded(files[i], loaded, c, seen);
+        await collectLoaded(files[i].shown, loaded, c, seen);
       }
     } else if (st.isFile()) {
       // a shell glob such as *.xlsx picks up lock files too
@@ -164,57 +169,104 @@ function isExcluded(p: string, exclude: string | undefined): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+function isInside(p: string, dir: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A file found in a folder: its path as shown (names decoded), and as the file system knows it. */
+interface FoundFile {
+  shown: string;
+  open: string | Buffer;
+}
+
+/**
+ * A name from the file system as people should read it (issue 13, item 16): names that are not
+ * UTF-8 are GBK/GB18030 bytes (what `unzip` makes of a Chinese Windows zip on Linux) and are
+ * decoded as such; control characters and bidirectional overrides (which can make a name read
+ * backwards) are shown escaped, as \u202E.
+ */
+export function shownFileName(raw: Buffer): string {
+  const decoded = isUtf8(raw) ? raw.toString('utf8') : iconv().decode(raw, 'gb18030');
+  return escapeInvisible(decoded);
+}
+
+/** Control characters and bidi controls as \uXXXX. */
+export function escapeInvisible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** Every file under `dir`, sorted by path (plain code-unit order), skipped names left out. */
-async function walk(dir: string, exclude: string | undefined, findings: Finding[]): Promise<string[]> {
-  const files: string[] = [];
+async function walk(dir: string, exclude: string | undefined, findings: Finding[]): Promise<FoundFile[]> {
+  const files: FoundFile[] = [];
   const visited = new Set<string>();
-  const visit = async (d: string): Promise<void> => {
+  // a link in the folder is followed only while it stays inside the folder (issue 13, item 17):
+  // a link to /etc/passwd must not be read, nor copied into 反馈/
+  let root: string;
+  try {
+    root = await fs.realpath(dir);
+  } catch {
+    root = path.resolve(dir);
+  }
+  const visit = async (d: string, dOpen: string | Buffer): Promise<void> => {
     let real: string;
     try {
-      real = await fs.realpath(d);
+      real = await fs.realpath(dOpen);
     } catch {
       real = path.resolve(d);
     }
     if (visited.has(real)) return; // a symlink loop
     visited.add(real);
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await fs.readdir(d, { withFileTypes: true });
+      // names as bytes: a GBK name read as UTF-8 would come back as U+FFFD and could not be opened
+      entries = (await fs.readdir(dOpen, { withFileTypes: true, encoding: 'buffer' })) as unknown as Dirent<Buffer>[];
     } catch (err) {
       findings.push(createFinding('file-unreadable', { file: d }, { reason: errnoReason(err) }));
       return;
     }
     for (const e of entries) {
-      if (isSkippedName(e.name)) continue;
-      const p = path.join(d, e.name);
+      const raw = e.name;
+      const plain = isUtf8(raw) ? raw.toString('utf8') : undefined;
+      const name = plain !== undefined && escapeInvisible(plain) === plain ? plain : shownFileName(raw);
+      if (isSkippedName(name)) continue;
+      const p = path.join(d, name);
+      // the path to open: the shown one when the name is shown as it is, else the bytes
+      const open: string | Buffer =
+        name === plain && typeof dOpen === 'string' ? p : Buffer.concat([typeof dOpen === 'string' ? Buffer.from(dOpen) : dOpen, Buffer.from(path.sep), raw]);
       if (isExcluded(p, exclude)) continue;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
         try {
-          const st = await fs.stat(p);
+          const st = await fs.stat(open);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (!isInside(await fs.realpath(open), root)) {
+            findings.push(createFinding('file-unsupported', { file: p }, { what: '指向输入文件夹之外的链接，未读取' }));
+            continue;
+          }
         } catch {
           continue; // a dangling link
         }
       }
-      if (isDir) await visit(p);
-      else if (isFile) files.push(p);
+      if (isDir) await visit(p, open);
+      else if (isFile) files.push({ shown: p, open });
     }
   };
-  await visit(dir);
-  return files.sort(byCodeUnits);
+  await visit(dir, dir);
+  return files.sort((a, b) => byCodeUnits(a.shown, b.shown));
 }
 
 /** files opened ahead of the one being collected */
 const READ_AHEAD = 16;
 
-type Loaded = { real: string } & ({ ok: true; bytes: Buffer } | { ok: false; finding: Finding });
+/** `open`: the path to open again later (the bytes of a name that is not UTF-8, as the disk has it) */
+type Loaded = { real: string; open: string | Buffer } & ({ ok: true; bytes: Buffer } | { ok: false; finding: Finding });
 
 /**
  * realpath, size check, then the bytes: everything about one file that touches the disk.
@@ -223,25 +275,25 @@ type Loaded = { real: string } & ({ ok: true; bytes: Buffer } | { ok: false; fin
  * read, close) took a province inbox of 2,000 small files 0.85 s; the same calls made
  * synchronously take about a tenth of that.
  */
-async function loadFile(file: string): Promise<Loaded> {
+async function loadFile(file: string, open: string | Buffer = file): Promise<Loaded> {
   let real: string;
   try {
-    real = fsSync.realpathSync.native(file);
+    real = fsSync.realpathSync.native(open);
   } catch {
     real = path.resolve(file);
   }
   let size: number;
   try {
-    size = fsSync.statSync(file).size;
+    size = fsSync.statSync(open).size;
   } catch (err) {
-    return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
+    return { real, open, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }
   const sizeCheck = checkFileSize(size); // before reading: never read a 2 GB file whole
-  if (!sizeCheck.ok) return { real, ok: false, finding: sizeCheckFinding(sizeCheck, file) };
+  if (!sizeCheck.ok) return { real, open, ok: false, finding: sizeCheckFinding(sizeCheck, file) };
   try {
-    return { real, ok: true, bytes: fsSync.readFileSync(file) };
+    return { real, open, ok: true, bytes: fsSync.readFileSync(open) };
   } catch (err) {
-    return { real, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
+    return { real, open, ok: false, finding: createFinding('file-unreadable', { file }, { reason: errnoReason(err) }) };
   }
 }
 
@@ -256,7 +308,8 @@ async function collectLoaded(file: string, loaded: Loaded, c: Collector, seen: S
     c.findings.push(loaded.finding);
     return;
   }
-  await collectBytes(loaded.bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] } }, c);
+  const total = nestedInflateBudget(loaded.bytes.length);
+  await collectBytes(loaded.bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] }, budget: { left: total, total }, disk: loaded.open }, c);
 }
 
 function errnoReason(err: unknown): string {
@@ -296,7 +349,7 @@ async function collectBytes(bytes: Buffer, ctx: Ctx, c: Collector, known?: Input
 
 function pushItem(bytes: Buffer, ctx: Ctx, c: Collector): void {
   const item: InputItem = { path: ctx.path, name: ctx.name, bytes };
-  if (ctx.depth === 0) readWhenNeeded(item, ctx.path);
+  if (ctx.depth === 0) readWhenNeeded(item, ctx.disk ?? ctx.path);
   if (ctx.origin.receivedAt) {
     item.receivedAt = ctx.origin.receivedAt;
     item.receivedFrom = 'eml';
@@ -312,7 +365,7 @@ function pushItem(bytes: Buffer, ctx: Ctx, c: Collector): void {
  * for a merge that found nothing). Read once, kept on the item, which the merge lets go after
  * analysing it. A file gone in between reads as empty (file-unsupported, 空文件).
  */
-function readWhenNeeded(item: InputItem, file: string): void {
+function readWhenNeeded(item: InputItem, file: string | Buffer): void {
   let bytes: Buffer | undefined;
   Object.defineProperty(item, 'bytes', {
     enumerable: true,
@@ -402,12 +455,18 @@ async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     const useful = kind.kind !== 'unsupported';
     if (!useful && !deliberate) continue; // inline pictures, signatures, calendar parts
     const name = uniqueName(named || `附件${n}${defaultExtension(kind)}`, used);
-    const child: Ctx = { path: `${ctx.path}#${name}`, name: named || name, depth: ctx.depth + 1, origin };
+    const child: Ctx = { path: `${ctx.path}#${name}`, name: named || name, depth: ctx.depth + 1, origin, budget: ctx.budget };
     const sizeCheck = checkFileSize(content.length);
     if (!sizeCheck.ok) {
       c.findings.push(sizeCheckFinding(sizeCheck, child.path));
       continue;
     }
+    // a decoded attachment counts against its top-level input's unpacking budget (issue 13)
+    if (content.length > ctx.budget.left) {
+      c.findings.push(createFinding('file-too-large', { file: child.path }, { reason: nestedBudgetReason(ctx.budget.total) }));
+      continue;
+    }
+    ctx.budget.left -= content.length;
     await collectBytes(content, child, c, kind);
   }
   // a message with no attachment at all: the unit believes it has submitted
@@ -594,11 +653,14 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
 
 async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> {
   // SPEC §9 caps, on the directory and on the real inflated sizes, before anything is extracted
-  const caps = await checkZipCaps(bytes);
+  // …and on everything the zip unpacks to, counted against its top-level input's budget across
+  // every level of nesting (issue 13): a zip of zips stops here, before any member is extracted
+  const caps = await checkZipCaps(bytes, { total: { bytes: ctx.budget.left, reason: nestedBudgetReason(ctx.budget.total) } });
   if (!caps.ok) {
     c.findings.push(sizeCheckFinding(caps, ctx.path));
     return;
   }
+  ctx.budget.left -= caps.uncompressedBytes;
   let zip: yauzl.ZipFile;
   let entries: yauzl.Entry[];
   try {
@@ -625,7 +687,7 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     const before = c.items.length + c.findings.length;
     for (const m of members) {
       const inner = uniqueName(m.name, used);
-      const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin };
+      const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin, budget: ctx.budget };
       if ((m.entry.generalPurposeBitFlag & 0x1) !== 0) {
         c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包设有密码' }));
         continue;
@@ -646,7 +708,14 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
         c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包成员已损坏' }));
         continue;
       }
-      await collectBytes(data, child, c);
+      const kind = classifyInput(data);
+      if (kind.kind === 'spreadsheet' || kind.kind === 'encrypted') {
+        // a workbook member is inflated again when its turn comes, not held from now until then:
+        // a mailbox zip no longer sits in memory unpacked whole (issue 13, item 14)
+        pushLazyItem(bytes, m.entry, data.length, child, c);
+        continue;
+      }
+      await collectBytes(data, child, c, kind);
     }
     // an empty archive, or one holding only folders, hidden or lock files: never dropped in silence
     if (c.items.length + c.findings.length === before) {
@@ -655,4 +724,35 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
   } finally {
     zip.close();
   }
+}
+
+/** pushItem, with `bytes` inflated from the zip on first use (and let go with the item). */
+function pushLazyItem(zipBytes: Buffer, entry: yauzl.Entry, size: number, ctx: Ctx, c: Collector): void {
+  pushItem(Buffer.alloc(0), ctx, c);
+  const item = c.items[c.items.length - 1];
+  let cached: Buffer | undefined;
+  Object.defineProperty(item, 'bytes', {
+    enumerable: true,
+    configurable: true,
+    get(): Buffer {
+      if (!cached) {
+        cached = inflateEntrySync(zipBytes, entry, size);
+        // once read it is a plain property again: nothing to keep but the bytes
+        Object.defineProperty(item, 'bytes', { value: cached, enumerable: true, configurable: true, writable: true });
+      }
+      return cached;
+    },
+    set(v: Buffer) {
+      Object.defineProperty(item, 'bytes', { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
+/** One member's data, inflated again (it was read and checked once already: sizes and CRC). */
+function inflateEntrySync(zipBytes: Buffer, entry: yauzl.Entry, size: number): Buffer {
+  const lh = entry.relativeOffsetOfLocalHeader;
+  const start = lh + 30 + zipBytes.readUInt16LE(lh + 26) + zipBytes.readUInt16LE(lh + 28);
+  const data = zipBytes.subarray(start, start + entry.compressedSize);
+  if (entry.compressionMethod === 0) return Buffer.from(data);
+  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
 }

@@ -120,13 +120,14 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
   if ((cls.format === 'xlsx' || cls.format === 'xlsm') && capsOk && contentBytes <= IN_PROCESS_FAST.contentBytes && options.isolate !== true) {
     // the common case, read right here: the fast reader is linear in the (capped) XML and bounded
     // in what it builds; whatever it declines goes to a read child as before
-    let fast: Workbook | undefined;
+    let fast: Workbook | typeof TIMED_OUT | undefined;
     try {
-      fast = await readFastInProcess(bytes, cls.format);
+      fast = await readFastInProcess(bytes, cls.format, contentBytes);
     } catch (err) {
       if (!(err instanceof SheetTextTooLarge)) throw err;
       return fail(createFinding('file-too-large', { file }, { reason: sheetTextReason(err.sheet) }));
     }
+    if (fast === TIMED_OUT) return fail(createFinding('file-unreadable', { file }, { reason: REASON_ABNORMAL }));
     if (fast) return { ok: true, workbook: fast };
   }
 
@@ -150,8 +151,10 @@ export async function readXlsxInProcess(bytes: Buffer, maxContentBytes: number =
   const cls = classifyInput(bytes);
   if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm')) return undefined;
   const caps = checkSmallZipCapsSync(bytes) ?? (await checkZipCaps(bytes));
-  if (!caps.ok || Math.max(bytes.length, caps.uncompressedBytes) > Math.min(maxContentBytes, IN_PROCESS_FAST.contentBytes)) return undefined;
-  return readFastInProcess(bytes, cls.format);
+  const contentBytes = Math.max(bytes.length, caps.ok ? caps.uncompressedBytes : 0);
+  if (!caps.ok || contentBytes > Math.min(maxContentBytes, IN_PROCESS_FAST.contentBytes)) return undefined;
+  const fast = await readFastInProcess(bytes, cls.format, contentBytes);
+  return fast === TIMED_OUT ? undefined : fast;
 }
 
 /**
@@ -166,14 +169,27 @@ export const IN_PROCESS_FAST = { contentBytes: 256 * MiB, maxSlots: 16_000_000 }
 
 let fastModule: Promise<typeof import('./read-xlsx-fast.js')> | undefined;
 
-async function readFastInProcess(bytes: Buffer, format: 'xlsx' | 'xlsm'): Promise<Workbook | undefined> {
-  const { readXlsxFast } = await (fastModule ??= import('./read-xlsx-fast.js'));
+const TIMED_OUT = 'timed-out';
+
+/**
+ * The fast reader in this process, under the same wall-clock budget a read child gets (issue 13):
+ * nothing can kill a read on the main thread, so the reader checks its own clock and gives up
+ * with TIMED_OUT — a finding, never a hang of the merge.
+ */
+async function readFastInProcess(bytes: Buffer, format: 'xlsx' | 'xlsm', contentBytes: number): Promise<Workbook | typeof TIMED_OUT | undefined> {
+  const { readXlsxFast, FastReadTimeout } = await (fastModule ??= import('./read-xlsx-fast.js'));
   try {
-    return readXlsxFast(bytes, format, { maxSlots: IN_PROCESS_FAST.maxSlots });
+    return readXlsxFast(bytes, format, { maxSlots: IN_PROCESS_FAST.maxSlots, timeBudgetMs: readTimeoutMs(contentBytes) });
   } catch (err) {
     if (err instanceof SheetTextTooLarge) throw err; // the answer, not a reason to try exceljs
+    if (err instanceof FastReadTimeout) return TIMED_OUT;
     return undefined; // declined, or a bug: the isolated path reads it (exceljs behind the fast reader)
   }
+}
+
+/** The wall-clock budget of reading `contentBytes` of (inflated) content. */
+export function readTimeoutMs(contentBytes: number): number {
+  return READ_TIMEOUT.baseMs + Math.ceil((contentBytes / MiB) * READ_TIMEOUT.perMiBMs);
 }
 
 /** 'mail.eml#附件.et' → '附件.et' */
@@ -189,7 +205,7 @@ async function parse(bytes: Buffer, req: ParseRequest, contentBytes: number, opt
   const isolate = options.isolate ?? 'auto';
   const url = isolate === false ? undefined : (options.workerUrl ?? defaultWorkerUrl());
   if (!url) return parseInProcess(bytes, req);
-  const timeoutMs = options.timeoutMs ?? READ_TIMEOUT.baseMs + Math.ceil((contentBytes / MiB) * READ_TIMEOUT.perMiBMs);
+  const timeoutMs = options.timeoutMs ?? readTimeoutMs(contentBytes);
   try {
     if (contentBytes > DEDICATED_WORKER_CONTENT_BYTES) {
       const heapMb = Math.min(MAX_HEAP_MB, Math.max(READ_WORKER_HEAP_MB, 512 + Math.ceil((contentBytes / MiB) * 16)));

@@ -37,6 +37,30 @@ function decline(reason: string): never {
   throw new FastReadDeclined(reason);
 }
 
+/**
+ * The read ran past its time budget (issue 13): not a file to hand to another reader, but one to
+ * report. Every scan here is linear, so an ordinary file never meets it; it is the backstop that
+ * turns whatever was missed into a finding instead of a hang of the whole merge.
+ */
+export class FastReadTimeout extends Error {
+  constructor() {
+    super('read time budget spent');
+    this.name = 'FastReadTimeout';
+  }
+}
+
+/** Checks the clock every few hundred steps (Date.now per row or cell would cost measurably). */
+class ReadClock {
+  private steps = 0;
+  constructor(private readonly deadline: number) {}
+  tick(): void {
+    if ((++this.steps & 255) === 0 && Date.now() > this.deadline) throw new FastReadTimeout();
+  }
+}
+
+/** Excel's own limit on a number format code; longer ones are hostile (issue 13) and ignored. */
+export const MAX_NUMFMT_CHARS = 255;
+
 // ---------------------------------------------------------------------------------------------
 // Number formats: exceljs's table of built-in formats, plus the zh-CN ones read-xlsx.ts adds
 // ---------------------------------------------------------------------------------------------
@@ -57,7 +81,8 @@ function builtinFormat(id: number): string | undefined {
 
 /** exceljs's utils.isDateFmt, verbatim in effect: it decides which numbers exceljs makes Dates. */
 function exceljsIsDateFmt(fmt: string | undefined): boolean {
-  if (!fmt) return false;
+  if (!fmt || fmt.length > MAX_NUMFMT_CHARS) return false;
+  // `[^\]]*` cannot backtrack past a '[' here: at most 255 characters per format (issue 13)
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
@@ -122,20 +147,64 @@ function decodeXmlAttr(raw: string): string {
   return s.includes('&') ? decodeXmlText(s) : s;
 }
 
-/** Attributes of one start tag `<name a="1" b='2'>` (the text between the name and '>' or '/>'). */
+/**
+ * Attributes of one start tag `<name a="1" b='2'>` (the text between the name and '>' or '/>').
+ * A hand scan, not a pattern: one pass whatever the text (issue 13: a backtracking pattern over a
+ * hostile run of names without '=' or an unclosed quote takes quadratic time). Text that is no
+ * attribute list (a name without a value, an unquoted or unclosed value) is declined.
+ */
 function parseAttributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  const re = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) out.set(m[1], decodeXmlAttr(m[2] ?? m[3] ?? ''));
+  const n = tag.length;
+  let p = 0;
+  while (p < n) {
+    let c = tag.charCodeAt(p);
+    // whitespace, and the '/' of a self-closing tag
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) {
+      p++;
+      continue;
+    }
+    const nameStart = p;
+    while (p < n && !(c === 32 || c === 9 || c === 10 || c === 13 || c === 61 || c === 47 || c === 62)) c = tag.charCodeAt(++p);
+    if (p === nameStart) decline('odd attribute text');
+    const name = tag.slice(nameStart, p);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = tag.charCodeAt(++p);
+    if (c !== 61 /* = */) decline('attribute without a value');
+    c = tag.charCodeAt(++p);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = tag.charCodeAt(++p);
+    if (c !== 34 && c !== 39) decline('unquoted attribute');
+    const end = tag.indexOf(c === 34 ? '"' : "'", p + 1);
+    if (end < 0) decline('unclosed attribute');
+    out.set(name, decodeXmlAttr(tag.slice(p + 1, end)));
+    p = end + 1;
+  }
   return out;
 }
 
-/** Every start tag `<name …>` of one unprefixed element name in a small part. */
-function* startTags(xml: string, name: string): Generator<Map<string, string>> {
-  const re = new RegExp(`<${name}(?=[\\s/>])([^>]*)>`, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml)) !== null) yield parseAttributes(m[1]);
+/**
+ * Every start tag `<name …>` of one unprefixed element name in a small part. indexOf, never a
+ * pattern: each character is looked at a bounded number of times, so a part of unclosed tags
+ * (`<sheet <sheet <sheet …`) costs one pass, not one pass per tag (issue 13). A tag without its
+ * '>' ends the scan, as the end of the part would.
+ */
+function* startTags(xml: string, name: string, clock?: ReadClock): Generator<Map<string, string>> {
+  const open = `<${name}`;
+  let p = 0;
+  for (;;) {
+    const lt = xml.indexOf(open, p);
+    if (lt < 0) return;
+    const after = lt + open.length;
+    if (after >= xml.length) return;
+    if (!isNameEnd(xml.charCodeAt(after))) {
+      p = after;
+      continue;
+    }
+    const gt = xml.indexOf('>', after);
+    if (gt < 0) return;
+    clock?.tick();
+    yield parseAttributes(xml.slice(after, gt));
+    p = gt + 1;
+  }
 }
 
 function assertPlainXml(xml: string, what: string): void {
@@ -219,10 +288,16 @@ export interface FastReadOptions {
    * reading in its own process sets it; a read child, with its heap limit, does not.
    */
   maxSlots?: number;
+  /**
+   * Time budget of the whole read in ms (issue 13): past it the read ends in FastReadTimeout.
+   * Unset: no limit (a read child has its own wall-clock limit).
+   */
+  timeBudgetMs?: number;
 }
 
 export function readXlsxFast(input: Uint8Array, format: 'xlsx' | 'xlsm' = 'xlsx', options: FastReadOptions = {}): Workbook {
   const budget: ReadBudget = { slots: options.maxSlots ?? Infinity, text: MAX_SHEET_TEXT_CHARS, sheet: '' };
+  const clock = new ReadClock(options.timeBudgetMs === undefined ? Infinity : Date.now() + options.timeBudgetMs);
   const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const pkg = new Package(bytes);
   const names = pkg.names;
@@ -235,30 +310,29 @@ export function readXlsxFast(input: Uint8Array, format: 'xlsx' | 'xlsm' = 'xlsx'
   const workbookXml = pkg.text('xl/workbook.xml') ?? decline('no xl/workbook.xml');
   assertPlainXml(workbookXml, 'workbook');
   if (/<[A-Za-z_][\w.-]*:(?:workbook|sheets?)[\s/>]/.test(workbookXml)) decline('prefixed workbook elements');
-  const pr = /<workbookPr(?=[\s/>])([^>]*)>/.exec(workbookXml)?.[1];
-  const prAttrs = pr === undefined ? undefined : parseAttributes(pr);
+  const prAttrs = startTags(workbookXml, 'workbookPr').next().value ?? undefined;
   const date1904Attr = prAttrs?.get('date1904');
   const date1904 = date1904Attr !== undefined && /^\s*(1|true)\s*$/i.test(date1904Attr);
   const exceljs1904 = date1904Attr === '1';
   const ctx: ConvertContext = { date1904, exceljs1904, shiftDays: date1904 && !exceljs1904 ? 1462 : 0 };
 
-  const sheets = listSheets(pkg, workbookXml, worksheetParts.length);
-  const styles = readStyles(pkg);
-  const sst = readSharedStrings(pkg);
+  const sheets = listSheets(pkg, workbookXml, worksheetParts.length, clock);
+  const styles = readStyles(pkg, clock);
+  const sst = readSharedStrings(pkg, clock);
   return {
     format,
     date1904,
-    sheets: sheets.map((entry) => readSheet(pkg.text(entry.part) ?? decline('missing sheet part'), entry, styles, sst, ctx, budget)),
+    sheets: sheets.map((entry) => readSheet(pkg.text(entry.part) ?? decline('missing sheet part'), entry, styles, sst, ctx, budget, clock)),
   };
 }
 
 /** The workbook's sheets in tab order, as exceljs's workbook reconcile pairs them with parts. */
-function listSheets(pkg: Package, workbookXml: string, partCount: number): SheetEntry[] {
+function listSheets(pkg: Package, workbookXml: string, partCount: number, clock: ReadClock): SheetEntry[] {
   const relsXml = pkg.text('xl/_rels/workbook.xml.rels') ?? decline('no workbook rels');
   assertPlainXml(relsXml, 'rels');
   if (/<[A-Za-z_][\w.-]*:Relationships?[\s/>]/.test(relsXml)) decline('prefixed rels');
   const targets = new Map<string, string>();
-  for (const a of startTags(relsXml, 'Relationship')) {
+  for (const a of startTags(relsXml, 'Relationship', clock)) {
     const id = a.get('Id');
     const target = a.get('Target');
     if (id === undefined || target === undefined || targets.has(id)) decline('odd relationship');
@@ -267,7 +341,7 @@ function listSheets(pkg: Package, workbookXml: string, partCount: number): Sheet
   const out: SheetEntry[] = [];
   const seenNames = new Set<string>();
   const seenIds = new Set<number>();
-  for (const a of startTags(workbookXml, 'sheet')) {
+  for (const a of startTags(workbookXml, 'sheet', clock)) {
     const rId = a.get('r:id');
     const target = rId === undefined ? undefined : targets.get(rId);
     if (target === undefined) decline('sheet without relationship');
@@ -290,7 +364,7 @@ function listSheets(pkg: Package, workbookXml: string, partCount: number): Sheet
   return out;
 }
 
-function readStyles(pkg: Package): Styles {
+function readStyles(pkg: Package, clock: ReadClock): Styles {
   const xml = pkg.text('xl/styles.xml');
   if (xml === undefined) return { numFmtOf: [], fmtOf: [], dateOf: [], hasXfs: false };
   assertPlainXml(xml, 'styles');
@@ -299,17 +373,18 @@ function readStyles(pkg: Package): Styles {
   // only <numFmts>: a differential format (<dxf>) has its own <numFmt>, not in exceljs's index
   const fmtsStart = xml.search(/<numFmts[\s>]/);
   const fmtsEnd = fmtsStart < 0 ? -1 : xml.indexOf('</numFmts>', fmtsStart);
-  for (const a of startTags(fmtsEnd < 0 ? '' : xml.slice(fmtsStart, fmtsEnd), 'numFmt')) {
+  for (const a of startTags(fmtsEnd < 0 ? '' : xml.slice(fmtsStart, fmtsEnd), 'numFmt', clock)) {
     const code = a.get('formatCode');
     if (code === undefined) decline('numFmt without code');
-    custom.set(parseInt(a.get('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+    // a code longer than Excel allows is no format (issue 13: every format test is then bounded)
+    custom.set(parseInt(a.get('numFmtId') ?? '', 10), code.length > MAX_NUMFMT_CHARS ? '' : code.replace(/[\\](.)/g, '$1'));
   }
   const xfsStart = xml.search(/<cellXfs[\s>]/);
   if (xfsStart < 0) return { numFmtOf: [], fmtOf: [], dateOf: [], hasXfs: false };
   const xfsEnd = xml.indexOf('</cellXfs>', xfsStart);
   if (xfsEnd < 0) decline('cellXfs not closed');
   const numFmtOf: (string | undefined)[] = [];
-  for (const a of startTags(xml.slice(xfsStart, xfsEnd), 'xf')) {
+  for (const a of startTags(xml.slice(xfsStart, xfsEnd), 'xf', clock)) {
     const id = parseInt(a.get('numFmtId') ?? '', 10);
     numFmtOf.push(id ? (custom.get(id) || builtinFormat(id)) : undefined);
   }
@@ -322,7 +397,7 @@ function readStyles(pkg: Package): Styles {
 }
 
 /** xl/sharedStrings.xml as exceljs's SharedStringXform models each <si>. */
-function readSharedStrings(pkg: Package): SstEntry[] | undefined {
+function readSharedStrings(pkg: Package, clock: ReadClock): SstEntry[] | undefined {
   const xml = pkg.text('xl/sharedStrings.xml');
   if (xml === undefined) return undefined;
   assertPlainXml(xml, 'shared strings');
@@ -332,6 +407,7 @@ function readSharedStrings(pkg: Package): SstEntry[] | undefined {
   let p = xml.indexOf('<sst');
   if (p < 0) decline('no <sst>');
   for (;;) {
+    clock.tick();
     const si = xml.indexOf('<si', p);
     if (si < 0) break;
     const after = xml.charCodeAt(si + 3);
@@ -465,7 +541,15 @@ interface ReadBudget {
   sheet: string;
 }
 
-function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry[] | undefined, ctx: ConvertContext, budget: ReadBudget): Sheet {
+function readSheet(
+  xml: string,
+  entry: SheetEntry,
+  styles: Styles,
+  sst: SstEntry[] | undefined,
+  ctx: ConvertContext,
+  budget: ReadBudget,
+  clock: ReadClock,
+): Sheet {
   budget.text = MAX_SHEET_TEXT_CHARS;
   budget.sheet = entry.name;
   const rows: (Cell | undefined)[][] = [];
@@ -487,12 +571,12 @@ function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry
       const bang = xml.indexOf('<!', gt + 1);
       const pi = xml.indexOf('<?', gt + 1);
       if ((bang >= 0 && bang < dataEnd) || (pi >= 0 && pi < dataEnd)) decline('comment, CDATA or PI in sheetData');
-      maxC = scanRows(xml, gt + 1, dataEnd, rows, styles, sst, ctx, budget);
+      maxC = scanRows(xml, gt + 1, dataEnd, rows, styles, sst, ctx, budget, clock);
       maxR = rows.length - 1;
     }
   }
   fillHoles(rows, () => []);
-  const merges = readMergeRefs(xml, dataEnd >= 0 ? dataEnd : 0);
+  const merges = readMergeRefs(xml, dataEnd >= 0 ? dataEnd : 0, clock);
   return {
     name: entry.name,
     hidden: entry.state === 'hidden' || entry.state === 'veryHidden',
@@ -501,14 +585,14 @@ function readSheet(xml: string, entry: SheetEntry, styles: Styles, sst: SstEntry
   };
 }
 
-function readMergeRefs(xml: string, from: number): string[] {
+function readMergeRefs(xml: string, from: number, clock: ReadClock): string[] {
   const start = xml.indexOf('<mergeCells', from);
   if (start < 0) return [];
   if (xml.indexOf('<mergeCells', start + 11) >= 0) decline('two <mergeCells>');
   const end = xml.indexOf('</mergeCells>', start);
   const region = end < 0 ? '' : xml.slice(start, end);
   const refs: string[] = [];
-  for (const a of startTags(region, 'mergeCell')) {
+  for (const a of startTags(region, 'mergeCell', clock)) {
     const ref = a.get('ref');
     if (ref !== undefined) refs.push(ref);
   }
@@ -528,6 +612,7 @@ function scanRows(
   sst: SstEntry[] | undefined,
   ctx: ConvertContext,
   budget: ReadBudget,
+  clock: ReadClock,
 ): number {
   let p = from;
   let maxC = -1;
@@ -540,6 +625,7 @@ function scanRows(
     const lt = xml.indexOf('<', p);
     if (lt < 0 || lt >= to) break;
     if (!xml.startsWith('<row', lt) || !isNameEnd(xml.charCodeAt(lt + 4))) decline('element other than <row> in sheetData');
+    clock.tick();
     const gt = xml.indexOf('>', lt);
     if (gt < 0 || gt > to) decline('truncated <row>');
     const rowAttrs = xml.slice(lt + 4, gt);
@@ -702,6 +788,9 @@ function scanInlineString(xml: string, from: number, to: number, cell: RawCell):
   if (run) decline('unclosed run in <is>');
 }
 
+/** A number too large for a double (1e999), or a spelled-out NaN / infinity. */
+const NOT_FINITE = /^\s*(?:[+-]?(?:nan|inf|infinity|\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?))\s*$/i;
+
 /** Distinct plain cells remembered per sheet (beyond it, cells are simply not shared). */
 const INTERN_LIMIT = 200_000;
 
@@ -772,7 +861,9 @@ function cellValue(cell: RawCell, isFormula: boolean, styles: Styles, sst: SstEn
     case 's': {
       if (!sst) decline('shared string without a table');
       value = sst[parseInt(raw as string, 10)];
-      if (value === undefined) decline('shared string index out of range');
+      // an index past the table loses that cell, not the file (issue 13, item 19): exceljs would
+      // fail on it, and SheetJS then read the sheet as empty
+      if (value === undefined) return undefined;
       break;
     }
     case 'str':
@@ -792,6 +883,10 @@ function cellValue(cell: RawCell, isFormula: boolean, styles: Styles, sst: SstEn
       if (date) value = date;
       else {
         value = parseFloat(raw as string);
+        // NaN, INF, 1e999: not a number anyone can use; kept as the text written, so the checks
+        // report it (date-invalid, count-invalid) instead of an empty cell (issue 13, item 19)
+        // (other text in a number cell is dropped, as exceljs drops it)
+        if (!Number.isFinite(value) && NOT_FINITE.test(raw as string)) return { t: 's', v: (raw as string).trim() };
         if (exceljsDate) value = excelToDate(value, ctx.exceljs1904);
       }
     }

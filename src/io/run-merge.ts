@@ -7,11 +7,10 @@ import path from 'node:path';
 import { analyzeWorkbook } from '../core/analyze-workbook.js';
 import { ParseCache } from '../core/values/parse-cache.js';
 import type { Rules } from '../core/config/schema.js';
-import type { Finding } from '../core/finding.js';
+import { createFinding, type Finding } from '../core/finding.js';
 import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
 import type { Lang } from '../core/messages.js';
-import { buildReport, reportJsonChunks, type Report } from '../core/report.js';
-import type { Workbook } from '../core/table.js';
+import { buildReport, reportJsonChunks, toReportFinding, type Report } from '../core/report.js';
 import { UsageError } from '../core/errors.js';
 import { collectInputs, type InputItem } from './collect-inputs.js';
 import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
@@ -24,6 +23,8 @@ import { writeMaster } from './write-master.js';
 import { relativeTextToInputs, relativeToInputs } from './print-setup.js';
 import { UPWARD_FILE, writeUpward } from './write-upward.js';
 import { writeSummary } from './write-summary.js';
+import { FEEDBACK_MAX_CELLS, workbookCells } from './feedback-limits.js';
+import type { AnnotationSource } from './write-annotated.js';
 import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
 import { isClerksBusiness, NOT_A_SUBMISSION } from '../core/compose-reply.js';
 import { composeNotice, NOTICE_FILE, noticeFileText } from '../core/compose-notice.js';
@@ -53,6 +54,9 @@ const POOL_IN_FLIGHT = 8;
  * the first only. One after the summary freed 22 MB for 200 ms and was dropped.
  */
 const GC_MIN_ROWS = 20_000;
+const EMPTY = Buffer.alloc(0);
+/** files from this size are read one at a time (a submission is tens of KB; see oneLargeAtATime) */
+export const LARGE_FILE_BYTES = 1024 * 1024;
 
 export interface MergeJobOptions {
   out: string;
@@ -65,7 +69,18 @@ export interface MergeJobOptions {
   /** fixed creation time for reproducible outputs (tests); default now */
   createdAt?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** wall-clock budget of reading the inputs, in ms (default RUN_READ_BUDGET_MS) */
+  runBudgetMs?: number;
 }
+
+/**
+ * The whole run's reading budget (issue 13, item 14): each file has its own limit, but a folder of
+ * many slow hostile files would still add them up. Past it, the files not yet read are reported
+ * (file-unreadable, with the reason) and the merge goes on with what was read. A province inbox
+ * of 2,000 files reads in about 10 s.
+ */
+export const RUN_READ_BUDGET_MS = 20 * 60_000;
+export const REASON_RUN_BUDGET = '本次汇总用时已超过上限，此文件未读取；请单独校验或分批汇总';
 
 export interface MergeJobResult {
   report: Report;
@@ -95,11 +110,12 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const outDir = path.resolve(opts.out);
   await assertInputsExist(inputs);
   await assertOutsideInputs(outDir, inputs);
+  await assertWritableOut(outDir, opts.out);
   const manifest = opts.received ? await loadManifest(opts.received) : undefined;
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   trace(`collected ${collected.items.length} files`);
-  const sources = new Map<string, { bytes: Buffer; workbook?: Workbook }>();
+  const sources = new Map<string, AnnotationSource>();
   const submissions: Submission[] = [];
   // a finding about a file that was still read (an unreadable mail time) belongs to that file's submission
   const itemPaths = new Set(collected.items.map((i) => i.path));
@@ -123,12 +139,33 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
   const total = waiting.length;
   let next = 0;
   let done = 0;
+  const readDeadline = Date.now() + (opts.runBudgetMs ?? RUN_READ_BUDGET_MS);
+  // large files are read one at a time (issue 13, item 15): four 1 MB workbooks of 100 large
+  // sheets each read at once needed 2 GiB apiece, and which of them failed depended on the
+  // machine's memory; small files keep flowing through the other lanes meanwhile
+  let largeQueue: Promise<unknown> = Promise.resolve();
+  const oneLargeAtATime = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = largeQueue.then(fn);
+    largeQueue = run.catch(() => undefined);
+    return run;
+  };
   const lane = async () => {
     while (next < total) {
       const i = next++;
       const item = waiting[i]!;
       waiting[i] = undefined;
-      const sub = await analyzeItem(item, rules, cache, opts.feedback ? sources : undefined, pool);
+      const analyze = () => analyzeItem(item, rules, cache, opts.feedback ? sources : undefined, pool);
+      const sub =
+        Date.now() > readDeadline
+          ? budgetSpent(item)
+          : item.bytes.length >= LARGE_FILE_BYTES
+            ? await oneLargeAtATime(async () => {
+                if (Date.now() > readDeadline) return budgetSpent(item);
+                const s = await analyze();
+                collectGarbage(); // the large file's parse is garbage now: hand it back before the next
+                return s;
+              })
+            : await analyze();
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
       opts.onProgress?.(++done, total);
@@ -217,7 +254,17 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
         lang: lettersLang,
         presorted: true,
       });
-      feedback = await writeAnnotations(letters, path.join(staging, FEEDBACK_DIR), { rules, sources, runAt: createdAt, lang: lettersLang });
+      // a unit whose feedback cannot be written (a full disk, a name the file system refuses) gets a
+      // finding; the other units' feedback is still written (issue 13, items 16 and 19)
+      const failed: Finding[] = [];
+      const onError = (file: string, unit: string | null, err: unknown) => {
+        failed.push(createFinding('feedback-not-written', { file, ...(unit ? { unit } : {}) }, { reason: writeErrorReason(err) }));
+      };
+      feedback = await writeAnnotations(letters, path.join(staging, FEEDBACK_DIR), { rules, sources, runAt: createdAt, lang: lettersLang, onError });
+      if (failed.length > 0) {
+        report.findings.push(...failed.map((f) => toReportFinding(f, opts.lang)));
+        report.totals.warnings += failed.length;
+      }
     }
     await writeFileAtomic(path.join(staging, REPORT_FILE), reportJsonChunksWithNewline(report));
     trace('report written');
@@ -238,8 +285,15 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     await fs.rename(path.join(staging, REPORT_FILE), path.join(outDir, REPORT_FILE));
     written.splice(staged.length, 0, path.join(outDir, REPORT_FILE));
     return { report, plan, written, notice, notSubmissions };
+  } catch (err) {
+    // a full disk or a folder that turned read-only while we worked: one sentence, not a stack
+    const code = (err as { code?: string } | undefined)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new UsageError(`写出结果时出错（${writeErrorReason(err)}）：${outDir}；请腾出空间或换一个输出位置后重试`);
+    }
+    throw err;
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -271,7 +325,7 @@ async function analyzeItem(
   item: InputItem,
   rules: Rules,
   cache: ParseCache,
-  sources: Map<string, { bytes: Buffer; workbook?: Workbook }> | undefined,
+  sources: Map<string, AnnotationSource> | undefined,
   pool: ReadPool | undefined,
 ): Promise<Submission> {
   const base: Omit<Submission, 'readFindings'> = {
@@ -284,8 +338,92 @@ async function analyzeItem(
   const pooled = pool ? await pool.read(item.bytes) : undefined;
   const read = pooled ? ({ ok: true, workbook: pooled } as const) : await readWorkbook(item.bytes, item.path);
   if (!read.ok) return { ...base, readFindings: read.findings };
-  sources?.set(item.path, { bytes: item.bytes, workbook: read.workbook });
+  if (sources) {
+    // a table too large for a copy is not kept for one (issue 13, item 15: --feedback held every
+    // workbook of the run until the end)
+    const cells = workbookCells(read.workbook);
+    sources.set(item.path, cells > FEEDBACK_MAX_CELLS ? { bytes: EMPTY, tooLargeCells: cells } : { bytes: item.bytes, workbook: read.workbook });
+  }
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules, cache), readFindings: [] };
+}
+
+/**
+ * -o must be a folder this process can write (issue 13, item 19), checked before any work: a
+ * file given as -o, or a folder without write permission, is one Chinese sentence and exit 2,
+ * not an internal error after minutes of reading. The folder is created, and a probe file
+ * written and removed (permissions alone say nothing when running as root or on a read-only
+ * mount).
+ */
+async function assertWritableOut(outDir: string, shown: string): Promise<void> {
+  try {
+    const st = await fs.stat(outDir);
+    if (!st.isDirectory()) throw new UsageError(`输出位置 ${shown} 是一个文件，不是文件夹；请用 -o 指定一个文件夹`);
+  } catch (err) {
+    if (isUsageErrorLike(err)) throw err;
+  }
+  const probe = path.join(outDir, `.kepuri-probe-${process.pid}`);
+  try {
+    await makeDirs(outDir);
+    await fs.writeFile(probe, '');
+    await fs.rm(probe, { force: true });
+  } catch (err) {
+    throw new UsageError(`无法写入输出文件夹 ${shown}（${writeErrorReason(err)}）；请用 -o 指定其他位置`);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time: Node 20's recursive mkdir loops for ever where a parent exists
+ * but refuses new entries with ENOENT (measured: -o /proc/x spun for minutes).
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let cur = path.resolve(dir);
+  for (;;) {
+    try {
+      const st = await fs.stat(cur);
+      if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      const parent = path.dirname(cur);
+      if (parent === cur) throw err;
+      missing.unshift(cur);
+      cur = parent;
+    }
+  }
+  for (const d of missing) {
+    try {
+      await fs.mkdir(d);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+function isUsageErrorLike(err: unknown): boolean {
+  return err instanceof UsageError;
+}
+
+/** A short Chinese reason for a failed write (issue 13, item 19: a sentence, never a stack). */
+export function writeErrorReason(err: unknown): string {
+  const code = (err as { code?: string } | undefined)?.code;
+  if (code === 'EKEPURI_TOO_LARGE' && err instanceof Error) return err.message;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return '磁盘空间不足';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入权限';
+  if (code === 'ENAMETOOLONG') return '文件名过长';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return '输出位置不是文件夹';
+  return '写入失败';
+}
+
+function budgetSpent(item: InputItem): Submission {
+  return {
+    path: item.path,
+    name: item.name,
+    ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
+    ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
+    ...(item.email ? { email: item.email } : {}),
+    readFindings: [createFinding('file-unreadable', { file: item.path }, { reason: REASON_RUN_BUDGET })],
+  };
 }
 
 function submissionFromFinding(f: Finding, manifest: ManifestEntry[] | undefined): Submission {
@@ -310,15 +448,19 @@ async function loadManifest(file: string): Promise<ManifestEntry[]> {
 
 /** SPEC §8: outputs never go inside an input folder, nor over an input file. */
 async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<void> {
+  // real paths on both sides (issue 13, item 17): a symlinked -o, or an input reached through a
+  // link, must not let the outputs land in the inbox (the next run would merge them)
+  const realOut = await realPathOfMaybeMissing(outDir);
   for (const input of inputs) {
-    const abs = path.resolve(input);
+    let abs = path.resolve(input);
     let isDir = false;
     try {
       isDir = (await fs.stat(abs)).isDirectory();
+      abs = await fs.realpath(abs);
     } catch {
       continue;
     }
-    const rel = path.relative(abs, outDir);
+    const rel = path.relative(abs, realOut);
     if (isDir && (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))) {
       throw new UsageError(`输出文件夹 ${outDir} 位于输入文件夹 ${input} 之内；请用 -o 指定其他位置`);
     }
@@ -327,8 +469,25 @@ async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<vo
     if (!isDir && inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside) && path.dirname(abs) !== outDir) {
       throw new UsageError(`输入文件 ${input} 位于输出文件夹 ${outDir} 之内；请用 -o 指定其他位置`);
     }
-    if (!isDir && path.dirname(abs) === outDir) {
+    if (!isDir && path.dirname(abs) === realOut) {
       throw new UsageError(`输出文件夹 ${outDir} 与输入文件 ${input} 在同一位置；请用 -o 指定其他位置`);
+    }
+  }
+}
+
+/** The real path of `p`, resolving the deepest part that exists (the output folder may not exist yet). */
+async function realPathOfMaybeMissing(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  let cur = abs;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(cur), ...rest);
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return abs;
+      rest.unshift(path.basename(cur));
+      cur = parent;
     }
   }
 }

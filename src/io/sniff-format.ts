@@ -469,8 +469,8 @@ function classifyZip(bytes: Uint8Array): InputClass {
   const types = lower.has('[content_types].xml')
     ? xmlPartText(readZipMemberSync(bytes, '[Content_Types].xml', 1 << 20, dir))
     : '';
-  const overrides = [...types.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)].map((m) => m[0]);
-  const mainType = overrides.map((o) => /ContentType\s*=\s*"([^"]*)"/.exec(o)?.[1] ?? '').find((ct) => /\.main(\+xml)?$/i.test(ct) && /ms-excel|spreadsheetml/i.test(ct)) ?? '';
+  const overrides = overrideTags(types);
+  const mainType = overrides.map(contentTypeOf).find((ct) => /\.main(\+xml)?$/i.test(ct) && /ms-excel|spreadsheetml/i.test(ct)) ?? '';
   const macro = /macroEnabled/i.test(mainType) || lower.has('xl/vbaproject.bin');
   if (lower.has('xl/workbook.bin') || /ms-excel\.sheet\.binary\./i.test(mainType)) return { kind: 'spreadsheet', format: 'xlsb' };
   if (lower.has('xl/workbook.xml') || mainType !== '') return { kind: 'spreadsheet', format: macro ? 'xlsm' : 'xlsx' };
@@ -533,6 +533,48 @@ function readZipMemberHead(bytes: Uint8Array, entry: ZipDirEntry, compressedByte
     return zlib.inflateRawSync(data, { maxOutputLength: maxOutput, finishFlush: zlib.constants.Z_SYNC_FLUSH });
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The `<Override …>` tags of [Content_Types].xml (any prefix), by indexOf: a pattern such as
+ * `<Override\b[^>]*>` takes quadratic time on a part of unclosed `<Override ` tags (issue 13).
+ * A tag without its '>' ends the scan.
+ */
+function overrideTags(types: string): string[] {
+  const out: string[] = [];
+  let p = 0;
+  for (;;) {
+    const lt = types.indexOf('<', p);
+    if (lt < 0) return out;
+    let e = lt + 1;
+    for (let c = types.charCodeAt(e); e < types.length && !(c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62 || c === 60); c = types.charCodeAt(++e));
+    const name = types.slice(lt + 1, e);
+    if (name === 'Override' || name.endsWith(':Override')) {
+      const gt = types.indexOf('>', e);
+      if (gt < 0) return out;
+      out.push(types.slice(lt, gt + 1));
+      p = gt + 1;
+    } else p = e;
+  }
+}
+
+/** The ContentType="…" of one tag, or '' (one pass, whatever the tag holds). */
+function contentTypeOf(tag: string): string {
+  let from = 0;
+  for (;;) {
+    const i = tag.indexOf('ContentType', from);
+    if (i < 0) return '';
+    let j = i + 11;
+    while (/\s/.test(tag[j] ?? '')) j++;
+    from = j;
+    if (tag[j] !== '=') continue;
+    j++;
+    while (/\s/.test(tag[j] ?? '')) j++;
+    from = j;
+    if (tag[j] !== '"') continue;
+    const end = tag.indexOf('"', j + 1);
+    return end < 0 ? '' : tag.slice(j + 1, end);
   }
 }
 
@@ -622,11 +664,16 @@ function classifyOle(bytes: Uint8Array): InputClass {
 // number formats and serial dates, shared by the readers (exact, independent of the process TZ)
 // ---------------------------------------------------------------------------------------------
 
+/** Excel's limit on a number format code (255 characters); a longer code is no format here. */
+export const MAX_FORMAT_CHARS = 255;
+
 /** The first section of a number format with literals, escapes, fills and brackets removed, lower-cased. */
 const SKELETONS = new Map<string, { s: string; elapsed: boolean }>();
 
 /** formatSkeleton, memoised: a workbook has a handful of formats and thousands of cells using them. */
 function formatSkeleton(fmt: string): { s: string; elapsed: boolean } {
+  // longer than Excel allows: hostile (issue 13), and the patterns below are bounded by this cap
+  if (fmt.length > MAX_FORMAT_CHARS) return { s: '', elapsed: false };
   let k = SKELETONS.get(fmt);
   if (!k) {
     if (SKELETONS.size > 10_000) SKELETONS.clear();

@@ -17,12 +17,26 @@ import { parseAddress, type Cell, type Workbook } from '../core/table.js';
 import { CLERK_CODES, composeReply, needsReply, NOT_A_SUBMISSION } from '../core/compose-reply.js';
 import { MARK_WORDS, type Lang } from '../core/messages.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { FEEDBACK_MAX_CELLS, workbookCells } from './feedback-limits.js';
+
+export { FEEDBACK_MAX_CELLS, workbookCells };
 import { addFilterDatabaseNames } from './exceljs-filter-names.js';
+import { installQuotePrefix, markQuotePrefix, neutralizeWorkbook } from './exceljs-safe-cells.js';
 
 export interface AnnotationSource {
   bytes: Buffer;
   /** the neutral workbook the reader produced; needed to rebuild non-xlsx sources */
   workbook?: Workbook;
+  /** the table is too large for a copy (its cell count): kept neither bytes nor workbook */
+  tooLargeCells?: number;
+}
+
+/** A copy not made because the table is too large; its message is the finding's reason. */
+export class FeedbackTooLarge extends Error {
+  readonly code = 'EKEPURI_TOO_LARGE';
+  constructor(cells: number) {
+    super(`表格过大，共 ${cells} 个单元格，未生成批注副本`);
+  }
 }
 
 export const ERROR_FILL_ARGB = 'FFFFC7CE';
@@ -139,8 +153,10 @@ function wallClockDate(v: string): Date {
 function writeNeutralCell(target: ExcelJS.Cell, cell: Cell): void {
   switch (cell.t) {
     case 's':
-      // a plain string value: exceljs writes it as text, never as a formula
+      // a plain string value: exceljs writes it as text, never as a formula; flagged when it
+      // would turn into one on editing
       target.value = cell.v;
+      markQuotePrefix(target, cell.v);
       break;
     case 'n':
       target.value = cell.v;
@@ -161,6 +177,7 @@ function writeNeutralCell(target: ExcelJS.Cell, cell: Cell): void {
 
 /** A plain .xlsx with the neutral workbook's sheets, values and merges; returns old → new sheet names. */
 function rebuildFromNeutral(source: Workbook): { wb: ExcelJS.Workbook; names: Map<string, string> } {
+  installQuotePrefix();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'kepuri';
   const used = new Set<string>();
@@ -405,6 +422,8 @@ export async function writeAnnotatedCopy(
   const loaded = await loadXlsx(sourceBytes);
   if (loaded) {
     try {
+      // cached values only: no formula, DDE call or link of the unit's file reaches the copy
+      neutralizeWorkbook(loaded);
       annotate(loaded, marks, undefined, lang);
       addFilterDatabaseNames(loaded);
       await writeFileAtomic(outFile, Buffer.from(await loaded.xlsx.writeBuffer()));
@@ -423,16 +442,35 @@ export async function writeAnnotatedCopy(
 
 // ---------------------------------------------------------------- the folder of feedback
 
-/** A file name without / \ : * ? " < > | or control characters, never empty, never hidden. */
+/**
+ * At most this many UTF-8 bytes in a unit's file name before its suffixes: file systems allow
+ * 255 bytes a name, and `-回复.txt`, a `-2` for a second file and the temporary name's
+ * `.….<pid>.<time>.tmp` must fit too (issue 13, item 16: 80 CJK characters are 240 bytes).
+ */
+export const MAX_NAME_BYTES = 180;
+
+/**
+ * A file name without / \ : * ? " < > | , control characters or bidi overrides, never empty,
+ * never hidden, at most 80 characters and MAX_NAME_BYTES bytes.
+ */
 export function safeFileName(name: string): string {
   const cleaned = name
-    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]+/g, '')
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')
     .replace(/[. ]+$/, '');
-  const cut = [...cleaned].slice(0, 80).join('');
-  return cut || '未命名';
+  let cut = '';
+  let bytes = 0;
+  let chars = 0;
+  for (const ch of cleaned) {
+    const n = Buffer.byteLength(ch);
+    if (chars >= 80 || bytes + n > MAX_NAME_BYTES) break;
+    cut += ch;
+    bytes += n;
+    chars++;
+  }
+  return cut.replace(/[. ]+$/, '') || '未命名';
 }
 
 /** 'inbox/a.eml#附件.xlsx' → '附件'; 'dir/b.xls' → 'b' */
@@ -475,6 +513,8 @@ export interface AnnotationOptions {
   runAt?: Date;
   /** the letters' language; Chinese unless English letters were asked for */
   lang?: Lang;
+  /** a unit's copy or reply that could not be written (the others still are) */
+  onError?: (file: string, unit: string | null, err: unknown) => void;
 }
 
 /** Files that are not submissions (a poster, a cover letter): listed for the clerk, never answered. */
@@ -513,14 +553,29 @@ export async function writeAnnotations(report: Report, dir: string, opts: Annota
     const toMark = own.filter((f) => f.code !== 'submission-late');
     const xlsx = path.join(dir, `${name}.xlsx`);
     // one file exceljs cannot handle must not stop the feedback for the others: the reply still goes out
-    const annotated = toMark.length > 0 && (await writeCopy(file, toMark, xlsx, opts.sources, lang).catch(() => false));
+    let copyError: unknown;
+    const annotated =
+      toMark.length > 0 &&
+      (await writeCopy(file, toMark, xlsx, opts.sources, lang).catch((err: unknown) => {
+        copyError = err;
+        return false;
+      }));
     if (annotated) written.push(xlsx);
+    // a copy that should have gone out and could not be written is reported (issue 13, item 19)
+    if (!annotated && copyError !== undefined) opts.onError?.(file.path, unit, copyError);
 
     const txt = path.join(dir, `${name}-回复.txt`);
+    // the reply points to an attachment only when there is one
     const reply = composeReply(unit ?? '', own, opts.rules, { runAt, receivedAt: file.receivedAt, annotated, lang });
-    // BOM and CRLF so Notepad on older Windows shows the Chinese text correctly
-    await writeFileAtomic(txt, '\ufeff' + reply.replace(/\n/g, '\r\n'));
-    written.push(txt);
+    try {
+      // BOM and CRLF so Notepad on older Windows shows the Chinese text correctly
+      await writeFileAtomic(txt, '\ufeff' + reply.replace(/\n/g, '\r\n'));
+      written.push(txt);
+    } catch (err) {
+      // one unit's reply that cannot be written is that unit's problem, never the run's end
+      if (!opts.onError) throw err;
+      opts.onError(file.path, unit, err);
+    }
   }
 
   const skipped = notSubmissions(report);
@@ -543,6 +598,11 @@ async function writeCopy(file: ReportFile, findings: Actionable[], out: string, 
   const disk = diskPathOf(file.path);
   const source = sources?.get(file.path) ?? (disk ? await readSourceFromDisk(disk) : undefined);
   if (!source) return false;
+  if (source.tooLargeCells !== undefined) throw new FeedbackTooLarge(source.tooLargeCells);
+  if (source.workbook) {
+    const cells = workbookCells(source.workbook);
+    if (cells > FEEDBACK_MAX_CELLS) throw new FeedbackTooLarge(cells);
+  }
   if (await writeAnnotatedCopy(source.bytes, findings, out, source.workbook, lang)) return true;
   if (source.workbook || !disk) return false;
   // not an .xlsx (xls, et, ods, csv): rebuild it from what the reader makes of it

@@ -9,7 +9,10 @@ import path from 'node:path';
 export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  // a long name (a unit's name of 80 Chinese characters) must leave room for the suffixes: the
+  // temporary name is then a short one (issue 13, item 16)
+  const base = Buffer.byteLength(path.basename(file)) > 200 ? 'kepuri' : path.basename(file);
+  const tmp = path.join(dir, `.${base}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, data);
     await fs.rename(tmp, file);

@@ -17,6 +17,7 @@
  * a unit's own workbook round-tripped). Outputs are verified by reading them back with exceljs,
  * SheetJS and our reader (test/writers), and by hand in LibreOffice and openpyxl.
  */
+import { looksLikeFormula } from './formula-text.js';
 import zlib from 'node:zlib';
 import { columnLetter } from '../core/table.js';
 
@@ -223,7 +224,9 @@ export class XlsxSheet {
       const v = values[c];
       const s = styles[c] ?? 0;
       if (typeof v === 'string' && v !== '') {
-        x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (STRING_ATTRS[s] ??= s ? `" s="${s}" t="s"><v>` : '" t="s"><v>') + book.stringIndex(v) + '</v></c>';
+        // text Excel would take for a formula on editing carries quotePrefix (SPEC §9)
+        const sq = looksLikeFormula(v) ? book.quotedStyle(s) : s;
+        x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (STRING_ATTRS[sq] ??= sq ? `" s="${sq}" t="s"><v>` : '" t="s"><v>') + book.stringIndex(v) + '</v></c>';
       } else if (typeof v === 'number' && Number.isFinite(v)) {
         x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (NUMBER_ATTRS[s] ??= s ? `" s="${s}"><v>` : '"><v>') + v + '</v></c>';
       } else x += book.valueXml(v, letterOf(c) + suffix, s);
@@ -394,7 +397,9 @@ export class XlsxBook {
   private readonly strings = new Map<string, number>();
   private readonly stringList: string[] = [];
   private readonly styleIds = new Map<string, number>();
-  private readonly styles: { font: number; fill: number; border: number; numFmt: number; alignment?: Alignment }[] = [{ font: 0, fill: 0, border: 0, numFmt: 0 }];
+  private readonly styles: { font: number; fill: number; border: number; numFmt: number; alignment?: Alignment; quotePrefix?: boolean }[] = [{ font: 0, fill: 0, border: 0, numFmt: 0 }];
+  /** style id → the same look with quotePrefix */
+  private readonly quoted = new Map<number, number>();
   private readonly fonts = new Map<string, number>([['{}', 0]]);
   private readonly fills = new Map<string, number>([
     ['none', 0],
@@ -433,7 +438,8 @@ export class XlsxBook {
     const sa = s ? ` s="${s}"` : '';
     if (typeof v === 'string') {
       if (v === '') return s ? `<c r="${ref}"${sa}/>` : '';
-      return `<c r="${ref}"${sa} t="s"><v>${this.stringIndex(v)}</v></c>`;
+      const sq = looksLikeFormula(v) ? this.quotedStyle(s) : s;
+      return `<c r="${ref}"${sq ? ` s="${sq}"` : ''} t="s"><v>${this.stringIndex(v)}</v></c>`;
     }
     if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${sa}><v>${v}</v></c>` : s ? `<c r="${ref}"${sa}/>` : '';
     if (typeof v === 'boolean') return `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -453,6 +459,17 @@ export class XlsxBook {
       this.stringList.push(v);
     }
     return i;
+  }
+
+  /** The xf id of style `s` with the quotePrefix flag (text shown as text even when edited). */
+  quotedStyle(s: number): number {
+    let id = this.quoted.get(s);
+    if (id === undefined) {
+      id = this.styles.length;
+      this.styles.push({ ...this.styles[s], quotePrefix: true });
+      this.quoted.set(s, id);
+    }
+    return id;
   }
 
   /** The xf id of a look, for `XlsxSheet.appendRow` (computed once per look, not per cell). */
@@ -618,7 +635,8 @@ export class XlsxBook {
         (x.font ? ' applyFont="1"' : '') +
         (x.fill ? ' applyFill="1"' : '') +
         (x.border ? ' applyBorder="1"' : '') +
-        (a ? ' applyAlignment="1"' : '');
+        (a ? ' applyAlignment="1"' : '') +
+        (x.quotePrefix ? ' quotePrefix="1"' : '');
       if (!a) return `<xf ${attrs}/>`;
       const al = [a.horizontal ? `horizontal="${a.horizontal}"` : '', a.vertical ? `vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"` : '', a.wrapText ? 'wrapText="1"' : ''].filter(Boolean).join(' ');
       return `<xf ${attrs}><alignment ${al}/></xf>`;

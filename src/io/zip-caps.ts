@@ -28,6 +28,32 @@ export const SIZE_CAPS = {
   totalUncompressedBytes: 1024 * MiB,
 } as const;
 
+/** A limit on the inflated bytes of all entries of a zip together, with the reason given when it is passed. */
+export interface TotalCap {
+  bytes: number;
+  reason: string;
+}
+
+const ZIP_TOTAL_CAP: TotalCap = { bytes: SIZE_CAPS.totalUncompressedBytes, reason: `解压后超过 ${mb(SIZE_CAPS.totalUncompressedBytes)} MB 上限` };
+
+/**
+ * The inflated bytes one input given on the command line (or found in a folder) may unpack to,
+ * across every level of containers inside it (a zip in a zip in a mail): ten times its own size,
+ * at least the size from which SPEC §9's ratio rule applies (10 MiB), at most the 200 MiB one zip
+ * entry may hold (issue 13, item 14). A mailbox download of office files or PDFs unpacks to about
+ * its own size; a 1 MB zip of a zip of a hundred 9.9 MB CSVs (each under every per-entry cap)
+ * stops here instead of unpacking a gigabyte.
+ */
+export function nestedInflateBudget(topLevelBytes: number): number {
+  return Math.min(SIZE_CAPS.entryUncompressedBytes, Math.max(SIZE_CAPS.ratioCheckMinBytes, NESTED_RATIO * topLevelBytes));
+}
+export const NESTED_RATIO = 10;
+
+/** The reason given when an input's containers unpack to more than its budget. */
+export function nestedBudgetReason(budget: number): string {
+  return `解压后（含其中的压缩包和邮件附件）超过 ${mb(budget)} MB 上限`;
+}
+
 export type SizeCheck =
   | { ok: true; entries: number; uncompressedBytes: number }
   | { ok: false; code: 'file-too-large' | 'file-unreadable' | 'file-encrypted'; reason: string };
@@ -120,7 +146,8 @@ function decodeEntryName(entry: Entry): string {
  * is passed.
  * An archive yauzl cannot open, or an entry it cannot decompress, is `file-unreadable`.
  */
-export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean } = {}): Promise<SizeCheck> {
+export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean; total?: TotalCap } = {}): Promise<SizeCheck> {
+  const cap = options.total && options.total.bytes < SIZE_CAPS.totalUncompressedBytes ? options.total : ZIP_TOTAL_CAP;
   const fileCheck = checkFileSize(bytes.length);
   if (!fileCheck.ok) return fileCheck;
   const inflate = options.inflate ?? true;
@@ -135,7 +162,7 @@ export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean }
         return false;
       }
       if (isDirectory(entry)) return true;
-      const declared = declaredProblem(entry, total);
+      const declared = declaredProblem(entry, total, cap);
       if (declared) {
         result = declared;
         return false;
@@ -152,7 +179,7 @@ export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean }
         result = { ok: false, code: 'file-unreadable', reason: `不支持的压缩方式(${entry.compressionMethod})` };
         return false;
       }
-      const actual = await inflatedSize(zip, entry, bytes, total);
+      const actual = await inflatedSize(zip, entry, bytes, total, cap);
       if (typeof actual !== 'number') {
         result = actual;
         return false;
@@ -213,14 +240,13 @@ export function checkSmallZipCapsSync(bytes: Buffer): Extract<SizeCheck, { ok: t
   return { ok: true, entries: dir.length, uncompressedBytes: total };
 }
 
-function declaredProblem(entry: Entry, totalSoFar: number): SizeCheck | undefined {
+function declaredProblem(entry: Entry, totalSoFar: number, cap: TotalCap): SizeCheck | undefined {
   const size = entry.uncompressedSize;
   if (size > SIZE_CAPS.entryUncompressedBytes)
     return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后 ${mb(size)} MB,超过 ${mb(SIZE_CAPS.entryUncompressedBytes)} MB 上限` };
   if (size > SIZE_CAPS.ratioCheckMinBytes && size / Math.max(1, entry.compressedSize) > SIZE_CAPS.compressionRatio)
     return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 压缩比超过 ${SIZE_CAPS.compressionRatio}:1` };
-  if (totalSoFar + size > SIZE_CAPS.totalUncompressedBytes)
-    return { ok: false, code: 'file-too-large', reason: `解压后超过 ${mb(SIZE_CAPS.totalUncompressedBytes)} MB 上限` };
+  if (totalSoFar + size > cap.bytes) return { ok: false, code: 'file-too-large', reason: cap.reason };
   return undefined;
 }
 
@@ -231,7 +257,7 @@ const SYNC_INFLATE_BYTES = 16 * MiB;
  * Inflate one entry to nowhere, counting its real bytes; a SizeCheck failure as soon as a cap is
  * passed. The data are located through the entry's local header.
  */
-async function inflatedSize(zip: ZipFile, entry: Entry, bytes: Buffer, totalSoFar: number): Promise<number | SizeCheck> {
+async function inflatedSize(zip: ZipFile, entry: Entry, bytes: Buffer, totalSoFar: number, cap: TotalCap): Promise<number | SizeCheck> {
   const header = await new Promise<{ fileDataStart: number }>((resolve, reject) =>
     zip.readLocalFileHeader(entry, { minimal: true }, (err, h) => (err || !h ? reject(err ?? new Error('header')) : resolve(h))),
   );
@@ -239,19 +265,19 @@ async function inflatedSize(zip: ZipFile, entry: Entry, bytes: Buffer, totalSoFa
   const end = start + entry.compressedSize;
   if (end > bytes.length) return { ok: false, code: 'file-unreadable', reason: '压缩数据不完整' };
   const data = bytes.subarray(start, end);
-  if (entry.compressionMethod === 0) return capProblem(entry, data.length, totalSoFar) ?? data.length;
+  if (entry.compressionMethod === 0) return capProblem(entry, data.length, totalSoFar, cap) ?? data.length;
 
   // the most bytes the caps allow for this entry
   const ratioLimit = Math.max(SIZE_CAPS.ratioCheckMinBytes, Math.max(1, entry.compressedSize) * SIZE_CAPS.compressionRatio);
-  const allowed = Math.min(SIZE_CAPS.entryUncompressedBytes, SIZE_CAPS.totalUncompressedBytes - totalSoFar, ratioLimit);
+  const allowed = Math.min(SIZE_CAPS.entryUncompressedBytes, cap.bytes - totalSoFar, ratioLimit);
   if (Math.max(entry.uncompressedSize, 1) <= SYNC_INFLATE_BYTES) {
     try {
       const n = zlib.inflateRawSync(data, { maxOutputLength: Math.min(allowed, SYNC_INFLATE_BYTES) + 1 }).length;
-      return capProblem(entry, n, totalSoFar) ?? n;
+      return capProblem(entry, n, totalSoFar, cap) ?? n;
     } catch (err) {
       // more than it said: if the caps allow more than we inflated synchronously, stream it
       if (!(err instanceof RangeError) || allowed <= SYNC_INFLATE_BYTES) {
-        return err instanceof RangeError ? tooBig(entry, allowed, totalSoFar) : { ok: false, code: 'file-unreadable', reason: '压缩数据损坏' };
+        return err instanceof RangeError ? tooBig(entry, allowed, totalSoFar, cap) : { ok: false, code: 'file-unreadable', reason: '压缩数据损坏' };
       }
     }
   }
@@ -269,7 +295,7 @@ async function inflatedSize(zip: ZipFile, entry: Entry, bytes: Buffer, totalSoFa
     };
     inflater.on('data', (chunk: Buffer) => {
       n += chunk.length;
-      const problem = capProblem(entry, n, totalSoFar);
+      const problem = capProblem(entry, n, totalSoFar, cap);
       if (problem) settle(problem);
     });
     inflater.on('error', () => settle({ ok: false, code: 'file-unreadable', reason: '压缩数据损坏' }));
@@ -279,18 +305,17 @@ async function inflatedSize(zip: ZipFile, entry: Entry, bytes: Buffer, totalSoFa
 }
 
 /** The cap `n` real bytes of this entry break, if any. */
-function capProblem(entry: Entry, n: number, totalSoFar: number): SizeCheck | undefined {
+function capProblem(entry: Entry, n: number, totalSoFar: number, cap: TotalCap): SizeCheck | undefined {
   if (n > SIZE_CAPS.entryUncompressedBytes)
     return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后超过 ${mb(SIZE_CAPS.entryUncompressedBytes)} MB 上限` };
   if (n > SIZE_CAPS.ratioCheckMinBytes && n / Math.max(1, entry.compressedSize) > SIZE_CAPS.compressionRatio)
     return { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 压缩比超过 ${SIZE_CAPS.compressionRatio}:1` };
-  if (totalSoFar + n > SIZE_CAPS.totalUncompressedBytes)
-    return { ok: false, code: 'file-too-large', reason: `解压后超过 ${mb(SIZE_CAPS.totalUncompressedBytes)} MB 上限` };
+  if (totalSoFar + n > cap.bytes) return { ok: false, code: 'file-too-large', reason: cap.reason };
   return undefined;
 }
 
-function tooBig(entry: Entry, allowed: number, totalSoFar: number): SizeCheck {
-  return capProblem(entry, allowed + 1, totalSoFar) ?? { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后过大` };
+function tooBig(entry: Entry, allowed: number, totalSoFar: number, cap: TotalCap): SizeCheck {
+  return capProblem(entry, allowed + 1, totalSoFar, cap) ?? { ok: false, code: 'file-too-large', reason: `${entryLabel(entry)} 解压后过大` };
 }
 
 export interface ZipEntryName {

@@ -199,10 +199,36 @@ function checkSubmission(s: FileState, rules: Rules): void {
 }
 
 function cleanUnitName(text: string): string {
-  return normalizeText(text)
-    .replace(/[(（][^)）]*(盖章|公章)[^)）]*[)）]/g, '')
+  return dropSealNotes(normalizeText(text))
     .replace(/[\s_＿]+$/g, '')
     .trim();
+}
+
+/**
+ * Drop bracketed notes naming a seal: `（盖章）`, `(加盖公章)`. The same as replacing
+ * /[(（][^)）]*(盖章|公章)[^)）]*[)）]/g, in one pass: that pattern rescans to the next ')' from
+ * every '(' of a long run of them (issue 13). Between two closing brackets, the first opening one
+ * starts the note, when the text up to the closing one names a seal.
+ */
+export function dropSealNotes(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== ')' && c !== '）') continue;
+    let open = -1;
+    for (let k = from; k < i; k++) {
+      if (s[k] === '(' || s[k] === '（') {
+        open = k;
+        break;
+      }
+    }
+    const inside = open < 0 ? '' : s.slice(open + 1, i);
+    if (open >= 0 && (inside.includes('盖章') || inside.includes('公章'))) out += s.slice(from, open);
+    else out += s.slice(from, i + 1);
+    from = i + 1;
+  }
+  return out + s.slice(from);
 }
 
 /** The latest submission of a unit replaces the earlier ones; unknown times count as earliest. */

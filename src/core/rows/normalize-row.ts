@@ -38,6 +38,8 @@ export interface ParsedRow {
   modeKnown: boolean;
   unknownFields: string[];
   townKnown: boolean;
+  /** fields whose text was cut at MAX_CELL_TEXT characters */
+  truncated?: FieldKey[];
 }
 
 export interface NormalizeContext {
@@ -112,16 +114,26 @@ function rangeEnd(start: Extract<DateParse, { kind: 'ok' }>, cache: ParseCache):
   return end;
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   const cache = ctx.cache;
   const rawText: FieldRecord = {};
   // a row a merge reaches keeps its addresses (they may be a merge's top-left); any other row's
   // are made on demand from the file's column map (see row-cells.ts)
   const cells: FieldRecord | undefined = raw.columns ? undefined : {};
+  let truncated: FieldKey[] | undefined;
   for (const [key, f] of raw.fields) {
     if (cells) put(cells, key, f.address);
     const cell = f.cell;
-    const t = textOf(cell, cache);
+    let t = textOf(cell, cache);
+    // Excel's limit on a cell's text: longer text is cut here (and reported by cell-text-truncated),
+    // so no output holds a cell Excel would have to repair (issue 13, item 19)
+    if (t.length > MAX_CELL_TEXT) {
+      t = t.slice(0, MAX_CELL_TEXT);
+      (truncated ??= []).push(key);
+    }
     if (t !== '') put(rawText, key, cell!.t === 'd' ? detachText(cell!.v) : t);
   }
   const fields = raw.fields;
@@ -207,7 +219,7 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   let extras = NO_EXTRAS;
   if (raw.extras.length > 0) {
     extras = [];
-    for (const e of raw.extras) extras.push({ header: e.header, value: textOf(e.cell, cache) });
+    for (const e of raw.extras) extras.push({ header: e.header, value: textOf(e.cell, cache).slice(0, MAX_CELL_TEXT) });
   }
   const activity: Activity = {
     file: ctx.file,
@@ -235,6 +247,7 @@ export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
     modeKnown,
     unknownFields,
     townKnown,
+    ...(truncated ? { truncated } : {}),
   };
 }
 

@@ -37,6 +37,7 @@ import { submissionMissing } from './submission-missing.js';
 import { submissionSuperseded } from './submission-superseded.js';
 import { townMainEventMissing } from './town-main-event-missing.js';
 import { townUnknown } from './town-unknown.js';
+import { cellTextTruncated } from './cell-text-truncated.js';
 import { unitUnidentified } from './unit-unidentified.js';
 import { unitUnknown } from './unit-unknown.js';
 import { urlInvalid } from './url-invalid.js';
@@ -44,6 +45,7 @@ import { urlInvalid } from './url-invalid.js';
 /** Cell and row checks, on every parsed row of a table. */
 export const ROW_RULES: readonly RowRule[] = [
   requiredMissing,
+  cellTextTruncated,
   nameTooLong,
   categoryInvalid,
   categoryUnitMismatch,

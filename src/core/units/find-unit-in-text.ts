@@ -54,11 +54,17 @@ const SPLIT = /[\s\-_—–~·•、,，;；:：()[\]【】〔〕<>《》"'“�
 const EDGE_HEAD = /^(?:关于|有关|及|和|的)+/;
 const EDGE_TAIL = /(?:活动|科普|的|表|版|及|和)+$/;
 
+/** A file name is at most 255 bytes; a mail subject rarely a tenth of this. */
+const MAX_NAME_TEXT = 1000;
+
 /** Split a file name / subject into cleaned candidate segments, in order. */
 export function textSegments(text: string, prefixes: string[]): string[] {
   let s = foldWidth(text).replace(/[\r\n\t]+/g, ' ');
   // a path: keep the base name; an eml attachment path a.eml#b.xlsx keeps both parts
   s = s.split(/[\\/]/).pop() ?? s;
+  // no file name or subject is longer; the phrase patterns (关于.*?的通知) are quadratic on a hostile
+  // run of 关于, so the text they see is bounded (issue 13)
+  if (s.length > MAX_NAME_TEXT) s = s.slice(0, MAX_NAME_TEXT);
   s = s.replace(EXTENSION, ' ');
   for (const re of PHRASES) s = s.replace(re, '|');
   s = s.replace(WORD_RE, '|');

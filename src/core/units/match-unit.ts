@@ -57,7 +57,8 @@ export function emailKey(address: string): string {
   const angle = /<([^<>]+)>/.exec(s);
   let a = angle ? angle[1] : s;
   a = a.replace(/^mailto:/i, '');
-  const m = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/.exec(a);
+  // starts only at the start of a word: linear on a long run without '@' (issue 13)
+  const m = /(?<![^\s<>"'(),;:])[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/.exec(a);
   return (m ? m[0] : a).trim().toLowerCase();
 }
 

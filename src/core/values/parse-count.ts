@@ -33,21 +33,33 @@ const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空)$/;
 const VAGUE_WORDS = /^(?:若干|不限|不定|不详|待定|未定|视情况|视情况而定|人数不限|数[十百千万]|几[十百千万]|多人|众多|较多|大量|很多)/;
 
 /**
+/**
+ * No activity counts a billion visitors: a larger count (1e308 in a hostile file) is invalid, not
+ * a number the totals would add up (issue 13, item 19).
+ */
+export const MAX_COUNT = 1_000_000_000;
+
+/**
  * A count cell. With the run's cache, equal cells give one shared frozen result (see parse-cache.ts).
  */
 export function parseCountCell(cell: Cell | undefined, cache?: ParseCache): CountParse {
   if (!cell) return EMPTY_COUNT;
   if (cache) {
-    if (cell.t === 's') return cache.countTexts.get(cell.v) ?? cache.countTexts.add(cell.v, (v) => freezeParse(parseCountText(v)));
+    if (cell.t === 's') return cache.countTexts.get(cell.v) ?? cache.countTexts.add(cell.v, (v) => freezeParse(countOfText(v)));
     if (cell.t === 'n') return cache.countNumbers.get(cell.v) ?? cache.countNumbers.add(cell.v, () => freezeParse(countOfNumber(cell.v)));
   }
-  if (cell.t === 's') return parseCountText(cell.v);
+  if (cell.t === 's') return countOfText(cell.v);
   if (cell.t === 'n') return countOfNumber(cell.v);
   return INVALID; // a date, TRUE or #N/A in a count column
 }
 
 function countOfNumber(v: number): CountParse {
-  return Number.isInteger(v) && v > 0 ? { kind: 'ok', value: v } : INVALID;
+  return Number.isInteger(v) && v > 0 && v <= MAX_COUNT ? { kind: 'ok', value: v } : INVALID;
+}
+
+function countOfText(text: string): CountParse {
+  const parsed = parseCountText(text);
+  return parsed.kind === 'ok' && !(parsed.value <= MAX_COUNT) ? INVALID : parsed;
 }
 
 /** one number: 1,200 / 1.5万 / 3千 / 9万多 → integer, or undefined when it is not a whole positive count */

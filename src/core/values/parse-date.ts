@@ -316,10 +316,14 @@ const WEEKDAY = /(?:星期|礼拜|周)[一二三四五六日天1-7]/g;
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** 二〇二三年九月十八日 → 2024年9月18日; only numerals directly before 年/月/日/号 are touched. */
+/**
+ * 二〇二三年九月十八日 → 2024年9月18日; only numerals directly before 年/月/日/号 are touched.
+ * A match starts only where a run of numerals starts, and the unit is captured, not sliced from
+ * the rest of the text: linear on a cell of ten thousand 〇 (issue 13), where each start inside the
+ * run used to rescan it.
+ */
 function chineseNumeralsToDigits(s: string): string {
-  return s.replace(/([〇零一二两三四五六七八九十]+)(?=\s*[年月日号])/g, (run, _g, offset: number, all: string) => {
-    const unit = all.slice(offset + run.length).trim()[0];
+  return s.replace(/(?<![〇零一二两三四五六七八九十])([〇零一二两三四五六七八九十]+)(?=\s*([年月日号]))/g, (run: string, _g: string, unit: string) => {
     if (unit === '年') return [...run].map((c) => (c === '十' ? '' : String(CN_DIGIT[c] ?? ''))).join('');
     // 十八 = 18, 二十三 = 23, 十 = 10, 三十一 = 31
     const i = run.indexOf('十');

@@ -14,18 +14,20 @@ interface Node {
 
 const nodes = new Map<string, Node>([['/', { dir: true, mtime: new Date(0) }]]);
 
-function norm(p: string): string {
-  return path.resolve(String(p)); // relative to process.cwd(): the page's working folder
+function norm(p: string | Uint8Array): string {
+  // a path may come as bytes (collect-inputs reads folder names as bytes, for GBK names on Linux)
+  const text = typeof p === 'string' ? p : Buffer.from(p).toString('utf8');
+  return path.resolve(text); // relative to process.cwd(): the page's working folder
 }
 
-function fsError(code: string, p: string): NodeJS.ErrnoException {
-  const err = new Error(`${code}: ${p}`) as NodeJS.ErrnoException;
+function fsError(code: string, p: string | Uint8Array): NodeJS.ErrnoException {
+  const err = new Error(`${code}: ${norm(p)}`) as NodeJS.ErrnoException;
   err.code = code;
-  err.path = p;
+  err.path = norm(p);
   return err;
 }
 
-function get(p: string): Node {
+function get(p: string | Uint8Array): Node {
   const n = nodes.get(norm(p));
   if (!n) throw fsError('ENOENT', p);
   return n;
@@ -80,7 +82,7 @@ class Stats {
 
 class Dirent {
   constructor(
-    readonly name: string,
+    readonly name: string | Buffer,
     private readonly n: Node,
     readonly parentPath: string,
   ) {}
@@ -111,14 +113,14 @@ function encodeOut(bytes: Buffer, enc?: unknown): Buffer | string {
   return e ? bytes.toString(e as BufferEncoding) : bytes;
 }
 
-export function statSync(p: string): Stats {
+export function statSync(p: string | Uint8Array): Stats {
   return new Stats(get(p));
 }
 export const lstatSync = statSync;
-export function existsSync(p: string): boolean {
+export function existsSync(p: string | Uint8Array): boolean {
   return nodes.has(norm(p));
 }
-export function readFileSync(p: string, enc?: unknown): Buffer | string {
+export function readFileSync(p: string | Uint8Array, enc?: unknown): Buffer | string {
   const n = get(p);
   if (n.dir) throw fsError('EISDIR', p);
   return encodeOut(n.bytes!, enc);
@@ -138,12 +140,16 @@ export function mkdirSync(p: string, opts?: { recursive?: boolean }): void {
     ensureDir(p);
   }
 }
-export function readdirSync(p: string, opts?: { withFileTypes?: boolean }): (string | Dirent)[] {
+export function readdirSync(p: string, opts?: { withFileTypes?: boolean; encoding?: string }): (string | Buffer | Dirent)[] {
   const n = get(p);
   if (!n.dir) throw fsError('ENOTDIR', p);
-  return childrenOf(p).map(([name, c]) => (opts?.withFileTypes ? new Dirent(name, c, norm(p)) : name));
+  const asBytes = opts?.encoding === 'buffer';
+  return childrenOf(p).map(([name, c]) => {
+    const shown = asBytes ? Buffer.from(name, 'utf8') : name;
+    return opts?.withFileTypes ? new Dirent(shown, c, norm(p)) : shown;
+  });
 }
-export function realpathSync(p: string): string {
+export function realpathSync(p: string | Uint8Array): string {
   get(p);
   return norm(p);
 }
@@ -167,14 +173,14 @@ export function mkdtempSync(prefix: string): string {
   mkdirSync(p, { recursive: true });
   return norm(p);
 }
-export function rmSync(p: string, opts?: { force?: boolean; recursive?: boolean }): void {
+export function rmSync(p: string | Uint8Array, opts?: { force?: boolean; recursive?: boolean }): void {
   if (!nodes.has(norm(p))) {
     if (opts?.force) return;
     throw fsError('ENOENT', p);
   }
-  removeTree(p);
+  removeTree(norm(p));
 }
-export function unlinkSync(p: string): void {
+export function unlinkSync(p: string | Uint8Array): void {
   get(p);
   nodes.delete(norm(p));
 }

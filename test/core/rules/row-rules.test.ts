@@ -183,6 +183,13 @@ describeRule(ROW_RULES.find((r) => r.name === 'url-invalid')!, (run) => {
   });
 });
 
+describeRule(ROW_RULES.find((r) => r.name === 'cell-text-truncated')!, (run) => {
+  it('says where text over Excel’s 32,767 characters was cut', () => {
+    expect(run(row(1, { 活动简介: '科'.repeat(40_000) }))).toEqual([['N2', 'cell-text-truncated']]);
+    expect(run(row(1, { 活动简介: '科'.repeat(32_767) }))).toEqual([]);
+  });
+});
+
 describe('row rules', () => {
   it('are each tested here', () => {
     expect([...tested].sort()).toEqual(ROW_RULES.map((r) => r.name).sort());
