@@ -7,7 +7,7 @@ if (fast) process.env.KEPURI_CORPUS = '/nonexistent-kepuri-corpus';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: fast ? ['test/cli/**', 'node_modules/**'] : ['node_modules/**'],
+    exclude: fast ? ['test/cli/**', 'test/page/**', 'node_modules/**'] : ['node_modules/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
