@@ -2,7 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Lang } from '../core/messages.js';
 import { parseDateText } from '../core/values/parse-date.js';
-import { loadRules } from '../io/load-config.js';
+import { loadRules } from '../io/config/load-config.js';
 import { runFollowUpJob } from '../io/run-follow-up.js';
 import { UsageError } from '../core/errors.js';
 

@@ -1,7 +1,7 @@
 /** `kepuri init [--year N]`: write a complete config to edit. */
 import { existsSync } from 'node:fs';
 import { makeConfig } from '../core/config/make-config.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomic } from '../io/write/write-atomic.js';
 import { UsageError } from '../core/errors.js';
 
 export async function runInit(opts: { year?: string; out: string; force?: boolean }): Promise<number> {

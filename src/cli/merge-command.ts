@@ -1,7 +1,7 @@
 /** `kepuri merge INPUT… [-o DIR]`: the clerk's main job. */
 import type { Lang } from '../core/messages.js';
 import { exitCodeOf, reportJsonChunks } from '../core/report.js';
-import { loadRules } from '../io/load-config.js';
+import { loadRules } from '../io/config/load-config.js';
 import { runMergeJob } from '../io/run-merge.js';
 import { makeChalk, renderMergeSummary, renderRulesLine } from './render-terminal.js';
 

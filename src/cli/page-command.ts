@@ -7,8 +7,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRules, CONFIG_FILE_NAME } from '../io/load-config.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { loadRules, CONFIG_FILE_NAME } from '../io/config/load-config.js';
+import { writeFileAtomic } from '../io/write/write-atomic.js';
 import { UsageError } from '../core/errors.js';
 
 export const PAGE_FILE = '科普日活动安排表校验.html';

@@ -1,6 +1,6 @@
 /** `kepuri rules [--json]`: the rules in force, in Chinese. */
 import type { Rules } from '../core/config/schema.js';
-import { loadRules } from '../io/load-config.js';
+import { loadRules } from '../io/config/load-config.js';
 
 export async function runRules(opts: { json?: boolean; config?: string; roster?: string }): Promise<number> {
   const rules = await loadRules({ config: opts.config, roster: opts.roster });

@@ -13,9 +13,9 @@ import type { Rules } from '../core/config/schema.js';
 import type { Lang } from '../core/messages.js';
 import { buildReport, type Report } from '../core/report.js';
 import { tallyUnits } from '../core/unit-counts.js';
-import { loadRules } from '../io/load-config.js';
-import { readWorkbook } from '../io/read-workbook.js';
-import { writeSummary } from '../io/write-summary.js';
+import { loadRules } from '../io/config/load-config.js';
+import { readWorkbook } from '../io/read/read-workbook.js';
+import { writeSummary } from '../io/write/write-summary.js';
 import { UsageError } from '../core/errors.js';
 
 export async function runSummary(master: string, opts: { out: string; roster?: string; config?: string; lang: Lang }): Promise<number> {

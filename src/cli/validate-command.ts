@@ -4,8 +4,8 @@ import { validateWorkbook, buildValidateReport, type ReadOutcome } from '../core
 import { ParseCache } from '../core/values/parse-cache.js';
 import { exitCodeOf } from '../core/report.js';
 import type { Lang } from '../core/messages.js';
-import { loadRules } from '../io/load-config.js';
-import { readInputFile } from '../io/read-input-file.js';
+import { loadRules } from '../io/config/load-config.js';
+import { readInputFile } from '../io/read/read-input-file.js';
 import { makeChalk, renderRulesLine, renderValidate } from './render-terminal.js';
 import { UsageError } from '../core/errors.js';
 
@@ -25,8 +25,8 @@ type Sources = Map<string, { bytes: Buffer; workbook?: import('../core/table.js'
 /** `sources` receives the bytes of attachments and zip members, which have no path of their own on disk. */
 async function readArgument(file: string, sources: Sources): Promise<ReadOutcome[]> {
   if (!CONTAINER.test(file)) return [await readInputFile(file)];
-  const { collectInputs } = await import('../io/collect-inputs.js');
-  const { readWorkbook } = await import('../io/read-workbook.js');
+  const { collectInputs } = await import('../io/inputs/collect-inputs.js');
+  const { readWorkbook } = await import('../io/read/read-workbook.js');
   const collected = await collectInputs([file], {});
   const outcomes: ReadOutcome[] = collected.findings.map((f) => ({ file: f.file, findings: [f] }));
   for (const item of collected.items) {
@@ -53,7 +53,7 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   const report = buildValidateReport(results, rules, opts.lang);
   let written: string[] = [];
   if (opts.annotate) {
-    const { writeAnnotations } = await import('../io/write-annotated.js');
+    const { writeAnnotations } = await import('../io/write/write-annotated.js');
     const { writeErrorReason } = await import('../io/run-merge.js');
     // the letters and notes go to the unit: Chinese unless English letters were asked for
     const lettersLang = opts.lettersLang ?? 'zh';

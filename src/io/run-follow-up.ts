@@ -16,13 +16,13 @@ import type { ReceivedMaterial, SniffedType } from '../core/follow-up/materials.
 import { trackFollowUp, type FollowUpPlan } from '../core/follow-up/track-follow-up.js';
 import type { Lang } from '../core/messages.js';
 import { toReportFinding, type ReportFinding } from '../core/report.js';
-import { collectInputs } from './collect-inputs.js';
-import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
-import { readWorkbook } from './read-workbook.js';
-import { sniffMaterial } from './sniff-material.js';
-import { safeFileName } from './write-annotated.js';
-import { writeFileAtomic } from './write-atomic.js';
-import { FOLLOW_UP_FILE, writeFollowUpWorkbook } from './write-follow-up.js';
+import { collectInputs } from './inputs/collect-inputs.js';
+import { lookupReceived, parseManifest, type ManifestEntry } from './inputs/received-manifest.js';
+import { readWorkbook } from './read/read-workbook.js';
+import { sniffMaterial } from './inputs/sniff-material.js';
+import { safeFileName } from './write/write-annotated.js';
+import { writeFileAtomic } from './write/write-atomic.js';
+import { FOLLOW_UP_FILE, writeFollowUpWorkbook } from './write/write-follow-up.js';
 
 export const FOLLOW_UP_NOTICE_FILE = '催办通报.txt';
 export const REMINDER_DIR = '催办';

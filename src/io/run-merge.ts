@@ -12,19 +12,19 @@ import { assembleMerge, type MergePlan, type Submission } from '../core/merge/as
 import type { Lang } from '../core/messages.js';
 import { buildReport, reportJsonChunks, toReportFinding, type Report } from '../core/report.js';
 import { UsageError } from '../core/errors.js';
-import { collectInputs, type InputItem } from './collect-inputs.js';
-import { lookupReceived, parseManifest, type ManifestEntry } from './received-manifest.js';
-import { readWorkbook } from './read-workbook.js';
-import { createReadPool, type ReadPool } from './read-pool.js';
+import { collectInputs, type InputItem } from './inputs/collect-inputs.js';
+import { lookupReceived, parseManifest, type ManifestEntry } from './inputs/received-manifest.js';
+import { readWorkbook } from './read/read-workbook.js';
+import { createReadPool, type ReadPool } from './read/isolation/read-pool.js';
 import os from 'node:os';
 import { collectGarbage } from './collect-garbage.js';
-import { writeFileAtomic } from './write-atomic.js';
-import { writeMaster } from './write-master.js';
-import { relativeTextToInputs, relativeToInputs } from './print-setup.js';
-import { UPWARD_FILE, writeUpward } from './write-upward.js';
-import { writeSummary } from './write-summary.js';
-import { FEEDBACK_MAX_CELLS, workbookCells } from './feedback-limits.js';
-import type { AnnotationSource } from './write-annotated.js';
+import { writeFileAtomic } from './write/write-atomic.js';
+import { writeMaster } from './write/write-master.js';
+import { relativeTextToInputs, relativeToInputs } from './write/print-setup.js';
+import { UPWARD_FILE, writeUpward } from './write/write-upward.js';
+import { writeSummary } from './write/write-summary.js';
+import { FEEDBACK_MAX_CELLS, workbookCells } from './write/feedback-limits.js';
+import type { AnnotationSource } from './write/write-annotated.js';
 import { summaryRowsFromMerge } from '../core/merge/summary-rows.js';
 import { isClerksBusiness, NOT_A_SUBMISSION } from '../core/compose-reply.js';
 import { composeNotice, NOTICE_FILE, noticeFileText } from '../core/compose-notice.js';
@@ -242,7 +242,7 @@ export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJob
     staged.push(NOTICE_FILE);
     let feedback: string[] = [];
     if (opts.feedback) {
-      const { writeAnnotations } = await import('./write-annotated.js');
+      const { writeAnnotations } = await import('./write/write-annotated.js');
       // letters go in Chinese whatever the terminal's language, and carry only the unit's own faults
       const lettersLang = opts.lettersLang ?? 'zh';
       const letters = buildReport({

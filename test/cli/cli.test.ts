@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { makeConfig } from '../../src/core/config/make-config.js';
 import { buildValidateReport, validateWorkbook } from '../../src/core/validate-files.js';
-import { loadRules } from '../../src/io/load-config.js';
-import { readInputFile } from '../../src/io/read-input-file.js';
+import { loadRules } from '../../src/io/config/load-config.js';
+import { readInputFile } from '../../src/io/read/read-input-file.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/kepuri.js');
@@ -132,7 +132,7 @@ describe('kepuri CLI', () => {
     const { runMergeJob } = await import('../../src/io/run-merge.js');
     const direct = await runMergeJob([inbox], defaultRules(), { out: path.join(base, 'direct'), lang: 'zh' });
     expect(cliReport).toEqual(JSON.parse(JSON.stringify(direct.report)));
-    const { readInputFile: read } = await import('../../src/io/read-input-file.js');
+    const { readInputFile: read } = await import('../../src/io/read/read-input-file.js');
     const sheetOfMaster = async (dir: string) => {
       const wb = await read(path.join(dir, '活动汇总表.xlsx'));
       if (!wb.workbook) throw new Error('master unreadable');

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/io/load-config.js';
-import { readZipDirectorySync, readZipMemberSync } from '../../src/io/sniff-format.js';
+import { loadRules } from '../../src/io/config/load-config.js';
+import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/sniff-format.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import { bracketNumFmtXlsx, longAttributeXlsx, nestedCsvZip, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
 
@@ -329,7 +329,7 @@ describe('hostile files: messages, not internal errors (item 19)', () => {
   });
 
   it('a unit whose feedback cannot be written gets a finding; the others are written; its reply is not promised', async () => {
-    const { writeAnnotations } = await import('../../src/io/write-annotated.js');
+    const { writeAnnotations } = await import('../../src/io/write/write-annotated.js');
     const rules = await loadRules({ cwd: ROOT });
     const dir = hostileInbox({});
     const notAFolder = path.join(dir, 'not-a-folder');
@@ -352,7 +352,7 @@ describe('hostile files: messages, not internal errors (item 19)', () => {
 
 describe('replies without an attachment (item 19)', () => {
   it('a reply whose copy could not be written does not point to an attachment', async () => {
-    const { composeReply } = await import('../../src/io/write-annotated.js');
+    const { composeReply } = await import('../../src/io/write/write-annotated.js');
     const rules = await loadRules({ cwd: ROOT });
     const finding = { code: 'phone-invalid', severity: 'error', message: '联系电话格式不对', file: 'a.xlsx', sheet: 'S', row: 5, column: '联系电话', cell: 'R5', value: 'x', unit: null } as const;
     const withCopy = composeReply('官陡街道', [finding], rules, { annotated: true });
@@ -453,7 +453,7 @@ describe('memory across files (item 15)', () => {
 
 describe('zip members are inflated when their turn comes (item 14)', () => {
   it('a workbook member is not held unpacked between collecting and reading; its bytes are the member\'s', async () => {
-    const { collectInputs } = await import('../../src/io/collect-inputs.js');
+    const { collectInputs } = await import('../../src/io/inputs/collect-inputs.js');
     const { zipOf } = await import('../io/make-files.js');
     const partner = readFileSync(PARTNER);
     const dir = hostileInbox({ 'mailbox.zip': await zipOf({ 'a/甲.xlsx': partner, 'b/乙.xlsx': partner }) });

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, promises as fs, readdirSync, readFi
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/io/load-config.js';
-import { parseManifest } from '../../src/io/received-manifest.js';
+import { loadRules } from '../../src/io/config/load-config.js';
+import { parseManifest } from '../../src/io/inputs/received-manifest.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -5,7 +5,7 @@ import { makeConfig } from '../../src/core/config/make-config.js';
 import { resolveRules } from '../../src/core/config/resolve-rules.js';
 import type { WrittenConfig } from '../../src/core/config/schema.js';
 import { assembleMerge } from '../../src/core/merge/assemble-merge.js';
-import { validateConfig } from '../../src/io/parse-config.js';
+import { validateConfig } from '../../src/io/config/parse-config.js';
 import { HEADER, sheetOf, validRow, workbookOf } from '../helpers/sheet.js';
 
 function config2024(edit: (c: WrittenConfig) => void = () => {}): WrittenConfig {

@@ -14,7 +14,7 @@ import { renderMessage } from '../../src/core/messages.js';
 import { buildReport } from '../../src/core/report.js';
 import { Chalk } from 'chalk';
 import { renderMergeSummary, renderRulesLine, renderValidate } from '../../src/cli/render-terminal.js';
-import { buildTemplateWorkbook } from '../../src/io/write-template.js';
+import { buildTemplateWorkbook } from '../../src/io/write/write-template.js';
 import { sampleReport } from '../writers/sample-report.js';
 
 const CJK = /[\u3400-\u9fff]/;

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/io/load-config.js';
+import { loadRules } from '../../src/io/config/load-config.js';
 import { runFollowUpJob } from '../../src/io/run-follow-up.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import type { Rules } from '../../src/core/config/schema.js';

@@ -18,7 +18,7 @@ import type { Rules } from '../../src/core/config/schema.js';
 import { FOLLOW_UP_COLUMNS } from '../../src/core/follow-up/follow-up-columns.js';
 import { classifyMaterial } from '../../src/core/follow-up/materials.js';
 import { runFollowUpJob } from '../../src/io/run-follow-up.js';
-import { PROVENANCE_HEADERS } from '../../src/io/write-master.js';
+import { PROVENANCE_HEADERS } from '../../src/io/write/write-master.js';
 import { writeZip } from '../inputs/zip-writer.js';
 
 const ROOT = path.resolve(__dirname, '../..');

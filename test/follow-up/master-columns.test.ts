@@ -13,8 +13,8 @@ import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { FOLLOW_UP_COLUMNS } from '../../src/core/follow-up/follow-up-columns.js';
 import { runFollowUpJob } from '../../src/io/run-follow-up.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
-import { readWorkbook } from '../../src/io/read-workbook.js';
-import { PROVENANCE_HEADERS } from '../../src/io/write-master.js';
+import { readWorkbook } from '../../src/io/read/read-workbook.js';
+import { PROVENANCE_HEADERS } from '../../src/io/write/write-master.js';
 import { summaryFromMaster } from '../../src/cli/summary-command.js';
 import { readFile } from 'node:fs/promises';
 

@@ -11,12 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeWorkbook } from '../../src/core/analyze-workbook.js';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { buildValidateReport, validateWorkbook } from '../../src/core/validate-files.js';
-import { collectInputs } from '../../src/io/collect-inputs.js';
-import { readInputFile } from '../../src/io/read-input-file.js';
-import { closeReadWorker, readWorkbook } from '../../src/io/read-workbook.js';
-import { readXlsx } from '../../src/io/read-xlsx.js';
-import { readXlsxFast } from '../../src/io/read-xlsx-fast.js';
-import { classifyInput, looksLikeText, unicodeTextEncoding } from '../../src/io/sniff-format.js';
+import { collectInputs } from '../../src/io/inputs/collect-inputs.js';
+import { readInputFile } from '../../src/io/read/read-input-file.js';
+import { closeReadWorker, readWorkbook } from '../../src/io/read/read-workbook.js';
+import { readXlsx } from '../../src/io/read/read-xlsx-exceljs.js';
+import { readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
+import { classifyInput, looksLikeText, unicodeTextEncoding } from '../../src/io/read/sniff-format.js';
 import { zipOf } from '../io/make-files.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -93,7 +93,7 @@ describe('item 7: Excel default key', () => {
   });
 
   it('a file asking for more key-derivation rounds than Excel writes is not tried', async () => {
-    const { decryptWithDefaultKey, MAX_SPIN_COUNT } = await import('../../src/io/decrypt-default-key.js');
+    const { decryptWithDefaultKey, MAX_SPIN_COUNT } = await import('../../src/io/read/decrypt-default-key.js');
     const agile = readFileSync(path.join(DIR, 'default-key-agile.xlsx'));
     // the spinCount attribute sits in the EncryptionInfo stream, stored as is in the compound file
     const text = agile.toString('latin1');

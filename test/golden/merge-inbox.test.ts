@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../../src/io/load-config.js';
+import { loadRules } from '../../src/io/config/load-config.js';
 import { runMergeJob, type MergeJobResult } from '../../src/io/run-merge.js';
 
 const ROOT = path.resolve(__dirname, '../..');

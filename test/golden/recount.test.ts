@@ -14,9 +14,9 @@ import { FINDING_SEVERITY, type FindingCode } from '../../src/core/finding.js';
 import { MARK_WORDS } from '../../src/core/messages.js';
 import type { Report } from '../../src/core/report.js';
 import { renderMergeSummary } from '../../src/cli/render-terminal.js';
-import { loadRules } from '../../src/io/load-config.js';
+import { loadRules } from '../../src/io/config/load-config.js';
 import { MASTER_FILE, REPORT_FILE, runMergeJob, SUMMARY_FILE, type MergeJobResult } from '../../src/io/run-merge.js';
-import { SUMMARY_SHEETS } from '../../src/io/write-summary.js';
+import { SUMMARY_SHEETS } from '../../src/io/write/write-summary.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CREATED = new Date('2023-09-13T02:30:00Z');

@@ -11,11 +11,11 @@ import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { summaryRowsFromMerge } from '../../src/core/merge/summary-rows.js';
 import { validateWorkbook } from '../../src/core/validate-files.js';
 import { summaryFromMaster } from '../../src/cli/summary-command.js';
-import { loadRules } from '../../src/io/load-config.js';
-import { readWorkbook } from '../../src/io/read-workbook.js';
+import { loadRules } from '../../src/io/config/load-config.js';
+import { readWorkbook } from '../../src/io/read/read-workbook.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
-import { categoryMatrix, dayCounts, fieldCounts, unitLines } from '../../src/io/write-summary.js';
-import { buildTemplateWorkbook, TEMPLATE_FIRST_ROW, TEMPLATE_SHEET } from '../../src/io/write-template.js';
+import { categoryMatrix, dayCounts, fieldCounts, unitLines } from '../../src/io/write/write-summary.js';
+import { buildTemplateWorkbook, TEMPLATE_FIRST_ROW, TEMPLATE_SHEET } from '../../src/io/write/write-template.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const rules = defaultRules();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { buildValidateReport, validateWorkbook } from '../../src/core/validate-files.js';
-import { readInputFile } from '../../src/io/read-input-file.js';
+import { readInputFile } from '../../src/io/read/read-input-file.js';
 
 const DIR = path.resolve(__dirname, '../../fixtures/validate');
 const expected = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<string, [string | null, string][]>;

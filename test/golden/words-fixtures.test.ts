@@ -12,7 +12,7 @@ import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { assembleMerge } from '../../src/core/merge/assemble-merge.js';
 import { buildReport } from '../../src/core/report.js';
 import { buildValidateReport, validateWorkbook } from '../../src/core/validate-files.js';
-import { readInputFile } from '../../src/io/read-input-file.js';
+import { readInputFile } from '../../src/io/read/read-input-file.js';
 
 const DIR = path.resolve(__dirname, '../../fixtures/words');
 const expected = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<string, unknown>;

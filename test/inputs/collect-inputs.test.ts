@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectInputs, decodeZipName, repairHeaderBytes, type InputItem } from '../../src/io/collect-inputs.js';
-import { parseManifest } from '../../src/io/received-manifest.js';
+import { collectInputs, decodeZipName, repairHeaderBytes, type InputItem } from '../../src/io/inputs/collect-inputs.js';
+import { parseManifest } from '../../src/io/inputs/received-manifest.js';
 import { writeZip } from './zip-writer.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));

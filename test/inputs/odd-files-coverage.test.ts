@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
-import { closeReadWorker } from '../../src/io/read-workbook.js';
-import { collectInputs } from '../../src/io/collect-inputs.js';
+import { closeReadWorker } from '../../src/io/read/read-workbook.js';
+import { collectInputs } from '../../src/io/inputs/collect-inputs.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import { zipOf } from '../io/make-files.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { lookupReceived, parseManifest, parseManifestTime } from '../../src/io/received-manifest.js';
+import { lookupReceived, parseManifest, parseManifestTime } from '../../src/io/inputs/received-manifest.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 

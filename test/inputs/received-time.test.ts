@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailTimeFromHeaders, parseMailDate, receivedDatePart, toShanghaiIso, unreadableMailTimeFinding } from '../../src/io/received-time.js';
+import { mailTimeFromHeaders, parseMailDate, receivedDatePart, toShanghaiIso, unreadableMailTimeFinding } from '../../src/io/inputs/received-time.js';
 
 const iso = (s: string) => {
   const d = parseMailDate(s);

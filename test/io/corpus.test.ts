@@ -8,11 +8,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeReadWorker, readWorkbook, type ReadWorkbookResult } from '../../src/io/read-workbook.js';
+import { closeReadWorker, readWorkbook, type ReadWorkbookResult } from '../../src/io/read/read-workbook.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 import { CALAMINE as CORPUS, describeCorpus, itCorpus } from '../helpers/corpus.js';
-const DIST_WORKER = path.join(REPO, 'dist/io/read-worker.js');
+const DIST_WORKER = path.join(REPO, 'dist/io/read/isolation/read-child.js');
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).sort() : [];
 
 /** Files that do not read as a workbook, and why. Everything else must read. */

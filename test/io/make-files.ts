@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import yazl from 'yazl';
-import { readZipDirectorySync, readZipMemberSync } from '../../src/io/sniff-format.js';
+import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/sniff-format.js';
 
 export interface SheetSpec {
   name: string;

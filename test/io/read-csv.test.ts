@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CsvUnreadableError, csvSheetName, decodeText, readCsv, sniffDelimiter } from '../../src/io/read-csv.js';
+import { CsvUnreadableError, csvSheetName, decodeText, readCsv, sniffDelimiter } from '../../src/io/read/read-csv.js';
 import { valuesOf } from './make-files.js';
 
 const TEXT = '活动名称,开始日期,预计参与人数,联系电话\r\n"社区防灾减灾科普讲座,第一场",9月18日,200,0553-5864150\r\n青少年科技营,2023/9/19,"1,200",13956781234\r\n';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workbook } from '../../src/core/table.js';
-import { EncryptedWorkbookError, loadCodepages, readLegacy } from '../../src/io/read-legacy.js';
+import { EncryptedWorkbookError, loadCodepages, readLegacy } from '../../src/io/read/read-legacy.js';
 import { sheetjsBook, valuesOf, writeBook } from './make-files.js';
 
 import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';

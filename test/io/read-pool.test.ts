@@ -8,12 +8,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectInputs } from '../../src/io/collect-inputs.js';
-import { createReadPool } from '../../src/io/read-pool.js';
-import { readWorkbook } from '../../src/io/read-workbook.js';
+import { collectInputs } from '../../src/io/inputs/collect-inputs.js';
+import { createReadPool } from '../../src/io/read/isolation/read-pool.js';
+import { readWorkbook } from '../../src/io/read/read-workbook.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const THREAD = path.join(REPO, 'dist/io/read-thread.js');
+const THREAD = path.join(REPO, 'dist/io/read/isolation/read-thread.js');
 
 // npm test compiles dist/ first; without it the pool cannot start and every test below would fail
 // on `pool` being undefined rather than on what it tests, so say so plainly.

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REASON_ABNORMAL, closeReadWorker, readWorkbook } from '../../src/io/read-workbook.js';
+import { REASON_ABNORMAL, closeReadWorker, readWorkbook } from '../../src/io/read/read-workbook.js';
 import { patchZip, rawXlsx, sheetjsBook, valuesOf, writeBook, zipOf } from './make-files.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';
 /** The compiled worker; `npm test` builds dist/ before running vitest. */
-const DIST_WORKER = path.join(REPO, 'dist/io/read-worker.js');
+const DIST_WORKER = path.join(REPO, 'dist/io/read/isolation/read-child.js');
 
 afterAll(() => closeReadWorker());
 
@@ -132,7 +132,7 @@ describe('readWorkbook (in-process under vitest)', () => {
   });
 });
 
-describe('readWorkbook in the worker (dist/io/read-worker.js)', () => {
+describe('readWorkbook in the worker (dist/io/read/isolation/read-child.js)', () => {
   const workerUrl = pathToFileURL(DIST_WORKER);
 
   it('gives exactly the in-process result', async () => {

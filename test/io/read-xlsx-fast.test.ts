@@ -11,10 +11,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Workbook } from '../../src/core/table.js';
-import { collectInputs } from '../../src/io/collect-inputs.js';
-import { FastReadDeclined, readXlsxFast } from '../../src/io/read-xlsx-fast.js';
-import { readXlsx } from '../../src/io/read-xlsx.js';
-import { classifyInput } from '../../src/io/sniff-format.js';
+import { collectInputs } from '../../src/io/inputs/collect-inputs.js';
+import { FastReadDeclined, readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
+import { readXlsx } from '../../src/io/read/read-xlsx-exceljs.js';
+import { classifyInput } from '../../src/io/read/sniff-format.js';
 import { writeXlsxParts, type XlsxParts } from '../helpers/xlsx-parts.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');

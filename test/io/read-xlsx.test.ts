@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core/table.js';
-import { readXlsx } from '../../src/io/read-xlsx.js';
+import { readXlsx } from '../../src/io/read/read-xlsx-exceljs.js';
 import { patchZip, rawXlsx, sheetjsBook, valuesOf, writeBook } from './make-files.js';
 
 import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';

@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
-import { readLegacy } from '../../src/io/read-legacy.js';
-import { closeReadWorker, readWorkbook } from '../../src/io/read-workbook.js';
-import { readXlsx } from '../../src/io/read-xlsx.js';
-import { readXlsxFast } from '../../src/io/read-xlsx-fast.js';
+import { readLegacy } from '../../src/io/read/read-legacy.js';
+import { closeReadWorker, readWorkbook } from '../../src/io/read/read-workbook.js';
+import { readXlsx } from '../../src/io/read/read-xlsx-exceljs.js';
+import { readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
-import { MAX_SHEET_TEXT_CHARS, SheetTextTooLarge } from '../../src/io/sheet-text-cap.js';
+import { MAX_SHEET_TEXT_CHARS, SheetTextTooLarge } from '../../src/io/read/sheet-text-cap.js';
 import { writeXlsxParts } from '../helpers/xlsx-parts.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');

@@ -9,7 +9,7 @@ import {
   serialToWallClock,
   sniffFormat,
   utcDateToWallClock,
-} from '../../src/io/sniff-format.js';
+} from '../../src/io/read/sniff-format.js';
 import { patchZip, randomBytes, sheetjsBook, writeBook, zipOf } from './make-files.js';
 
 const book = () => sheetjsBook([{ name: '活动安排表', aoa: [['活动名称', '开始日期'], ['科普讲座', '2023-09-18']] }]);

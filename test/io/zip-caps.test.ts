@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SIZE_CAPS, checkFileSize, checkSmallZipCapsSync, checkZipCaps, listZipEntries } from '../../src/io/zip-caps.js';
+import { SIZE_CAPS, checkFileSize, checkSmallZipCapsSync, checkZipCaps, listZipEntries } from '../../src/io/read/zip-caps.js';
 import { zipOf } from './make-files.js';
 
 const MiB = 1024 * 1024;

@@ -14,8 +14,8 @@ import {
   WARNING_FILL_ARGB,
   writeAnnotatedCopy,
   writeAnnotations,
-} from '../../src/io/write-annotated.js';
-import { buildTemplateWorkbook, TEMPLATE_SHEET } from '../../src/io/write-template.js';
+} from '../../src/io/write/write-annotated.js';
+import { buildTemplateWorkbook, TEMPLATE_SHEET } from '../../src/io/write/write-template.js';
 import { fillArgb, noteText, readExcel, readSheetJS, tempDir, text, validationAt } from './read-back.js';
 import { finding } from './sample-report.js';
 

@@ -2,7 +2,7 @@
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import type { Rules } from '../../src/core/config/schema.js';
 import type { Report, ReportFinding } from '../../src/core/report.js';
-import type { SummaryRow } from '../../src/io/write-summary.js';
+import type { SummaryRow } from '../../src/io/write/write-summary.js';
 
 export const CREATED_AT = new Date(Date.UTC(2023, 8, 14, 2, 30));
 

@@ -15,7 +15,7 @@ import {
   textBar,
   writeSummary,
   type SummaryInput,
-} from '../../src/io/write-summary.js';
+} from '../../src/io/write/write-summary.js';
 import { fillArgb, pane, readExcel, readSheetJS, rowsOf, sheetjsRows, tempDir, text } from './read-back.js';
 import { CREATED_AT, sampleReport, sampleRows } from './sample-report.js';
 

@@ -14,7 +14,7 @@ import {
   templateFileName,
   UNIT_LABEL_TEXT,
   writeTemplate,
-} from '../../src/io/write-template.js';
+} from '../../src/io/write/write-template.js';
 import { pane, readExcel, readSheetJS, rowsOf, sheetjsRows, tempDir, text, toNeutral, validationAt, validationModel } from './read-back.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -11,12 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/core/columns.js';
 import { columnLetter } from '../../src/core/table.js';
 import type { Rules } from '../../src/core/config/schema.js';
-import { loadRules } from '../../src/io/load-config.js';
-import { relativeTextToInputs, relativeToInputs, rowHeightFor, wrappedLines } from '../../src/io/print-setup.js';
+import { loadRules } from '../../src/io/config/load-config.js';
+import { relativeTextToInputs, relativeToInputs, rowHeightFor, wrappedLines } from '../../src/io/write/print-setup.js';
 import { MASTER_FILE, runMergeJob, SUMMARY_FILE, type MergeJobResult } from '../../src/io/run-merge.js';
-import { UPWARD_FILE } from '../../src/io/write-upward.js';
-import { XlsxBook } from '../../src/io/xlsx-writer.js';
-import { SUMMARY_SHEETS } from '../../src/io/write-summary.js';
+import { UPWARD_FILE } from '../../src/io/write/write-upward.js';
+import { XlsxBook } from '../../src/io/write/xlsx-writer.js';
+import { SUMMARY_SHEETS } from '../../src/io/write/write-summary.js';
 import { zipTextEntries } from '../helpers/zip-entries.js';
 import { readExcel, text } from './read-back.js';
 

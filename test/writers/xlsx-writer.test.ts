@@ -1,12 +1,12 @@
 /**
- * The xlsx writer (src/io/xlsx-writer.ts) read back by three independent readers: exceljs,
+ * The xlsx writer (src/io/write/xlsx-writer.ts) read back by three independent readers: exceljs,
  * SheetJS and kepuri's fast reader. Covers what the master and summary rely on, and the parts
  * built by hand: a sheet spanning many compressed blocks, XML escaping (control characters, lone
  * surrogates), styles shared by identity, committed rows, filters and their defined names.
  */
 import { describe, expect, it } from 'vitest';
-import { readXlsxFast } from '../../src/io/read-xlsx-fast.js';
-import { escapeXmlText, XlsxBook, type Fill } from '../../src/io/xlsx-writer.js';
+import { readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
+import { escapeXmlText, XlsxBook, type Fill } from '../../src/io/write/xlsx-writer.js';
 import { readExcel, readSheetJS } from './read-back.js';
 
 const RED: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };

@@ -5,8 +5,8 @@
  * kind and time). Written with our xlsx writer; status cells tinted (逾期 red, 即将到期 yellow,
  * 已完成 green); every sheet printed landscape, one page wide.
  */
-import type { Rules } from '../core/config/schema.js';
-import { OBLIGATION_LABELS, type FollowUpPlan, type FollowUpStatus, type Obligation, type ObligationKind } from '../core/follow-up/track-follow-up.js';
+import type { Rules } from '../../core/config/schema.js';
+import { OBLIGATION_LABELS, type FollowUpPlan, type FollowUpStatus, type Obligation, type ObligationKind } from '../../core/follow-up/track-follow-up.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
 

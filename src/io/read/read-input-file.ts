@@ -3,8 +3,8 @@
  * a 2 GB file whole), then the workbook readers. Never throws for bad files.
  */
 import { promises as fs } from 'node:fs';
-import { createFinding } from '../core/finding.js';
-import type { ReadOutcome } from '../core/validate-files.js';
+import { createFinding } from '../../core/finding.js';
+import type { ReadOutcome } from '../../core/validate-files.js';
 import { readWorkbook } from './read-workbook.js';
 import { SIZE_CAPS } from './zip-caps.js';
 

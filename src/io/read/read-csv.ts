@@ -9,8 +9,8 @@
  *  - else the file is unreadable, with the reason.
  * The delimiter is sniffed from the first lines: comma, tab or semicolon.
  */
-import { iconv, parseCsv } from './lazy-modules.js';
-import type { Cell, Workbook } from '../core/table.js';
+import { iconv, parseCsv } from '../lazy-modules.js';
+import type { Cell, Workbook } from '../../core/table.js';
 import { unicodeTextEncoding } from './sniff-format.js';
 
 export type DecodedText =

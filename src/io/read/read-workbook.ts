@@ -21,15 +21,15 @@ import os from 'node:os';
  * (dist/) it is there. When this module runs from its TypeScript source (vitest), there is no
  * .js sibling and Node 20 cannot run .ts, so parsing happens in-process: the same code, without
  * the isolation. Tests of the isolation itself pass `workerUrl` pointing at
- * dist/io/read-worker.js (built by `npm test`'s tsc step).
+ * dist/io/read/isolation/read-child.js (built by `npm test`'s tsc step).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
-import { createFinding, type Finding } from '../core/finding.js';
-import type { Workbook, WorkbookFormat } from '../core/table.js';
-import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './read-worker.js';
-import { READ_WORKER_ENV, decodeWorkbook } from './read-worker.js';
+import { createFinding, type Finding } from '../../core/finding.js';
+import type { Workbook, WorkbookFormat } from '../../core/table.js';
+import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './isolation/read-child.js';
+import { READ_WORKER_ENV, decodeWorkbook } from './isolation/read-child.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
 import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
@@ -224,7 +224,7 @@ async function parse(bytes: Buffer, req: ParseRequest, contentBytes: number, opt
 }
 
 async function parseInProcess(bytes: Buffer, req: ParseRequest): Promise<ParseOutcome> {
-  const { parseSpreadsheet } = await import('./read-worker.js');
+  const { parseSpreadsheet } = await import('./isolation/read-child.js');
   return parseSpreadsheet(bytes, req);
 }
 
@@ -236,7 +236,7 @@ function defaultWorkerUrl(): URL | undefined {
   cachedDefaultUrl = null;
   try {
     if (import.meta.url.endsWith('.js')) {
-      const url = new URL('./read-worker.js', import.meta.url);
+      const url = new URL('./isolation/read-child.js', import.meta.url);
       if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) cachedDefaultUrl = url;
     }
   } catch {

@@ -2,7 +2,7 @@
  * Limits of the feedback copies, apart from write-annotated.ts so that the merge can apply them
  * while reading without loading exceljs.
  */
-import type { Workbook } from '../core/table.js';
+import type { Workbook } from '../../core/table.js';
 
 /**
  * Cells above which no highlighted copy is made (issue 13, item 15): exceljs holds about a

@@ -19,7 +19,7 @@
  */
 import { looksLikeFormula } from './formula-text.js';
 import zlib from 'node:zlib';
-import { columnLetter } from '../core/table.js';
+import { columnLetter } from '../../core/table.js';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 export interface Color {

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { UsageError } from '../core/errors.js';
-import { writtenConfigSchema, type WrittenConfig } from '../core/config/schema.js';
+import { UsageError } from '../../core/errors.js';
+import { writtenConfigSchema, type WrittenConfig } from '../../core/config/schema.js';
 
 export function parseConfigFile(file: string, shown: string): WrittenConfig {
   let text: string;

@@ -10,7 +10,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { formatISO } from 'date-fns/formatISO';
-import { createFinding, type Finding } from '../core/finding.js';
+import { createFinding, type Finding } from '../../core/finding.js';
 
 export const CAMPAIGN_TZ = 'Asia/Shanghai';
 

@@ -19,7 +19,7 @@
  */
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import type { Cell, CellRange, Sheet, Workbook } from '../core/table.js';
+import type { Cell, CellRange, Sheet, Workbook } from '../../core/table.js';
 import { MAX_COLS, MAX_ROWS, ZH_CN_BUILTIN_FORMATS, clipMerges, fillHoles, parseRange, readZipDirectorySync, type ZipDirEntry } from './sniff-format.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
 import { SIZE_CAPS } from './zip-caps.js';

@@ -7,8 +7,8 @@
  * Nothing here names a year or a district: everything comes from `rules` and COLUMNS.
  */
 import ExcelJS from 'exceljs';
-import { COLUMNS, type ColumnDef, type FieldKey } from '../core/columns.js';
-import type { Rules } from '../core/config/schema.js';
+import { COLUMNS, type ColumnDef, type FieldKey } from '../../core/columns.js';
+import type { Rules } from '../../core/config/schema.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export const TEMPLATE_SHEET = '活动安排表';

@@ -15,7 +15,7 @@
  * loads no parser.
  */
 import zlib from 'node:zlib';
-import type { CellRange, WorkbookFormat } from '../core/table.js';
+import type { CellRange, WorkbookFormat } from '../../core/table.js';
 
 export type SniffedFormat = 'zip' | 'ole' | 'text' | 'eml' | 'pdf' | 'unknown';
 

@@ -23,17 +23,17 @@
  * Skipped silently: Office lock files (`~$…`), hidden files and folders (dot-names), Thumbs.db and
  * desktop.ini, anything under the output folder, directories and `__MACOSX/` in zips.
  */
-import { iconv } from './lazy-modules.js';
+import { iconv } from '../lazy-modules.js';
 import fsSync, { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Attachment, Email } from 'postal-mime';
 import yauzl from 'yauzl';
-import { createFinding, type Finding } from '../core/finding.js';
+import { createFinding, type Finding } from '../../core/finding.js';
 import { lookupReceived, type ManifestEntry } from './received-manifest.js';
 import { mailTimeFromHeaders } from './received-time.js';
-import { classifyInput, type InputClass } from './sniff-format.js';
-import { checkFileSize, checkZipCaps, nestedBudgetReason, nestedInflateBudget, sizeCheckFinding } from './zip-caps.js';
+import { classifyInput, type InputClass } from '../read/sniff-format.js';
+import { checkFileSize, checkZipCaps, nestedBudgetReason, nestedInflateBudget, sizeCheckFinding } from '../read/zip-caps.js';
 
 export type { ManifestEntry } from './received-manifest.js';
 

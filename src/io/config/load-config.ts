@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
-import { DEFAULTS_2023 } from '../core/config/defaults-2023.js';
-import { resolveRules } from '../core/config/resolve-rules.js';
-import type { RosterUnit, Rules, WrittenConfig } from '../core/config/schema.js';
-import { parseRoster } from '../core/units/parse-roster.js';
-import { readWorkbook } from './read-workbook.js';
+import { UsageError } from '../../core/errors.js';
+import { DEFAULTS_2023 } from '../../core/config/defaults-2023.js';
+import { resolveRules } from '../../core/config/resolve-rules.js';
+import type { RosterUnit, Rules, WrittenConfig } from '../../core/config/schema.js';
+import { parseRoster } from '../../core/units/parse-roster.js';
+import { readWorkbook } from '../read/read-workbook.js';
 
 export const CONFIG_FILE_NAME = 'kepuri.config.json';
 

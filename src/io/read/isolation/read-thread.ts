@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadJob, ReadReply } from './read-pool.js';
-import { readXlsxInProcess } from './read-workbook.js';
-import { encodeOutcome } from './read-worker.js';
+import { readXlsxInProcess } from '../read-workbook.js';
+import { encodeOutcome } from './read-child.js';
 
 /** larger files are read by the main thread itself: a thread would hold a second copy (its JSON) */
 const THREAD_MAX_CONTENT_BYTES = 16 * 1024 * 1024;

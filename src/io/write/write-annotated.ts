@@ -11,11 +11,11 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Rules } from '../core/config/schema.js';
-import type { Report, ReportFile, ReportFinding } from '../core/report.js';
-import { parseAddress, type Cell, type Workbook } from '../core/table.js';
-import { CLERK_CODES, composeReply, needsReply, NOT_A_SUBMISSION } from '../core/compose-reply.js';
-import { MARK_WORDS, type Lang } from '../core/messages.js';
+import type { Rules } from '../../core/config/schema.js';
+import type { Report, ReportFile, ReportFinding } from '../../core/report.js';
+import { parseAddress, type Cell, type Workbook } from '../../core/table.js';
+import { CLERK_CODES, composeReply, needsReply, NOT_A_SUBMISSION } from '../../core/compose-reply.js';
+import { MARK_WORDS, type Lang } from '../../core/messages.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { FEEDBACK_MAX_CELLS, workbookCells } from './feedback-limits.js';
 
@@ -42,7 +42,7 @@ export class FeedbackTooLarge extends Error {
 export const ERROR_FILL_ARGB = 'FFFFC7CE';
 export const WARNING_FILL_ARGB = 'FFFFEB9C';
 // the letter itself is composed in core (pure); re-exported for the callers that know it from here
-export { composeReply, REPLY_MAX_ITEMS } from '../core/compose-reply.js';
+export { composeReply, REPLY_MAX_ITEMS } from '../../core/compose-reply.js';
 const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 const SEVERITY_TAG = { zh: { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'check' } } as const;
 /** findings that are about the file as a whole and cannot be marked in it */
@@ -496,7 +496,7 @@ async function readSourceFromDisk(file: string): Promise<AnnotationSource | unde
 
 async function neutralFromDisk(file: string): Promise<Workbook | undefined> {
   try {
-    const { readInputFile } = await import('./read-input-file.js');
+    const { readInputFile } = await import('../read/read-input-file.js');
     return (await readInputFile(file)).workbook;
   } catch {
     return undefined;

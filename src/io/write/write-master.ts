@@ -4,10 +4,10 @@
  * dates as real date cells. Written with our xlsx writer, each row committed (serialised and
  * compressed) as soon as it is built, so a 200,000-row master never exists as cell objects.
  */
-import { COLUMNS, type FieldKey } from '../core/columns.js';
-import type { Rules } from '../core/config/schema.js';
-import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../core/follow-up/follow-up-columns.js';
-import type { MergedRow } from '../core/merge/assemble-merge.js';
+import { COLUMNS, type FieldKey } from '../../core/columns.js';
+import type { Rules } from '../../core/config/schema.js';
+import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../../core/follow-up/follow-up-columns.js';
+import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill } from './xlsx-writer.js';

@@ -5,7 +5,7 @@
  * the very values exceljs would, and both convert them here, so the two cannot drift apart in
  * how a value becomes a cell (the differential test then only has to prove the parsing).
  */
-import type { Cell } from '../core/table.js';
+import type { Cell } from '../../core/table.js';
 import { isDateFormat, isTimeOnlyFormat, serialToWallClock, utcDateToSerial, utcDateToWallClock } from './sniff-format.js';
 
 export interface ConvertContext {

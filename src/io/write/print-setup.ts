@@ -5,8 +5,8 @@
  * print alike.
  */
 import path from 'node:path';
-import type { FieldKey } from '../core/columns.js';
-import { columnLetter } from '../core/table.js';
+import type { FieldKey } from '../../core/columns.js';
+import { columnLetter } from '../../core/table.js';
 import type { XlsxSheet } from './xlsx-writer.js';
 
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';

@@ -18,8 +18,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Workbook } from '../core/table.js';
-import { decodeWorkbook } from './read-worker.js';
+import type { Workbook } from '../../../core/table.js';
+import { decodeWorkbook } from './read-child.js';
 
 export interface ReadJob {
   id: number;

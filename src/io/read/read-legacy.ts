@@ -20,7 +20,7 @@
  * in the read child process (read-workbook.ts).
  */
 import * as XLSX from '@e965/xlsx';
-import type { Cell, Sheet, Workbook, WorkbookFormat } from '../core/table.js';
+import type { Cell, Sheet, Workbook, WorkbookFormat } from '../../core/table.js';
 import { decodeText } from './read-csv.js';
 import {
   MAX_COLS,

@@ -17,7 +17,7 @@
  * a folder or container (`inbox/a.xlsx`, `附件打包下载.zip#a.xlsx`) is preferred for an input whose
  * path ends with it.
  */
-import { iconv, parseCsv } from './lazy-modules.js';
+import { iconv, parseCsv } from '../lazy-modules.js';
 import { shanghaiLocalToMs, toShanghaiIso } from './received-time.js';
 
 export interface ManifestEntry {

@@ -3,7 +3,7 @@
  * Every writer of an auto-filtered workbook (master, summary, feedback copies) calls this.
  */
 import type ExcelJS from 'exceljs';
-import { addressOf } from '../core/table.js';
+import { addressOf } from '../../core/table.js';
 
 interface DefinedNameModel {
   name: string;

@@ -5,11 +5,11 @@
  * master table read back). Figures are written as plain numbers, never formulas, so every reader
  * (Excel, WPS, LibreOffice, SheetJS) sees the same values without recalculating.
  */
-import type { Rules } from '../core/config/schema.js';
-import type { Report, ReportFile, ReportUnit } from '../core/report.js';
-import type { Severity } from '../core/finding.js';
-import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '../core/unit-counts.js';
-import type { SummaryRowFacts } from '../core/merge/summary-rows.js';
+import type { Rules } from '../../core/config/schema.js';
+import type { Report, ReportFile, ReportUnit } from '../../core/report.js';
+import type { Severity } from '../../core/finding.js';
+import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '../../core/unit-counts.js';
+import type { SummaryRowFacts } from '../../core/merge/summary-rows.js';
 import { rowHeightFor, setupPrint, wrappedLines } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';

@@ -7,9 +7,9 @@
  * filled in. Dates are date cells, phones text, long text wraps. Written with our own writer
  * (rows committed as built), as the master.
  */
-import { COLUMNS, type FieldKey } from '../core/columns.js';
-import type { Rules } from '../core/config/schema.js';
-import type { MergedRow } from '../core/merge/assemble-merge.js';
+import { COLUMNS, type FieldKey } from '../../core/columns.js';
+import type { Rules } from '../../core/config/schema.js';
+import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { excelSerial, fieldValue } from './write-master.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';

@@ -11,19 +11,19 @@
  * limit, and reports the file unreadable. Imported normally (in-process parsing, as under
  * vitest, which runs the TypeScript sources), it does nothing but export.
  */
-import type { Cell, Sheet, Workbook, WorkbookFormat } from '../core/table.js';
-import { CsvUnreadableError, readCsv } from './read-csv.js';
-import type { LegacyFlavor } from './read-legacy.js';
-import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
+import type { Cell, Sheet, Workbook, WorkbookFormat } from '../../../core/table.js';
+import { CsvUnreadableError, readCsv } from '../read-csv.js';
+import type { LegacyFlavor } from '../read-legacy.js';
+import { SheetTextTooLarge, sheetTextReason } from '../sheet-text-cap.js';
 
 // The parsers load on first use: exceljs takes ~0.4 s to import, SheetJS ~0.1 s and its code
 // pages ~0.2 s (needed for BIFF .xls only); a run over .xlsx files never loads SheetJS.
-let xlsxModule: Promise<typeof import('./read-xlsx.js')> | undefined;
-let xlsxFastModule: Promise<typeof import('./read-xlsx-fast.js')> | undefined;
-let legacyModule: Promise<typeof import('./read-legacy.js')> | undefined;
-const loadXlsx = () => (xlsxModule ??= import('./read-xlsx.js'));
-const loadXlsxFast = () => (xlsxFastModule ??= import('./read-xlsx-fast.js'));
-const loadLegacy = () => (legacyModule ??= import('./read-legacy.js'));
+let xlsxModule: Promise<typeof import('../read-xlsx-exceljs.js')> | undefined;
+let xlsxFastModule: Promise<typeof import('../read-xlsx-fast.js')> | undefined;
+let legacyModule: Promise<typeof import('../read-legacy.js')> | undefined;
+const loadXlsx = () => (xlsxModule ??= import('../read-xlsx-exceljs.js'));
+const loadXlsxFast = () => (xlsxFastModule ??= import('../read-xlsx-fast.js'));
+const loadLegacy = () => (legacyModule ??= import('../read-legacy.js'));
 
 /** Set in the environment of the child process read-workbook.ts forks to run this module. */
 export const READ_WORKER_ENV = 'KEPURI_READ_WORKER';
@@ -84,7 +84,7 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
         } catch (err) {
           // an .xls saved with write protection is RC4-encrypted with Excel's default key
           if (!biff || !(err instanceof Error) || err.name !== 'EncryptedWorkbookError') throw err;
-          const { decryptWithDefaultKey } = await import('./decrypt-default-key.js');
+          const { decryptWithDefaultKey } = await import('../decrypt-default-key.js');
           const plain = await decryptWithDefaultKey(bytes);
           if (!plain) throw err;
           return { ok: true, workbook: legacy.readLegacy(plain, req.format, req.flavor) };
@@ -103,16 +103,16 @@ export async function parseSpreadsheet(bytes: Buffer, req: ParseRequest): Promis
 /** An encrypted .xlsx/.xlsm/.xlsb: Excel's default key, the size caps on what it holds, then its reader. */
 async function parseEncrypted(bytes: Buffer, req: ParseRequest): Promise<ParseOutcome> {
   try {
-    const { decryptWithDefaultKey } = await import('./decrypt-default-key.js');
+    const { decryptWithDefaultKey } = await import('../decrypt-default-key.js');
     const plain = await decryptWithDefaultKey(bytes);
     if (!plain) return { ok: false, code: 'file-encrypted', reason: '文件设置了密码' };
-    const { classifyInput } = await import('./sniff-format.js');
+    const { classifyInput } = await import('../sniff-format.js');
     const cls = classifyInput(plain);
     if (cls.kind !== 'spreadsheet' || (cls.format !== 'xlsx' && cls.format !== 'xlsm' && cls.format !== 'xlsb')) {
       return { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT };
     }
     // what the package holds gets the caps any zip gets (an encrypted zip bomb is still one)
-    const { checkSmallZipCapsSync, checkZipCaps } = await import('./zip-caps.js');
+    const { checkSmallZipCapsSync, checkZipCaps } = await import('../zip-caps.js');
     const caps = checkSmallZipCapsSync(plain) ?? (await checkZipCaps(plain));
     if (!caps.ok) return { ok: false, code: caps.code === 'file-too-large' ? 'file-too-large' : 'file-unreadable', reason: caps.reason };
     return parseSpreadsheet(plain, { format: cls.format, file: req.file });

@@ -2,8 +2,8 @@
  * What a received follow-up material is, from its first bytes (issue 15): office documents by the
  * same sniffing as the inputs (classifyInput), pictures and videos by their signatures.
  */
-import type { SniffedType } from '../core/follow-up/materials.js';
-import { classifyInput } from './sniff-format.js';
+import type { SniffedType } from '../../core/follow-up/materials.js';
+import { classifyInput } from '../read/sniff-format.js';
 
 const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
 
