@@ -4,7 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../core/messages.js';
-import type { Rules } from '../core/config/schema.js';
+import type { Config } from '../core/config/schema.js';
 import type { Report, ReportFinding } from '../core/report.js';
 import { tallyUnits } from '../core/unit-counts.js';
 
@@ -61,7 +61,7 @@ export function renderValidate(report: Report, c: ChalkInstance, lang: Lang): st
 }
 
 /** The rules in force in one line: `规则：2023 鸠江区（内置）` or the config file's path, and the roster's source. */
-export function renderRulesLine(rules: Rules, lang: Lang): string {
+export function renderRulesLine(rules: Config, lang: Lang): string {
   const en = lang === 'en';
   const source = rules.source === 'embedded' ? (en ? `${rules.year} ${rules.district} (built-in)` : `${rules.year} ${rules.district}（内置）`) : rules.source;
   const roster =

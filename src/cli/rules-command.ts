@@ -1,5 +1,5 @@
 /** `kepuri rules [--json]`: the rules in force, in Chinese. */
-import type { Rules } from '../core/config/schema.js';
+import type { Config } from '../core/config/schema.js';
 import { loadRules } from '../io/config/load-config.js';
 
 export async function runRules(opts: { json?: boolean; config?: string; roster?: string }): Promise<number> {
@@ -8,7 +8,7 @@ export async function runRules(opts: { json?: boolean; config?: string; roster?:
   return 0;
 }
 
-export function renderRules(r: Rules): string {
+export function renderRules(r: Config): string {
   const w = r.windows;
   const lines = [
     `${r.year}年全国科普日 · ${r.district}(${r.issuer})`,

@@ -9,7 +9,7 @@ import { analyzeWorkbook } from '../core/analyze-workbook.js';
 import { assembleMerge } from '../core/merge/assemble-merge.js';
 import { submissionsFromMaster } from '../core/merge/rebuild-from-master.js';
 import { summaryRowsFromMerge, type SummaryRowFacts } from '../core/merge/summary-rows.js';
-import type { Rules } from '../core/config/schema.js';
+import type { Config } from '../core/config/schema.js';
 import type { Lang } from '../core/messages.js';
 import { buildReport, type Report } from '../core/report.js';
 import { tallyUnits } from '../core/unit-counts.js';
@@ -39,7 +39,7 @@ export async function runSummary(master: string, opts: { out: string; roster?: s
 export function summaryFromMaster(
   read: Awaited<ReturnType<typeof readWorkbook>>,
   master: string,
-  rules: Rules,
+  rules: Config,
   lang: Lang,
 ): { report: Report; rows: SummaryRowFacts[] } {
   if (!read.ok) throw new UsageError(`活动汇总表 ${master} 无法读取`);

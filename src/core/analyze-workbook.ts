@@ -4,7 +4,7 @@
  */
 import type { Activity } from './activity.js';
 import { columnLabel, type FieldKey } from './columns.js';
-import type { Rules, UnitKind } from './config/schema.js';
+import type { Config, UnitKind } from './config/schema.js';
 import { createFinding, type Finding, type FindingCode, type ParamsArg } from './finding.js';
 import { locateTable, type TableLayout, type UnitLine } from './locate/locate-table.js';
 import { walkRows, type SkipReason } from './rows/extract-rows.js';
@@ -35,7 +35,7 @@ export interface AnalyzedFile {
 }
 
 /** `cache`: the run's memos, shared by every file of a run (a fresh one when not given). */
-export function analyzeWorkbook(workbook: Workbook, file: string, rules: Rules, cache?: ParseCache): AnalyzedFile {
+export function analyzeWorkbook(workbook: Workbook, file: string, rules: Config, cache?: ParseCache): AnalyzedFile {
   const located = locateTable(workbook, file);
   if (!located.ok) {
     const lost = countRowsWithoutTable(workbook);
@@ -78,7 +78,7 @@ export function countRowsWithoutTable(workbook: Workbook): number {
 /** Row rules plus in-file duplicates; one finding per (code, cell) even when a merged cell covers several rows. */
 export function checkRows(
   analyzed: AnalyzedFile,
-  rules: Rules,
+  rules: Config,
   opts: { unitKind?: UnitKind; unit?: string } = {},
   rowRules: readonly RowRule[] = ROW_RULES,
 ): Finding[] {

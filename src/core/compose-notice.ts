@@ -5,7 +5,7 @@
  * fix and resubmit, and by when.
  */
 import { CLERK_CODES, fullDate, monthDay, resolveReplyBy, shanghaiDate, signatureLines } from './compose-reply.js';
-import type { Rules } from './config/schema.js';
+import type { Config } from './config/schema.js';
 import type { Report } from './report.js';
 
 export const NOTICE_FILE = '报送情况通报.txt';
@@ -35,7 +35,7 @@ export interface NoticeFacts {
 }
 
 /** The facts of the note, counted once (the terminal and tests read the same numbers). */
-export function noticeFacts(report: Report, rules: Rules): NoticeFacts {
+export function noticeFacts(report: Report, rules: Config): NoticeFacts {
   const onRoster = new Set(rules.roster.map((u) => u.name));
   const rosterUnit = new Map(rules.roster.map((u) => [u.name, u]));
   const roster = report.units.filter((u) => onRoster.has(u.name));
@@ -69,7 +69,7 @@ export function noticeFacts(report: Report, rules: Rules): NoticeFacts {
 }
 
 /** The note's text (LF line ends; the writer adds the BOM and CRLF). */
-export function composeNotice(report: Report, rules: Rules, opts: NoticeOptions): string {
+export function composeNotice(report: Report, rules: Config, opts: NoticeOptions): string {
   const facts = noticeFacts(report, rules);
   const replyBy = opts.replyBy ?? resolveReplyBy(rules.replyBy, opts.runAt);
   const lines: string[] = [];

@@ -7,7 +7,7 @@
  * that is not already past, and sign with the association's name, contact, phone and the date.
  * A unit whose only finding is lateness gets a short note, not a request to fix cells.
  */
-import type { Rules } from './config/schema.js';
+import type { Config } from './config/schema.js';
 import type { Finding, FindingCode } from './finding.js';
 import type { Lang } from './messages.js';
 import type { ReportFinding } from './report.js';
@@ -105,7 +105,7 @@ function enDate(iso: string): string {
 }
 
 /** The signature block: association name, then contact and phone when the config gives them, then the date. */
-export function signatureLines(rules: Rules, runAt: Date, lang: Lang = 'zh'): string[] {
+export function signatureLines(rules: Config, runAt: Date, lang: Lang = 'zh'): string[] {
   const a = rules.association ?? { name: rules.issuer };
   const lines = [a.name || rules.issuer];
   const parts: string[] = [];
@@ -155,7 +155,7 @@ function itemText(f: ReportFinding, lang: Lang): string {
 }
 
 /** The letter to one unit about one file. `findings` are that file's, already in the letter's language. */
-export function composeReply(unit: string, findings: readonly ReportFinding[], rules: Rules, opts: ReplyOptions = {}): string {
+export function composeReply(unit: string, findings: readonly ReportFinding[], rules: Config, opts: ReplyOptions = {}): string {
   const lang = opts.lang ?? 'zh';
   const runAt = opts.runAt ?? new Date();
   const replyBy = opts.replyBy ?? resolveReplyBy(rules.replyBy, runAt);

@@ -2,7 +2,7 @@
  * The one report structure (SPEC §8) that feeds the terminal, --json, report.json and the summary
  * workbook. `--json` prints exactly what `buildReport` returns.
  */
-import type { Rules } from './config/schema.js';
+import type { Config } from './config/schema.js';
 import { compareFindings, countBySeverity, type Finding, type FindingCode, type Severity } from './finding.js';
 import { renderMessage, type Lang } from './messages.js';
 
@@ -57,7 +57,7 @@ export interface ReportFinding {
 
 export interface Report {
   version: 1;
-  rules: Rules;
+  rules: Config;
   files: ReportFile[];
   units: ReportUnit[];
   totals: ReportTotals;
@@ -80,7 +80,7 @@ export function toReportFinding(f: Finding, lang: Lang): ReportFinding {
 }
 
 export function buildReport(input: {
-  rules: Rules;
+  rules: Config;
   files: ReportFile[];
   units: ReportUnit[];
   rows: { read: number; merged: number; superseded: number; skipped: number; noTable?: number };

@@ -3,7 +3,7 @@
  * Files are checked alone: no roster, no unit-level rules, duplicates only within a file.
  */
 import { analyzeWorkbook, checkDuplicatesInFile, checkRows } from './analyze-workbook.js';
-import type { Rules } from './config/schema.js';
+import type { Config } from './config/schema.js';
 import type { Finding } from './finding.js';
 import type { Lang } from './messages.js';
 import type { ParseCache } from './values/parse-cache.js';
@@ -31,7 +31,7 @@ export interface ValidatedFile {
 }
 
 /** One file alone; pass the run's ParseCache when validating several. */
-export function validateWorkbook(outcome: ReadOutcome, rules: Rules, cache?: ParseCache): ValidatedFile {
+export function validateWorkbook(outcome: ReadOutcome, rules: Config, cache?: ParseCache): ValidatedFile {
   if (!outcome.workbook) {
     return { file: outcome.file, rowsRead: 0, activities: 0, skipped: 0, findings: outcome.findings, readable: false };
   }
@@ -55,7 +55,7 @@ export function validateWorkbook(outcome: ReadOutcome, rules: Rules, cache?: Par
   };
 }
 
-export function buildValidateReport(results: ValidatedFile[], rules: Rules, lang: Lang): Report {
+export function buildValidateReport(results: ValidatedFile[], rules: Config, lang: Lang): Report {
   const files: ReportFile[] = results.map((r) => ({
     path: r.file,
     unit: r.unit ?? null,

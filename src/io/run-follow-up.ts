@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { analyzeWorkbook } from '../core/analyze-workbook.js';
-import type { Rules } from '../core/config/schema.js';
+import type { Config } from '../core/config/schema.js';
 import { countBySeverity, type Finding } from '../core/finding.js';
 import { activitiesFromMaster } from '../core/follow-up/activities-from-master.js';
 import { composeFollowUpNotice, composeFollowUpReminder } from '../core/follow-up/follow-up-texts.js';
@@ -43,7 +43,7 @@ export interface FollowUpReport {
   kind: 'follow-up';
   asOf: string;
   master: string;
-  rules: Rules;
+  rules: Config;
   totals: FollowUpPlan['totals'] & { activities: number; materials: number; errors: number; warnings: number; infos: number };
   units: FollowUpPlan['units'];
   obligations: FollowUpPlan['obligations'];
@@ -62,7 +62,7 @@ export function windowsText(text: string): string {
   return '\ufeff' + text.replace(/\r?\n/g, '\r\n');
 }
 
-export async function runFollowUpJob(master: string, rules: Rules, opts: FollowUpJobOptions): Promise<FollowUpJobResult> {
+export async function runFollowUpJob(master: string, rules: Config, opts: FollowUpJobOptions): Promise<FollowUpJobResult> {
   const outDir = path.resolve(opts.out);
   let bytes: Buffer;
   try {

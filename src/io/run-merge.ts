@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { analyzeWorkbook } from '../core/analyze-workbook.js';
 import { ParseCache } from '../core/values/parse-cache.js';
-import type { Rules } from '../core/config/schema.js';
+import type { Config } from '../core/config/schema.js';
 import { createFinding, type Finding } from '../core/finding.js';
 import { assembleMerge, type MergePlan, type Submission } from '../core/merge/assemble-merge.js';
 import type { Lang } from '../core/messages.js';
@@ -105,7 +105,7 @@ function trace(phase: string): void {
   TRACE.last = now;
 }
 
-export async function runMergeJob(inputs: string[], rules: Rules, opts: MergeJobOptions): Promise<MergeJobResult> {
+export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJobOptions): Promise<MergeJobResult> {
   trace('start');
   const outDir = path.resolve(opts.out);
   await assertInputsExist(inputs);
@@ -323,7 +323,7 @@ function nothingReadableMessage(inputs: string[], report: Report): string {
 /** `sources` (kept only when feedback copies are written) receives each file's bytes and workbook. */
 async function analyzeItem(
   item: InputItem,
-  rules: Rules,
+  rules: Config,
   cache: ParseCache,
   sources: Map<string, AnnotationSource> | undefined,
   pool: ReadPool | undefined,

@@ -10,7 +10,7 @@ import { buildValidateReport, validateWorkbook, type ValidatedFile } from '../co
 import { createFinding } from '../core/finding.js';
 import type { Lang } from '../core/messages.js';
 import type { Report } from '../core/report.js';
-import type { Rules } from '../core/config/schema.js';
+import type { Config } from '../core/config/schema.js';
 import { UsageError } from '../core/errors.js';
 import { renderMergeSummary, renderValidate } from '../cli/render-terminal.js';
 import { loadRules } from '../io/config/load-config.js';
@@ -46,7 +46,7 @@ function safeRelative(p: string): string {
     .join('/');
 }
 
-async function rulesInForce(roster?: PageFile): Promise<Rules> {
+async function rulesInForce(roster?: PageFile): Promise<Config> {
   // as the CLI run in the config's folder: `--config NAME [--roster NAME]`, names as the user knows them
   removeTree(CONFIG_DIR);
   let config: string | undefined;

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/io/config/load-config.js';
 import { runFollowUpJob } from '../../src/io/run-follow-up.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
-import type { Rules } from '../../src/core/config/schema.js';
+import type { Config } from '../../src/core/config/schema.js';
 
 let tmp: string;
-let rules: Rules;
+let rules: Config;
 const follow = (asOf: string) =>
   runFollowUpJob(path.join(tmp, 'out', '活动汇总表.xlsx'), rules, {
     out: path.join(tmp, `fu-${asOf}`),

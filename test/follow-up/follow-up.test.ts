@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/core/columns.js';
 import { makeConfig } from '../../src/core/config/make-config.js';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
-import type { Rules } from '../../src/core/config/schema.js';
+import type { Config } from '../../src/core/config/schema.js';
 import { FOLLOW_UP_COLUMNS } from '../../src/core/follow-up/follow-up-columns.js';
 import { classifyMaterial } from '../../src/core/follow-up/materials.js';
 import { runFollowUpJob } from '../../src/io/run-follow-up.js';
@@ -27,7 +27,7 @@ let master: string;
 let materials: string;
 let manifest: string;
 
-function rulesFor(): Rules {
+function rulesFor(): Config {
   const r = defaultRules();
   r.roster = [
     { name: '官陡街道', kind: '镇街', quota: 2, contact: '张敏', phone: '13956021876' },

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Rules } from '../../src/core/config/schema.js';
+import type { Config } from '../../src/core/config/schema.js';
 import { FINDING_SEVERITY, type FindingCode } from '../../src/core/finding.js';
 import { MARK_WORDS } from '../../src/core/messages.js';
 import type { Report } from '../../src/core/report.js';
@@ -22,7 +22,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const CREATED = new Date('2023-09-13T02:30:00Z');
 
 type Row = Record<string, unknown>;
-let rules: Rules;
+let rules: Config;
 let result: MergeJobResult;
 let report: Report;
 let terminal: string;

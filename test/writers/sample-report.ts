@@ -1,12 +1,12 @@
 /** A hand-made merge report and its activity rows, shared by the writer tests. */
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
-import type { Rules } from '../../src/core/config/schema.js';
+import type { Config } from '../../src/core/config/schema.js';
 import type { Report, ReportFinding } from '../../src/core/report.js';
 import type { SummaryRow } from '../../src/io/write/write-summary.js';
 
 export const CREATED_AT = new Date(Date.UTC(2023, 8, 14, 2, 30));
 
-export function sampleRules(): Rules {
+export function sampleRules(): Config {
   const rules = defaultRules();
   rules.roster = [
     { name: '官陡街道', kind: '镇街', quota: 3, contact: '王芳', phone: '0553-5864150' },

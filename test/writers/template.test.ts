@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/core/columns.js';
 import { defaultRules, resolveRules } from '../../src/core/config/resolve-rules.js';
-import type { Rules } from '../../src/core/config/schema.js';
+import type { Config } from '../../src/core/config/schema.js';
 import { locateTable } from '../../src/core/locate/locate-table.js';
 import {
   buildTemplateWorkbook,
@@ -20,13 +20,13 @@ import { pane, readExcel, readSheetJS, rowsOf, sheetjsRows, tempDir, text, toNeu
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const letter = (key: string) => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === key));
 
-async function written(rules: Rules, opts: { unit?: string } = {}): Promise<string> {
+async function written(rules: Config, opts: { unit?: string } = {}): Promise<string> {
   const file = path.join(await tempDir(), 't.xlsx');
   await writeTemplate(file, rules, opts);
   return file;
 }
 
-function otherRules(): Rules {
+function otherRules(): Config {
   const base = defaultRules();
   return resolveRules(
     {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/core/columns.js';
 import { columnLetter } from '../../src/core/table.js';
-import type { Rules } from '../../src/core/config/schema.js';
+import type { Config } from '../../src/core/config/schema.js';
 import { loadRules } from '../../src/io/config/load-config.js';
 import { relativeTextToInputs, relativeToInputs, rowHeightFor, wrappedLines } from '../../src/io/write/print-setup.js';
 import { MASTER_FILE, runMergeJob, SUMMARY_FILE, type MergeJobResult } from '../../src/io/run-merge.js';
@@ -26,7 +26,7 @@ const CREATED = new Date('2023-09-13T02:30:00Z');
 
 let out: string;
 let result: MergeJobResult;
-let rules: Rules;
+let rules: Config;
 
 beforeAll(async () => {
   rules = await loadRules({ cwd: ROOT, roster: 'fixtures/附件1-任务分解表.xlsx' });

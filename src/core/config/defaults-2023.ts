@@ -1,7 +1,7 @@
 /**
  * The embedded default rules: 关于组织开展2023年全国科普日活动的通知, 芜湖市鸠江区科学技术协会,
  * 2023-08-30 (SPEC §1). This is the only source file that may name 2023 dates or 鸠江区 places;
- * everything else reads them from the resolved `Rules`.
+ * everything else reads them from the resolved `Config`.
  */
 import type { Category, RosterUnit, WrittenConfig } from './schema.js';
 

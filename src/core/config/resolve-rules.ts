@@ -1,15 +1,15 @@
 /**
- * Written config → complete Rules. Pure: a roster given as a path must already have been loaded
+ * Written config → complete Config. Pure: a roster given as a path must already have been loaded
  * by the caller (src/io/load-config.ts) and is passed in as `rosterUnits`.
  */
 import { DEFAULTS_2023, DEFAULT_CATEGORIES, DEFAULT_FIELDS, DEFAULT_FORMS, DEFAULT_MODES } from './defaults-2023.js';
-import type { Rules, RosterUnit, WrittenConfig } from './schema.js';
+import type { Config, RosterUnit, WrittenConfig } from './schema.js';
 
 export function resolveRules(
   written: WrittenConfig,
   source: string,
   loadedRoster?: { units: RosterUnit[]; source: string },
-): Rules {
+): Config {
   const roster = loadedRoster?.units ?? (Array.isArray(written.roster) ? written.roster : []);
   const rosterSource = loadedRoster?.source ?? (Array.isArray(written.roster) ? source : 'none');
   return {
@@ -38,6 +38,6 @@ export function resolveRules(
 }
 
 /** The embedded default rules (defaults-2023.ts), used when no config file is given. */
-export function defaultRules(): Rules {
+export function defaultRules(): Config {
   return resolveRules(DEFAULTS_2023, 'embedded', { units: DEFAULTS_2023.roster as RosterUnit[], source: 'embedded' });
 }

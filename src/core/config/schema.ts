@@ -2,7 +2,7 @@
  * The rules in force, as validated data (SPEC §1, §4, §10).
  *
  * Two types: `WrittenConfig` is what a person writes in kepuri.config.json (lists may be left out
- * and fall back to the national lists; the roster may be a path), `Rules` is the resolved, complete
+ * and fall back to the national lists; the roster may be a path), `Config` is the resolved, complete
  * object every stage reads. The embedded 2023 鸠江区 defaults (defaults-2023.ts) are one instance.
  */
 import { z } from 'zod';
@@ -139,7 +139,7 @@ export const writtenConfigSchema = z
 export type WrittenConfig = z.infer<typeof writtenConfigSchema>;
 
 /** The complete rules every stage reads. */
-export interface Rules {
+export interface Config {
   district: string;
   issuer: string;
   year: number;

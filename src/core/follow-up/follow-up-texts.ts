@@ -3,7 +3,7 @@
  * and a reminder per unit with outstanding obligations, signed with the association (rules.association).
  * Lines are joined with '\n'; the writer turns them into CRLF with a BOM.
  */
-import type { Rules } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import type { FollowUpPlan, Obligation, UnitFollowUp } from './track-follow-up.js';
 
 export function zhDay(iso: string): string {
@@ -16,7 +16,7 @@ function zhFullDay(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
-function signature(rules: Rules, asOf: string): string[] {
+function signature(rules: Config, asOf: string): string[] {
   const a = rules.association;
   const contact = [a.contact ? `联系人：${a.contact}` : '', a.phone ? `电话：${a.phone}` : '', a.email ? `邮箱：${a.email}` : ''].filter(Boolean).join('，');
   return [a.name, ...(contact ? [contact] : []), zhFullDay(asOf)];
@@ -30,7 +30,7 @@ function ordered(list: readonly Obligation[]): Obligation[] {
 }
 
 /** One unit's line in the 通报: counts per kind, the town parts by name ('补充信息 6 项，截止9月25日'). */
-function countLines(list: readonly Obligation[], u: UnitFollowUp, rules: Rules, withQuota: boolean): string[] {
+function countLines(list: readonly Obligation[], u: UnitFollowUp, rules: Config, withQuota: boolean): string[] {
   const out: string[] = [];
   const website = list.filter((o) => o.kind === 'website');
   const quota = withQuota ? quotaLine(u, rules) : undefined;
@@ -55,12 +55,12 @@ function contactOf(u: UnitFollowUp): string {
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
-function quotaLine(u: UnitFollowUp, rules: Rules): string | undefined {
+function quotaLine(u: UnitFollowUp, rules: Config): string | undefined {
   if (u.quota === undefined || u.quota === 0 || u.quotaStatus === '已完成' || u.quotaStatus === '不适用') return undefined;
   return `网站发布任务数 ${u.quota} 项，已发布 ${u.registered} 项，截止${zhDay(rules.windows.website.end)}`;
 }
 
-export function composeFollowUpNotice(plan: FollowUpPlan, rules: Rules): string {
+export function composeFollowUpNotice(plan: FollowUpPlan, rules: Config): string {
   const t = plan.totals;
   const lines: string[] = [];
   lines.push(`关于${rules.year}年全国科普日活动后续工作进展的通报（截至${zhFullDay(plan.asOf)}）`);
@@ -101,7 +101,7 @@ export function composeFollowUpNotice(plan: FollowUpPlan, rules: Rules): string 
 }
 
 /** A reminder for one unit, or undefined when nothing of it is overdue or due soon. */
-export function composeFollowUpReminder(u: UnitFollowUp, plan: FollowUpPlan, rules: Rules): string | undefined {
+export function composeFollowUpReminder(u: UnitFollowUp, plan: FollowUpPlan, rules: Config): string | undefined {
   const q = quotaLine(u, rules);
   const pressing = u.outstanding.some((o) => o.status === '逾期' || o.status === '即将到期') || u.quotaStatus === '逾期' || u.quotaStatus === '即将到期';
   if (!pressing) return undefined;

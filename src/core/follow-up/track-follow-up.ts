@@ -18,7 +18,7 @@
  * 未到期, 不适用. Something done after its due day is 已完成 with a note (and `material-late`).
  * Overdue obligations are errors, so the run exits 1 while anything is overdue.
  */
-import type { Rules } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { createFinding, type Finding } from '../finding.js';
 import { createUnitMatcher } from '../units/match-unit.js';
 import { isoAddDays } from '../values/parse-date.js';
@@ -132,7 +132,7 @@ const ONLINE = /线上/;
 export function trackFollowUp(input: {
   activities: readonly FollowUpActivity[];
   materials: readonly ReceivedMaterial[];
-  rules: Rules;
+  rules: Config;
   /** YYYY-MM-DD, Asia/Shanghai */
   asOf: string;
   /** the master table's path, for findings */

@@ -5,7 +5,7 @@
  */
 import type { Activity } from '../activity.js';
 import { checkRows, type AnalyzedFile } from '../analyze-workbook.js';
-import type { RosterUnit, Rules, UnitKind } from '../config/schema.js';
+import type { RosterUnit, Config, UnitKind } from '../config/schema.js';
 import { columnIndexOfCell, compareFindings, type Finding } from '../finding.js';
 import { MARK_WORDS } from '../messages.js';
 import type { FileStatus, ReportFile, ReportUnit } from '../report.js';
@@ -75,7 +75,7 @@ interface FileState {
   findings: Finding[];
 }
 
-export function assembleMerge(submissions: readonly Submission[], rules: Rules, opts: MergeOptions = {}): MergePlan {
+export function assembleMerge(submissions: readonly Submission[], rules: Config, opts: MergeOptions = {}): MergePlan {
   const matcher = createUnitMatcher(rules.roster, rules.namePrefixes);
   const states: FileState[] = submissions.map((sub, index) => identify(sub, index, matcher, rules));
 
@@ -127,7 +127,7 @@ export function assembleMerge(submissions: readonly Submission[], rules: Rules, 
  * mail's address, sender name and subject — the first that names a unit. The findings of
  * reading and locating are copied with that unit, never changed in place (the inputs stay as given).
  */
-function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: Rules): FileState {
+function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: Config): FileState {
   const a = sub.analyzed;
   const state: FileState = {
     sub,
@@ -179,7 +179,7 @@ function identify(sub: Submission, index: number, matcher: UnitMatcher, rules: R
 }
 
 /** The submission rules, on one file once superseding is decided. */
-function checkSubmission(s: FileState, rules: Rules): void {
+function checkSubmission(s: FileState, rules: Config): void {
   const check = {
     file: s.sub.path,
     ...(s.sub.analyzed?.sheet ? { sheet: s.sub.analyzed.sheet } : {}),
@@ -259,7 +259,7 @@ function supersede(states: FileState[], opts: MergeOptions): void {
   }
 }
 
-function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): ReportUnit[] {
+function summarizeUnits(states: FileState[], rules: Config, out: Finding[]): ReportUnit[] {
   const units: ReportUnit[] = [];
   // merged files by unit, in input order (a province has thousands of units: no scan per unit)
   const mergedByUnit = new Map<string, FileState[]>();
@@ -318,7 +318,7 @@ function summarizeUnits(states: FileState[], rules: Rules, out: Finding[]): Repo
 }
 
 /** Unit in roster order (others after, then files without a unit), then start date, then the unit's own order. */
-function orderRows(merged: FileState[], rules: Rules, findings: Finding[]): MergedRow[] {
+function orderRows(merged: FileState[], rules: Config, findings: Finding[]): MergedRow[] {
   const rosterIndex = new Map(rules.roster.map((u, i) => [u.name, i]));
   const firstSeen = new Map<string, number>();
   merged.forEach((s, i) => {

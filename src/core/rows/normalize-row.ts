@@ -11,7 +11,7 @@
  */
 import type { Activity, ActivityValues, ExtraValue } from '../activity.js';
 import type { FieldKey } from '../columns.js';
-import type { Rules } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { cellText, type Cell } from '../table.js';
 import { detachText, MIN_VIEW_LENGTH, normalizeText } from '../values/fold-text.js';
 import { ParseCache } from '../values/parse-cache.js';
@@ -45,7 +45,7 @@ export interface ParsedRow {
 export interface NormalizeContext {
   file: string;
   sheet: string;
-  rules: Rules;
+  rules: Config;
   /** the run's memos: one ParseCache for every file of a run */
   cache: ParseCache;
   /** towns + places + 全区, once per run */
@@ -54,7 +54,7 @@ export interface NormalizeContext {
 }
 
 /** A file's context; pass the run's cache so every file shares its memos (a new one otherwise). */
-export function createNormalizeContext(file: string, sheet: string, rules: Rules, cache = new ParseCache()): NormalizeContext {
+export function createNormalizeContext(file: string, sheet: string, rules: Config, cache = new ParseCache()): NormalizeContext {
   return { file, sheet, rules, cache, ...cache.choicesOf(rules) };
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Activity } from '../activity.js';
 import type { FieldKey } from '../columns.js';
-import type { RosterUnit, Rules, UnitKind } from '../config/schema.js';
+import type { RosterUnit, Config, UnitKind } from '../config/schema.js';
 import { createFinding, type Finding, type FindingCode, type FindingPosition, type ParamsArg } from '../finding.js';
 import type { TableLayout } from '../locate/locate-table.js';
 import type { FileStatus } from '../report.js';
@@ -18,7 +18,7 @@ import type { ParsedRow } from '../rows/normalize-row.js';
 
 export interface RowCheck<C extends FindingCode = FindingCode> {
   row: ParsedRow;
-  rules: Rules;
+  rules: Config;
   /** the submitting unit's kind, when a roster knows it (merge only) */
   unitKind?: UnitKind;
   /** which fields the table has a column for */
@@ -47,7 +47,7 @@ export function defineRowRule<const C extends FindingCode>(rule: Omit<RowRule<C>
 export interface TableCheck<C extends FindingCode = FindingCode> {
   file: string;
   layout: TableLayout;
-  rules: Rules;
+  rules: Config;
   emit: Emit<C>;
 }
 
@@ -95,7 +95,7 @@ export interface SubmissionCheck<C extends FindingCode = FindingCode> {
   status: FileStatus;
   /** the later file of the same unit that replaces this one */
   supersededBy?: string;
-  rules: Rules;
+  rules: Config;
   emit: Emit<C>;
 }
 
@@ -112,7 +112,7 @@ export interface UnitCheck<C extends FindingCode = FindingCode> {
   /** paths of its merged files, in input order */
   files: readonly string[];
   activities: readonly Activity[];
-  rules: Rules;
+  rules: Config;
   emit: Emit<C>;
 }
 

@@ -8,7 +8,7 @@
  * (analyzeWorkbook → NormalizeContext). Nothing is remembered between runs or across tests, and a
  * parser called without a cache computes afresh.
  */
-import type { Rules } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { ParseMemo, TextSlots } from './fold-text.js';
 import type { ListMatch, Mode } from './match-enum.js';
 import type { CountParse } from './parse-count.js';
@@ -47,7 +47,7 @@ export class ParseCache {
 
   /** normalized cell texts, shared between rows (see normalize-row.ts textOf) */
   readonly keptTexts = new TextSlots<string>(13);
-  private readonly choices = new Map<Rules, { townChoices: readonly string[]; categoryNames: readonly string[] }>();
+  private readonly choices = new Map<Config, { townChoices: readonly string[]; categoryNames: readonly string[] }>();
 
   datesIn(year: number) {
     let m = this.datesByYear.get(year);
@@ -72,7 +72,7 @@ export class ParseCache {
     return f;
   }
   /** the towns, places and 全区 a 所属镇街 may name, and the category names, of a run's rules */
-  choicesOf(rules: Rules) {
+  choicesOf(rules: Config) {
     let c = this.choices.get(rules);
     if (!c) {
       c = { townChoices: Object.freeze([...rules.towns, ...rules.places, '全区']), categoryNames: Object.freeze(rules.categories.map((x) => x.name)) };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULTS_2023 } from '../../core/config/defaults-2023.js';
 import { resolveRules } from '../../core/config/resolve-rules.js';
-import type { RosterUnit, Rules, WrittenConfig } from '../../core/config/schema.js';
+import type { RosterUnit, Config, WrittenConfig } from '../../core/config/schema.js';
 import { parseRoster } from '../../core/units/parse-roster.js';
 import { readWorkbook } from '../read/read-workbook.js';
 
@@ -21,7 +21,7 @@ export interface LoadRulesOptions {
   cwd?: string;
 }
 
-export async function loadRules(opts: LoadRulesOptions = {}): Promise<Rules> {
+export async function loadRules(opts: LoadRulesOptions = {}): Promise<Config> {
   const cwd = opts.cwd ?? process.cwd();
   let written: WrittenConfig = DEFAULTS_2023;
   let source = 'embedded';

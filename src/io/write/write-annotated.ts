@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Rules } from '../../core/config/schema.js';
+import type { Config } from '../../core/config/schema.js';
 import type { Report, ReportFile, ReportFinding } from '../../core/report.js';
 import { parseAddress, type Cell, type Workbook } from '../../core/table.js';
 import { CLERK_CODES, composeReply, needsReply, NOT_A_SUBMISSION } from '../../core/compose-reply.js';
@@ -507,7 +507,7 @@ async function neutralFromDisk(file: string): Promise<Workbook | undefined> {
 export const CLERK_NOTE_FILE = '说明.txt';
 
 export interface AnnotationOptions {
-  rules: Rules;
+  rules: Config;
   sources?: Map<string, AnnotationSource>;
   /** the run's time: the letters' date and the base of the resubmission date; default now */
   runAt?: Date;

@@ -5,7 +5,7 @@
  * kind and time). Written with our xlsx writer; status cells tinted (逾期 red, 即将到期 yellow,
  * 已完成 green); every sheet printed landscape, one page wide.
  */
-import type { Rules } from '../../core/config/schema.js';
+import type { Config } from '../../core/config/schema.js';
 import { OBLIGATION_LABELS, type FollowUpPlan, type FollowUpStatus, type Obligation, type ObligationKind } from '../../core/follow-up/track-follow-up.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
@@ -82,7 +82,7 @@ function obligationTable(name: string, list: readonly Obligation[], plan: Follow
   };
 }
 
-export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Rules, createdAt: Date): XlsxBook {
+export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, createdAt: Date): XlsxBook {
   const wb = new XlsxBook();
   wb.creator = 'kepuri';
   wb.created = createdAt;
@@ -169,6 +169,6 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Rules, createdA
   return wb;
 }
 
-export async function writeFollowUpWorkbook(file: string, plan: FollowUpPlan, rules: Rules, createdAt: Date): Promise<void> {
+export async function writeFollowUpWorkbook(file: string, plan: FollowUpPlan, rules: Config, createdAt: Date): Promise<void> {
   await writeFileAtomic(file, await buildFollowUpWorkbook(plan, rules, createdAt).writeChunks());
 }

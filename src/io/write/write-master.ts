@@ -5,7 +5,7 @@
  * compressed) as soon as it is built, so a 200,000-row master never exists as cell objects.
  */
 import { COLUMNS, type FieldKey } from '../../core/columns.js';
-import type { Rules } from '../../core/config/schema.js';
+import type { Config } from '../../core/config/schema.js';
 import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../../core/follow-up/follow-up-columns.js';
 import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
@@ -83,7 +83,7 @@ export interface MasterOptions {
 export async function buildMasterWorkbook(
   rows: readonly MergedRow[],
   extraHeaders: readonly string[],
-  rules: Rules,
+  rules: Config,
   createdAt: Date,
   opts: MasterOptions = {},
 ): Promise<XlsxBook> {
@@ -178,7 +178,7 @@ export async function buildMasterWorkbook(
 const FOLLOW_UP_SPARE_ROWS = 200;
 
 /** 是/否 dropdowns on 已在科普日网站发布 and 拟推优, a date check on 活动总结提交日期 (issue 15). */
-function addFollowUpValidations(ws: ReturnType<XlsxBook['addWorksheet']>, rules: Rules, followUpStart: number, lastRow: number): void {
+function addFollowUpValidations(ws: ReturnType<XlsxBook['addWorksheet']>, rules: Config, followUpStart: number, lastRow: number): void {
   const letter = (i: number) => ws.getColumn(i + 1).letter;
   const yesNo = { type: 'list' as const, formula1: '"是,否"', error: '请从下拉列表中选择“是”或“否”' };
   const published = COLUMNS.findIndex((c) => c.key === 'published');
@@ -201,7 +201,7 @@ export async function writeMaster(
   file: string,
   rows: readonly MergedRow[],
   extraHeaders: readonly string[],
-  rules: Rules,
+  rules: Config,
   createdAt: Date,
   opts: MasterOptions = {},
 ): Promise<void> {

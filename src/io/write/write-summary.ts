@@ -5,7 +5,7 @@
  * master table read back). Figures are written as plain numbers, never formulas, so every reader
  * (Excel, WPS, LibreOffice, SheetJS) sees the same values without recalculating.
  */
-import type { Rules } from '../../core/config/schema.js';
+import type { Config } from '../../core/config/schema.js';
 import type { Report, ReportFile, ReportUnit } from '../../core/report.js';
 import type { Severity } from '../../core/finding.js';
 import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '../../core/unit-counts.js';
@@ -154,7 +154,7 @@ export function overviewFigures(input: SummaryInput): OverviewFigures {
 }
 
 /** 线下 / 线上 / 线上线下结合 (the rules' modes), then 其他/未填: activities by 开展方式. */
-export function modeCounts(rules: Rules, rows: readonly SummaryRow[]): { mode: string; count: number }[] {
+export function modeCounts(rules: Config, rows: readonly SummaryRow[]): { mode: string; count: number }[] {
   const list = [...rules.modes, OTHER_OR_BLANK].map((mode) => ({ mode, count: 0 }));
   for (const r of rows) {
     const i = rules.modes.indexOf(r.mode?.trim() ?? '');
@@ -167,7 +167,7 @@ export function modeCounts(rules: Rules, rows: readonly SummaryRow[]): { mode: s
  * The 镇街 an activity counts for in 分类统计: its 所属镇街, or, left blank on a 镇街's own
  * table, that 镇街 (issue 12 §4).
  */
-export function effectiveTown(rules: Rules, row: SummaryRow): string {
+export function effectiveTown(rules: Config, row: SummaryRow): string {
   const town = row.town?.trim() ?? '';
   if (town !== '') return town;
   return rules.towns.includes(row.unit) ? row.unit : '';
@@ -184,7 +184,7 @@ export interface TownMainCoverage {
  * Which 镇街 hold a 镇街主场活动: a 镇街 on the roster by its own table (as town-main-event-missing
  * judges it), a 镇街 not on the roster by 所属镇街. Undefined when the rules have no such category.
  */
-export function townMainCoverage(rules: Rules, rows: readonly SummaryRow[]): TownMainCoverage | undefined {
+export function townMainCoverage(rules: Config, rows: readonly SummaryRow[]): TownMainCoverage | undefined {
   const category = rules.categories.find((c) => c.townMainEvent)?.name;
   if (!category) return undefined;
   const roster = new Set(rules.roster.map((u) => u.name));
@@ -244,7 +244,7 @@ export interface CategoryMatrix {
 }
 
 /** category × 镇街: the rules' categories then 其他/未填; the towns, places and 全区 that occur, then 其他/未填. */
-export function categoryMatrix(rules: Rules, rows: readonly SummaryRow[]): CategoryMatrix {
+export function categoryMatrix(rules: Config, rows: readonly SummaryRow[]): CategoryMatrix {
   const categories = [...rules.categories.map((c) => c.name), OTHER_OR_BLANK];
   const seenPlaces = new Set(rows.map((r) => effectiveTown(rules, r)));
   const optional = [...rules.places, '全区'].filter((p) => seenPlaces.has(p) && !rules.towns.includes(p));
@@ -280,7 +280,7 @@ export const DAY_RUNNING_LABEL = '当日进行中的活动';
  * day; then those starting before or after the window and those without a date — so the 开始
  * column adds up to the number of activities.
  */
-export function dayCounts(rules: Rules, rows: readonly SummaryRow[]): DayCount[] {
+export function dayCounts(rules: Config, rows: readonly SummaryRow[]): DayCount[] {
   const { start, end } = rules.windows.concentrated;
   const out: DayCount[] = [];
   const spans = rows.map((r) => {
@@ -314,7 +314,7 @@ function addDays(iso: string, n: number): string {
 export const NO_FIELD = '(未填)';
 
 /** Activities per science field (an activity with several fields counts in each), most first. */
-export function fieldCounts(rules: Rules, rows: readonly SummaryRow[]): { field: string; count: number }[] {
+export function fieldCounts(rules: Config, rows: readonly SummaryRow[]): { field: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const f of rules.fields) counts.set(f, 0);
   let none = 0;

@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { COLUMNS, type ColumnDef, type FieldKey } from '../../core/columns.js';
-import type { Rules } from '../../core/config/schema.js';
+import type { Config } from '../../core/config/schema.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export const TEMPLATE_SHEET = '活动安排表';
@@ -71,7 +71,7 @@ export interface DropdownList {
 }
 
 /** The dropdown lists, in the hidden sheet's column order. */
-export function dropdownLists(rules: Rules): DropdownList[] {
+export function dropdownLists(rules: Config): DropdownList[] {
   return [
     { key: 'category', title: '类别选项', values: unique(rules.categories.map((c) => c.name)) },
     { key: 'form', title: '形式选项', values: unique(rules.forms) },
@@ -91,7 +91,7 @@ export function requiredText(col: ColumnDef): string {
 }
 
 /** What to write in each column, in plain Chinese, from the rules. */
-export function columnInstruction(col: ColumnDef, rules: Rules): string {
+export function columnInstruction(col: ColumnDef, rules: Config): string {
   const w = rules.windows.concentrated;
   const [, wm, wd] = w.start.split('-').map(Number);
   switch (col.key) {
@@ -144,7 +144,7 @@ export function columnInstruction(col: ColumnDef, rules: Rules): string {
 }
 
 /** The general rules, one line each: [short label, text]. */
-export function ruleLines(rules: Rules): [string, string][] {
+export function ruleLines(rules: Config): [string, string][] {
   const w = rules.windows;
   const lines: [string, string][] = [
     ['填写方式', `一项活动填一行，从第${TEMPLATE_FIRST_ROW}行起依次填写。请勿修改、删除或移动第${TEMPLATE_HEADER_ROW}行表头，请勿合并单元格，请勿在表中插入空行或合计行。`],
@@ -212,7 +212,7 @@ function buildListsSheet(wb: ExcelJS.Workbook, lists: DropdownList[]): Map<Field
   return refs;
 }
 
-function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Rules, unit: string | undefined): ExcelJS.Worksheet {
+function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Config, unit: string | undefined): ExcelJS.Worksheet {
   const n = COLUMNS.length;
   const ws = wb.addWorksheet(TEMPLATE_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: TEMPLATE_HEADER_ROW, topLeftCell: `A${TEMPLATE_FIRST_ROW}`, activeCell: `A${TEMPLATE_FIRST_ROW}` }],
@@ -302,7 +302,7 @@ function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Rules, unit: string | u
   return ws;
 }
 
-function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Rules, refs: Map<FieldKey, string>): void {
+function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<FieldKey, string>): void {
   const range = (key: FieldKey) => {
     const l = colLetter(colIndex(key));
     return `${l}${TEMPLATE_FIRST_ROW}:${l}${TEMPLATE_LAST_ROW}`;
@@ -384,7 +384,7 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Rules, refs: Map<F
   } as unknown as ExcelJS.DataValidation);
 }
 
-function buildInstructionsSheet(wb: ExcelJS.Workbook, rules: Rules): void {
+function buildInstructionsSheet(wb: ExcelJS.Workbook, rules: Config): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, {
     views: [{ state: 'normal', showGridLines: false }],
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -456,7 +456,7 @@ function buildInstructionsSheet(wb: ExcelJS.Workbook, rules: Rules): void {
   ws.getColumn(2).width = Math.max(widths[1], ...rules.categories.map((c) => c.name.length * 2 + 2));
 }
 
-export async function buildTemplateWorkbook(rules: Rules, opts: TemplateOptions): Promise<ExcelJS.Workbook> {
+export async function buildTemplateWorkbook(rules: Config, opts: TemplateOptions): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   const created = opts.createdAt ?? new Date(Date.UTC(rules.year, 0, 1));
   wb.creator = 'kepuri';
@@ -473,12 +473,12 @@ export async function buildTemplateWorkbook(rules: Rules, opts: TemplateOptions)
   return wb;
 }
 
-export async function writeTemplate(file: string, rules: Rules, opts: TemplateOptions = {}): Promise<void> {
+export async function writeTemplate(file: string, rules: Config, opts: TemplateOptions = {}): Promise<void> {
   const wb = await buildTemplateWorkbook(rules, opts);
   await writeFileAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 /** 'templates/附件2-活动安排表-2024.xlsx' names: the shipped blank template for the rules' year. */
-export function templateFileName(rules: Pick<Rules, 'year'>): string {
+export function templateFileName(rules: Pick<Config, 'year'>): string {
   return `附件2-活动安排表-${rules.year}.xlsx`;
 }

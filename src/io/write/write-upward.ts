@@ -8,7 +8,7 @@
  * (rows committed as built), as the master.
  */
 import { COLUMNS, type FieldKey } from '../../core/columns.js';
-import type { Rules } from '../../core/config/schema.js';
+import type { Config } from '../../core/config/schema.js';
 import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { excelSerial, fieldValue } from './write-master.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
@@ -33,7 +33,7 @@ export function shanghaiDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Rules, createdAt: Date): Promise<XlsxBook> {
+export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Config, createdAt: Date): Promise<XlsxBook> {
   const n = COLUMNS.length;
   const wb = new XlsxBook();
   wb.creator = rules.association.name;
@@ -124,7 +124,7 @@ export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Rul
   return wb;
 }
 
-export async function writeUpward(file: string, rows: readonly MergedRow[], rules: Rules, createdAt: Date): Promise<void> {
+export async function writeUpward(file: string, rows: readonly MergedRow[], rules: Config, createdAt: Date): Promise<void> {
   const wb = await buildUpwardWorkbook(rows, rules, createdAt);
   await writeFileAtomic(file, await wb.writeChunks());
 }
