@@ -10,7 +10,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/io/config/load-config.js';
-import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/sniff-format.js';
+import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/zip-directory.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import { bracketNumFmtXlsx, longAttributeXlsx, nestedCsvZip, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
 

@@ -9,7 +9,7 @@ import { textSegments } from '../../src/core/units/find-unit-in-text.js';
 import { emailKey } from '../../src/core/units/match-unit.js';
 import { parseDateText } from '../../src/core/values/parse-date.js';
 import { FastReadTimeout, readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
-import { isDateFormat, isTimeOnlyFormat } from '../../src/io/read/sniff-format.js';
+import { isDateFormat, isTimeOnlyFormat } from '../../src/io/read/excel-formats.js';
 import { rawXlsx } from './make-files.js';
 
 /** the per-test limit: a quadratic scan of these runs takes tens of seconds */

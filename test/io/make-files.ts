@@ -6,7 +6,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import yazl from 'yazl';
-import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/sniff-format.js';
+import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/zip-directory.js';
 
 export interface SheetSpec {
   name: string;

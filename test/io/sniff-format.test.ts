@@ -1,15 +1,9 @@
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyInput,
-  isDateFormat,
-  isTimeOnlyFormat,
-  readOleDirectoryNames,
-  serialToWallClock,
-  sniffFormat,
-  utcDateToWallClock,
-} from '../../src/io/read/sniff-format.js';
+import { classifyInput, sniffFormat } from '../../src/io/read/sniff-format.js';
+import { isDateFormat, isTimeOnlyFormat, serialToWallClock, utcDateToWallClock } from '../../src/io/read/excel-formats.js';
+import { readOleDirectoryNames } from '../../src/io/read/ole-directory.js';
 import { patchZip, randomBytes, sheetjsBook, writeBook, zipOf } from './make-files.js';
 
 const book = () => sheetjsBook([{ name: '活动安排表', aoa: [['活动名称', '开始日期'], ['科普讲座', '2023-09-18']] }]);

@@ -6,7 +6,7 @@
  * bytes; anything not prefetched, too large or failing here is inflated by the reader as before.
  * The zip directory is read by sniff-format's own readZipDirectorySync; nothing is decided here.
  */
-import { readZipDirectorySync } from '../read/sniff-format.js';
+import { readZipDirectorySync } from '../read/zip-directory.js';
 import { rememberInflated } from './zlib.js';
 
 /** inputs whose entries together would inflate to more than this are left to the reader */

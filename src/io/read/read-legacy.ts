@@ -22,17 +22,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { Cell, Sheet, Workbook, WorkbookFormat } from '../../core/table.js';
 import { decodeText } from './read-csv.js';
-import {
-  MAX_COLS,
-  MAX_ROWS,
-  ZH_CN_BUILTIN_FORMATS,
-  clipMerges,
-  fillHoles,
-  isDateFormat,
-  isTimeOnlyFormat,
-  readZipMemberSync,
-  serialToWallClock,
-} from './sniff-format.js';
+import { MAX_COLS, MAX_ROWS, clipMerges, fillHoles } from './sheet-grid.js';
+import { ZH_CN_BUILTIN_FORMATS, isDateFormat, isTimeOnlyFormat, serialToWallClock } from './excel-formats.js';
+import { readZipMemberSync } from './zip-directory.js';
 import { sheetTextCounter } from './sheet-text-cap.js';
 
 export class EncryptedWorkbookError extends Error {

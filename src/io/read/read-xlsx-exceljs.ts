@@ -30,7 +30,9 @@
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/table.js';
-import { MAX_COLS, MAX_ROWS, ZH_CN_BUILTIN_FORMATS, clipMerges, fillHoles, parseRange, readZipDirectorySync, readZipMemberSync } from './sniff-format.js';
+import { MAX_COLS, MAX_ROWS, clipMerges, fillHoles, parseRange } from './sheet-grid.js';
+import { ZH_CN_BUILTIN_FORMATS } from './excel-formats.js';
+import { readZipDirectorySync, readZipMemberSync } from './zip-directory.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
 import { sheetTextCounter } from './sheet-text-cap.js';
 

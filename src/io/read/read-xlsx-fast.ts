@@ -20,7 +20,9 @@
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import type { Cell, CellRange, Sheet, Workbook } from '../../core/table.js';
-import { MAX_COLS, MAX_ROWS, ZH_CN_BUILTIN_FORMATS, clipMerges, fillHoles, parseRange, readZipDirectorySync, type ZipDirEntry } from './sniff-format.js';
+import { MAX_COLS, MAX_ROWS, clipMerges, fillHoles, parseRange } from './sheet-grid.js';
+import { ZH_CN_BUILTIN_FORMATS } from './excel-formats.js';
+import { readZipDirectorySync, type ZipDirEntry } from './zip-directory.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
 import { SIZE_CAPS } from './zip-caps.js';
 import { MAX_SHEET_TEXT_CHARS, SheetTextTooLarge } from './sheet-text-cap.js';

@@ -6,7 +6,7 @@
  * how a value becomes a cell (the differential test then only has to prove the parsing).
  */
 import type { Cell } from '../../core/table.js';
-import { isDateFormat, isTimeOnlyFormat, serialToWallClock, utcDateToSerial, utcDateToWallClock } from './sniff-format.js';
+import { isDateFormat, isTimeOnlyFormat, serialToWallClock, utcDateToSerial, utcDateToWallClock } from './excel-formats.js';
 
 export interface ConvertContext {
   /** the file's own 1904 flag (read by us: "1" or "true") */

@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { createFinding, type Finding } from '../../core/finding.js';
-import { readZipDirectorySync } from './sniff-format.js';
+import { readZipDirectorySync } from './zip-directory.js';
 
 const MiB = 1024 * 1024;
 
