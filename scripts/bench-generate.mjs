@@ -74,63 +74,294 @@ const CATEGORIES = [
   '云上科普日专项行动',
 ];
 const FIELDS = [
-  '科技创新', '科学教育', '数字素养', '生态文明', '卫生健康', '应急科普', '农业科技', '核科普', '水利科普',
-  '科普创作', '知识产权', '食品安全', '国防知识', '防灾避险', '安全生产', '前沿科技', '乡村振兴', '科学家精神',
+  '科技创新',
+  '科学教育',
+  '数字素养',
+  '生态文明',
+  '卫生健康',
+  '应急科普',
+  '农业科技',
+  '核科普',
+  '水利科普',
+  '科普创作',
+  '知识产权',
+  '食品安全',
+  '国防知识',
+  '防灾避险',
+  '安全生产',
+  '前沿科技',
+  '乡村振兴',
+  '科学家精神',
 ];
 const FORMS_OFFLINE = [
-  '科普讲座', '科普报告', '展览展示', '科普宣传', '现场咨询', '互动体验', '开放参观', '研学体验', '技术指导',
-  '技能培训', '科普竞赛', '科普表演', '展映展播', 'VR体验',
+  '科普讲座',
+  '科普报告',
+  '展览展示',
+  '科普宣传',
+  '现场咨询',
+  '互动体验',
+  '开放参观',
+  '研学体验',
+  '技术指导',
+  '技能培训',
+  '科普竞赛',
+  '科普表演',
+  '展映展播',
+  'VR体验',
 ];
 const FORMS_ONLINE = ['直播', '短视频', '云讲堂', '云看展', '云发布'];
 const AUDIENCES = ['社区居民', '辖区群众', '青少年', '中小学生', '老年人', '农民群众', '企业职工', '全体市民', '机关干部', '学生及家长', '新市民'];
 const SLOTS = ['上午', '下午', '全天', '8:30-11:30', '9:00-11:30', '14:30-16:30', '15:00-17:00', '19:00-20:30', '9:00-16:00'];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯琳晓婷雪梅海燕飞俊峰波宁欣怡晨阳思远子涵雨欣佳慧志';
 
-const NAME_HOOKS = ['“科技点亮生活”', '“科学伴我成长”', '“走近科学家”', '“智慧生活·科技惠民”', '“绿色家园”', '“健康中国·你我同行”', '“安全第一·防患未然”', '“数字赋能”', '“科普进万家”', '“创新驱动·科技强国”', '“小手拉大手”', '“乡村振兴·科技先行”'];
-const NAME_TOPICS = [
-  '防灾减灾', '食品安全', '垃圾分类', '心肺复苏急救', '防范电信诈骗', '节约用水', '低碳生活', '人工智能', '航空航天',
-  '青少年近视防控', '合理用药', '安全用电', '消防安全', '农技下乡', '科学健身', '心理健康', '网络安全', '知识产权保护',
-  '长江大保护', '防溺水', '老年人智能手机使用', '中医药养生', '反邪教', '气象科普', '地震应急避险', '机器人编程',
-  '科学实验秀', '无人机', '新能源汽车', '智慧农业', '生物多样性', '国家安全', '核与辐射安全', '碳达峰碳中和',
+const NAME_HOOKS = [
+  '“科技点亮生活”',
+  '“科学伴我成长”',
+  '“走近科学家”',
+  '“智慧生活·科技惠民”',
+  '“绿色家园”',
+  '“健康中国·你我同行”',
+  '“安全第一·防患未然”',
+  '“数字赋能”',
+  '“科普进万家”',
+  '“创新驱动·科技强国”',
+  '“小手拉大手”',
+  '“乡村振兴·科技先行”',
 ];
-const NAME_ENDS = ['科普讲座', '主题宣传活动', '科普展览', '知识竞赛', '进社区活动', '进校园活动', '现场咨询', '互动体验日', '开放日', '培训班', '科普大篷车巡展', '专题报告会', '云课堂', '科普直播', '研学活动', '义诊咨询'];
-const VENUES = ['新时代文明实践站', '社区党群服务中心', '文化广场', '中心小学', '初级中学', '卫生院', '农民文化乐园', '科普活动室', '社区综合文化服务中心', '便民服务中心广场', '村委会会议室', '职工之家', '图书馆报告厅'];
-const COMMUNITIES = ['永和', '龙山', '新塘', '城北', '官陡门', '柳湖', '万春', '瑞丰', '金色', '汤沟', '白茆', '二坝', '沈巷', '曹姑洲', '宝善', '清水', '裕溪口', '四褐山', '湾里', '大龙', '丰收', '新华'];
+const NAME_TOPICS = [
+  '防灾减灾',
+  '食品安全',
+  '垃圾分类',
+  '心肺复苏急救',
+  '防范电信诈骗',
+  '节约用水',
+  '低碳生活',
+  '人工智能',
+  '航空航天',
+  '青少年近视防控',
+  '合理用药',
+  '安全用电',
+  '消防安全',
+  '农技下乡',
+  '科学健身',
+  '心理健康',
+  '网络安全',
+  '知识产权保护',
+  '长江大保护',
+  '防溺水',
+  '老年人智能手机使用',
+  '中医药养生',
+  '反邪教',
+  '气象科普',
+  '地震应急避险',
+  '机器人编程',
+  '科学实验秀',
+  '无人机',
+  '新能源汽车',
+  '智慧农业',
+  '生物多样性',
+  '国家安全',
+  '核与辐射安全',
+  '碳达峰碳中和',
+];
+const NAME_ENDS = [
+  '科普讲座',
+  '主题宣传活动',
+  '科普展览',
+  '知识竞赛',
+  '进社区活动',
+  '进校园活动',
+  '现场咨询',
+  '互动体验日',
+  '开放日',
+  '培训班',
+  '科普大篷车巡展',
+  '专题报告会',
+  '云课堂',
+  '科普直播',
+  '研学活动',
+  '义诊咨询',
+];
+const VENUES = [
+  '新时代文明实践站',
+  '社区党群服务中心',
+  '文化广场',
+  '中心小学',
+  '初级中学',
+  '卫生院',
+  '农民文化乐园',
+  '科普活动室',
+  '社区综合文化服务中心',
+  '便民服务中心广场',
+  '村委会会议室',
+  '职工之家',
+  '图书馆报告厅',
+];
+const COMMUNITIES = [
+  '永和',
+  '龙山',
+  '新塘',
+  '城北',
+  '官陡门',
+  '柳湖',
+  '万春',
+  '瑞丰',
+  '金色',
+  '汤沟',
+  '白茆',
+  '二坝',
+  '沈巷',
+  '曹姑洲',
+  '宝善',
+  '清水',
+  '裕溪口',
+  '四褐山',
+  '湾里',
+  '大龙',
+  '丰收',
+  '新华',
+];
 const INTRO_OPEN = ['围绕', '聚焦', '结合', '紧扣', '立足'];
-const INTRO_MID = ['通过专家讲解、现场演示、发放宣传资料等方式', '邀请专业技术人员以案说法、互动问答', '以展板展示、实物体验、有奖问答相结合的形式', '组织志愿者深入一线', '依托线上平台开展直播和互动', '开展实操演练和现场指导'];
-const INTRO_END = ['普及相关科学知识,提升群众科学素质。', '增强居民的安全意识和自救互救能力。', '引导青少年崇尚科学、热爱科学。', '营造讲科学、爱科学、学科学、用科学的良好氛围。', '推动科普服务进基层、惠民生。', '帮助群众掌握实用技能,助力乡村振兴。'];
+const INTRO_MID = [
+  '通过专家讲解、现场演示、发放宣传资料等方式',
+  '邀请专业技术人员以案说法、互动问答',
+  '以展板展示、实物体验、有奖问答相结合的形式',
+  '组织志愿者深入一线',
+  '依托线上平台开展直播和互动',
+  '开展实操演练和现场指导',
+];
+const INTRO_END = [
+  '普及相关科学知识,提升群众科学素质。',
+  '增强居民的安全意识和自救互救能力。',
+  '引导青少年崇尚科学、热爱科学。',
+  '营造讲科学、爱科学、学科学、用科学的良好氛围。',
+  '推动科普服务进基层、惠民生。',
+  '帮助群众掌握实用技能,助力乡村振兴。',
+];
 const REMARKS = ['', '', '', '', '', '', '', '', '如遇雨天顺延', '需提前报名', '具体时间以通知为准', '与区卫健委联合开展', '已报区科协备案'];
 
 const DEPARTMENTS = [
-  '区卫健委', '区教体局', '区农业农村水利局', '区应急管理局', '区市场监管局', '区生态环境分局', '区文旅局', '区科技局',
-  '区总工会', '团区委', '区妇联', '区气象局', '区消防救援大队', '区公安分局', '区司法局', '区民政局', '区人社局', '区住建局',
-  '区自然资源和规划分局', '区委宣传部', '区融媒体中心', '区红十字会', '区残联', '区地震局',
+  '区卫健委',
+  '区教体局',
+  '区农业农村水利局',
+  '区应急管理局',
+  '区市场监管局',
+  '区生态环境分局',
+  '区文旅局',
+  '区科技局',
+  '区总工会',
+  '团区委',
+  '区妇联',
+  '区气象局',
+  '区消防救援大队',
+  '区公安分局',
+  '区司法局',
+  '区民政局',
+  '区人社局',
+  '区住建局',
+  '区自然资源和规划分局',
+  '区委宣传部',
+  '区融媒体中心',
+  '区红十字会',
+  '区残联',
+  '区地震局',
 ];
 const SCHOOLS = [
-  '鸠江区实验学校', '芜湖市第十二中学', '官陡中学', '沈巷中心学校', '二坝中学', '汤沟中心学校', '白茆中学', '清水小学',
-  '湾里中学', '四褐山小学', '裕溪口小学', '鸠江区第一小学', '鸠江区第二小学', '江北新区实验小学', '安徽工程大学科协',
+  '鸠江区实验学校',
+  '芜湖市第十二中学',
+  '官陡中学',
+  '沈巷中心学校',
+  '二坝中学',
+  '汤沟中心学校',
+  '白茆中学',
+  '清水小学',
+  '湾里中学',
+  '四褐山小学',
+  '裕溪口小学',
+  '鸠江区第一小学',
+  '鸠江区第二小学',
+  '江北新区实验小学',
+  '安徽工程大学科协',
   '芜湖职业技术学院科协',
 ];
 const COMPANIES = [
-  '芜湖鸠兹智能科技有限公司', '奇瑞新能源汽车股份有限公司', '芜湖长信科技股份有限公司', '芜湖美的厨卫电器制造有限公司',
-  '安徽埃夫特智能装备股份有限公司', '芜湖伯特利汽车安全系统股份有限公司', '芜湖三只松鼠电子商务有限公司', '芜湖造船厂有限公司',
-  '芜湖海螺型材科技股份有限公司', '芜湖瑞昌电气系统有限公司', '芜湖江北产业集中区企业科协', '鸠江经济开发区企业科协',
+  '芜湖鸠兹智能科技有限公司',
+  '奇瑞新能源汽车股份有限公司',
+  '芜湖长信科技股份有限公司',
+  '芜湖美的厨卫电器制造有限公司',
+  '安徽埃夫特智能装备股份有限公司',
+  '芜湖伯特利汽车安全系统股份有限公司',
+  '芜湖三只松鼠电子商务有限公司',
+  '芜湖造船厂有限公司',
+  '芜湖海螺型材科技股份有限公司',
+  '芜湖瑞昌电气系统有限公司',
+  '芜湖江北产业集中区企业科协',
+  '鸠江经济开发区企业科协',
 ];
 const BASES = [
-  '鸠江区青少年科技活动中心', '芜湖科技馆', '鸠江区气象科普馆', '鸠江区应急科普体验馆', '芜湖市规划馆', '二坝镇农业科普示范基地',
-  '沈巷镇水产养殖科普基地', '白茆镇蔬菜科普示范园', '汤沟镇中药材科普基地', '鸠江区消防科普教育基地', '芜湖市地震科普馆',
+  '鸠江区青少年科技活动中心',
+  '芜湖科技馆',
+  '鸠江区气象科普馆',
+  '鸠江区应急科普体验馆',
+  '芜湖市规划馆',
+  '二坝镇农业科普示范基地',
+  '沈巷镇水产养殖科普基地',
+  '白茆镇蔬菜科普示范园',
+  '汤沟镇中药材科普基地',
+  '鸠江区消防科普教育基地',
+  '芜湖市地震科普馆',
 ];
-const COMPANY_WORDS = ['鸠兹', '江北', '长江', '滨江', '神山', '赭山', '镜湖', '天门', '皖江', '裕丰', '华强', '恒信', '新材', '中科', '创达', '瑞祥', '海川', '星辰'];
+const COMPANY_WORDS = [
+  '鸠兹',
+  '江北',
+  '长江',
+  '滨江',
+  '神山',
+  '赭山',
+  '镜湖',
+  '天门',
+  '皖江',
+  '裕丰',
+  '华强',
+  '恒信',
+  '新材',
+  '中科',
+  '创达',
+  '瑞祥',
+  '海川',
+  '星辰',
+];
 const COMPANY_TRADES = ['智能科技', '新材料', '电子科技', '汽车零部件', '生物医药', '环保科技', '机械制造', '农业发展', '信息技术', '精密制造'];
 
 /** Unit kinds, cycled through file by file; after a kind's list is used up, names are made. */
 const UNIT_KINDS = [
-  { kind: '镇街', list: TOWNS.map((t) => t), make: (n) => `镇街单位${n}`, categories: ['镇街主场活动', '镇街主场活动', '农村科普联合行动', '青少年科技教育专项行动', '专家讲科普专项行动'] },
-  { kind: '区直部门', list: DEPARTMENTS, make: (n) => `区直部门单位${n}`, categories: ['部门系统联合行动', '部门系统联合行动', '专家讲科普专项行动', '农村科普联合行动', '云上科普日专项行动'] },
-  { kind: '学校', list: SCHOOLS, make: (n) => `鸠江区第${n}中学`, categories: ['青少年科技教育专项行动', '青少年科技教育专项行动', '专家讲科普专项行动', '云上科普日专项行动'] },
+  {
+    kind: '镇街',
+    list: TOWNS.map((t) => t),
+    make: (n) => `镇街单位${n}`,
+    categories: ['镇街主场活动', '镇街主场活动', '农村科普联合行动', '青少年科技教育专项行动', '专家讲科普专项行动'],
+  },
+  {
+    kind: '区直部门',
+    list: DEPARTMENTS,
+    make: (n) => `区直部门单位${n}`,
+    categories: ['部门系统联合行动', '部门系统联合行动', '专家讲科普专项行动', '农村科普联合行动', '云上科普日专项行动'],
+  },
+  {
+    kind: '学校',
+    list: SCHOOLS,
+    make: (n) => `鸠江区第${n}中学`,
+    categories: ['青少年科技教育专项行动', '青少年科技教育专项行动', '专家讲科普专项行动', '云上科普日专项行动'],
+  },
   { kind: '企业', list: COMPANIES, make: null, categories: ['企业科普联合行动', '企业科普联合行动', '专家讲科普专项行动', '云上科普日专项行动'] },
-  { kind: '科普教育基地', list: BASES, make: (n) => `科普教育基地单位${n}`, categories: ['科普阵地联合行动', '科普阵地联合行动', '青少年科技教育专项行动', '云上科普日专项行动'] },
+  {
+    kind: '科普教育基地',
+    list: BASES,
+    make: (n) => `科普教育基地单位${n}`,
+    categories: ['科普阵地联合行动', '科普阵地联合行动', '青少年科技教育专项行动', '云上科普日专项行动'],
+  },
   { kind: '社区', list: [], make: (n) => `社区单位${n}`, categories: ['农村科普联合行动', '专家讲科普专项行动', '青少年科技教育专项行动'] },
 ];
 
@@ -163,8 +394,27 @@ function makeUnits(count, rnd) {
 // ---------------------------------------------------------------------------------------------
 
 export const HEADERS = [
-  '序号', '活动名称', '活动类别', '活动形式', '科普领域', '开展方式', '开始日期', '结束日期', '活动时段', '活动地点', '所属镇街',
-  '主办单位', '承办单位', '活动简介', '面向对象', '预计参与人数', '联系人', '联系电话', '活动网址', '已在科普日网站发布', '备注',
+  '序号',
+  '活动名称',
+  '活动类别',
+  '活动形式',
+  '科普领域',
+  '开展方式',
+  '开始日期',
+  '结束日期',
+  '活动时段',
+  '活动地点',
+  '所属镇街',
+  '主办单位',
+  '承办单位',
+  '活动简介',
+  '面向对象',
+  '预计参与人数',
+  '联系人',
+  '联系电话',
+  '活动网址',
+  '已在科普日网站发布',
+  '备注',
 ];
 const NCOLS = HEADERS.length; // 21 → A..U
 const COL = Array.from({ length: NCOLS }, (_, i) => String.fromCharCode(65 + i));
@@ -196,11 +446,14 @@ function makeRow(rnd, unit, seq) {
   const start = rnd.int(45186, 45192);
   const end = rnd.chance(0.75) ? start : Math.min(45192, start + rnd.int(1, 4));
   const town = unit.kind === '镇街' && TOWNS.includes(unit.name) ? unit.name : rnd.chance(0.08) ? '全区' : rnd.pick(TOWNS);
-  const place = mode === '线上' ? (rnd.chance(0.5) ? '线上' : '') : `${town === '全区' ? rnd.pick(PLACES_EXTRA) : town}${rnd.pick(COMMUNITIES)}${rnd.pick(VENUES)}`;
+  const place =
+    mode === '线上' ? (rnd.chance(0.5) ? '线上' : '') : `${town === '全区' ? rnd.pick(PLACES_EXTRA) : town}${rnd.pick(COMMUNITIES)}${rnd.pick(VENUES)}`;
   const intro = `${rnd.pick(INTRO_OPEN)}${topic}主题,${rnd.pick(INTRO_MID)},${rnd.pick(INTRO_END)}`;
   const count = rnd.chance(0.5) ? rnd.int(3, 60) * 10 : rnd.int(1, 20) * 50;
   const phone = rnd.chance(0.7) ? mobile(rnd) : landline(rnd);
-  const url = online ? `https://${rnd.pick(['www.kepuri.cn/activity', 'live.ahkx.org.cn/room', 'mp.weixin.qq.com/s', 'v.douyin.com'])}/${(rnd.next() * 2 ** 40).toString(36).slice(0, 8)}` : '';
+  const url = online
+    ? `https://${rnd.pick(['www.kepuri.cn/activity', 'live.ahkx.org.cn/room', 'mp.weixin.qq.com/s', 'v.douyin.com'])}/${(rnd.next() * 2 ** 40).toString(36).slice(0, 8)}`
+    : '';
   const organiser = rnd.chance(0.9) ? unit.name : `鸠江区科协、${unit.name}`;
   const coOrganiser = rnd.chance(0.4) ? `${rnd.pick(COMMUNITIES)}社区居委会` : '';
   return [
@@ -517,7 +770,18 @@ export async function ensureSet(name, params = BENCH_SETS[name], { root = path.j
     const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8'));
     const paths = meta.files_list.map((f) => path.join(inbox, f));
     if (paths.every((p) => fs.existsSync(p))) {
-      return { name, dir, inbox, roster: path.join(dir, 'roster.csv'), files: meta.files, rows: meta.rows, bytes: meta.bytes, paths, generatedMs: meta.generatedMs, cached: true };
+      return {
+        name,
+        dir,
+        inbox,
+        roster: path.join(dir, 'roster.csv'),
+        files: meta.files,
+        rows: meta.rows,
+        bytes: meta.bytes,
+        paths,
+        generatedMs: meta.generatedMs,
+        cached: true,
+      };
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });
@@ -528,9 +792,33 @@ export async function ensureSet(name, params = BENCH_SETS[name], { root = path.j
   fs.writeFileSync(path.join(dir, 'roster.csv'), rosterCsv(res.units));
   fs.writeFileSync(
     metaPath,
-    JSON.stringify({ name, ...params, generator: GENERATOR_VERSION, files: res.files, rows: res.rows, bytes: res.bytes, generatedMs, files_list: res.paths.map((p) => path.basename(p)) }, null, 1),
+    JSON.stringify(
+      {
+        name,
+        ...params,
+        generator: GENERATOR_VERSION,
+        files: res.files,
+        rows: res.rows,
+        bytes: res.bytes,
+        generatedMs,
+        files_list: res.paths.map((p) => path.basename(p)),
+      },
+      null,
+      1,
+    ),
   );
-  return { name, dir, inbox, roster: path.join(dir, 'roster.csv'), files: res.files, rows: res.rows, bytes: res.bytes, paths: res.paths, generatedMs, cached: false };
+  return {
+    name,
+    dir,
+    inbox,
+    roster: path.join(dir, 'roster.csv'),
+    files: res.files,
+    rows: res.rows,
+    bytes: res.bytes,
+    paths: res.paths,
+    generatedMs,
+    cached: false,
+  };
 }
 
 // CLI
@@ -539,7 +827,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const t0 = performance.now();
   if (args[0] === '--set') {
     const set = await ensureSet(args[1], undefined, { log: (m) => console.error(m) });
-    console.log(`${set.name}: ${set.files} files, ${set.rows} rows, ${(set.bytes / 2 ** 20).toFixed(1)} MiB in ${set.inbox}` + (set.cached ? ` (cached; generated in ${(set.generatedMs / 1000).toFixed(2)} s)` : ` (generated in ${(set.generatedMs / 1000).toFixed(2)} s)`));
+    console.log(
+      `${set.name}: ${set.files} files, ${set.rows} rows, ${(set.bytes / 2 ** 20).toFixed(1)} MiB in ${set.inbox}` +
+        (set.cached ? ` (cached; generated in ${(set.generatedMs / 1000).toFixed(2)} s)` : ` (generated in ${(set.generatedMs / 1000).toFixed(2)} s)`),
+    );
   } else if (args.length >= 3) {
     const res = await generateInbox(args[0], { files: Number(args[1]), rows: Number(args[2]), seed: Number(args[3] ?? 1) });
     console.log(`${res.files} files, ${res.rows} rows, ${(res.bytes / 2 ** 20).toFixed(1)} MiB in ${((performance.now() - t0) / 1000).toFixed(2)} s`);

@@ -41,7 +41,10 @@ if (!target && childrenFile && isMainThread) {
     const ru = process.resourceUsage();
     const hwm = vmHwmMiB();
     try {
-      fs.appendFileSync(childrenFile, JSON.stringify({ pid: process.pid, cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000, maxRssMiB: hwm ?? ru.maxRSS / 1024 }) + '\n');
+      fs.appendFileSync(
+        childrenFile,
+        JSON.stringify({ pid: process.pid, cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000, maxRssMiB: hwm ?? ru.maxRSS / 1024 }) + '\n',
+      );
     } catch {
       // never change the child's exit
     }

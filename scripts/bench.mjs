@@ -53,7 +53,19 @@ const MiB = 2 ** 20;
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { sets: null, runs: null, quick: false, withRoster: false, baseline: true, json: null, helpRuns: 10, validateRuns: 5, floorRuns: 3, timeoutS: 1800, keepOut: false };
+  const o = {
+    sets: null,
+    runs: null,
+    quick: false,
+    withRoster: false,
+    baseline: true,
+    json: null,
+    helpRuns: 10,
+    validateRuns: 5,
+    floorRuns: 3,
+    timeoutS: 1800,
+    keepOut: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -62,7 +74,11 @@ function parseArgs(argv) {
       return v;
     };
     const name = a.split('=')[0];
-    if (name === '--sets') o.sets = val().split(',').map((s) => s.trim()).filter(Boolean);
+    if (name === '--sets')
+      o.sets = val()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (name === '--runs') o.runs = positiveInt(val(), a);
     else if (name === '--help-runs') o.helpRuns = positiveInt(val(), a);
     else if (name === '--validate-runs') o.validateRuns = positiveInt(val(), a);
@@ -90,7 +106,12 @@ function positiveInt(v, flag) {
 }
 
 function usage(msg) {
-  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(2, 14).map((l) => l.replace(/^ \*( |$)/, '')).join('\n');
+  const text = fs
+    .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(2, 14)
+    .map((l) => l.replace(/^ \*( |$)/, ''))
+    .join('\n');
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   (msg ? process.stderr : process.stdout).write(text + '\n');
   process.exit(msg ? 2 : 0);
@@ -213,7 +234,11 @@ function runMeasured(script, args, { timeoutS, okCodes = [0], check } = {}) {
       fs.rmSync(rusageFile, { force: true });
       let children = [];
       try {
-        children = fs.readFileSync(childrenFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        children = fs
+          .readFileSync(childrenFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
       } catch {
         // no child process
       }
@@ -239,7 +264,11 @@ function runMeasured(script, args, { timeoutS, okCodes = [0], check } = {}) {
         mainRssMiB: ru?.maxRssMiB ?? null,
         children: children.length,
         error: spawnError ? String(spawnError.message) : checkError,
-        stderrHead: stderr.split('\n').filter((l) => l.trim()).slice(0, 4).join('\n'),
+        stderrHead: stderr
+          .split('\n')
+          .filter((l) => l.trim())
+          .slice(0, 4)
+          .join('\n'),
       });
     };
     child.on('error', (err) => finish(null, null, err));
@@ -255,7 +284,11 @@ async function measure(label, script, argsFor, { runs, timeoutS, okCodes, checkF
     const r = await runMeasured(script, args, { timeoutS, okCodes, check });
     cleanup?.();
     all.push(r);
-    log(`${label} run ${i + 1}/${runs}: ${r.ok ? 'ok' : 'FAILED'} wall ${(r.wallMs / 1000).toFixed(3)} s` + (r.maxRssMiB != null ? `, CPU ${(r.cpuMs / 1000).toFixed(2)} s, RSS ${r.maxRssMiB.toFixed(0)} MiB` : '') + (r.ok ? '' : ` (${failureText(r)})`));
+    log(
+      `${label} run ${i + 1}/${runs}: ${r.ok ? 'ok' : 'FAILED'} wall ${(r.wallMs / 1000).toFixed(3)} s` +
+        (r.maxRssMiB != null ? `, CPU ${(r.cpuMs / 1000).toFixed(2)} s, RSS ${r.maxRssMiB.toFixed(0)} MiB` : '') +
+        (r.ok ? '' : ` (${failureText(r)})`),
+    );
     if (!r.ok) break; // a failing command fails the same way again; do not burn time on it
   }
   const good = all.filter((r) => r.ok);
@@ -300,7 +333,11 @@ const medianOrNull = (xs) => (xs.every((x) => x != null) && xs.length ? median(x
 function gitCommit() {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return dirty ? `${sha} (+ uncommitted changes)` : sha;
   } catch {
     return 'unknown';
@@ -312,7 +349,10 @@ function ensureBuilt() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
     log('dist/ is missing: running tsc -p tsconfig.json …');
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
     } catch (err) {
       log(`tsc reported errors (the bench goes on with whatever it emitted): ${String(err.stderr || err.message).split('\n')[0]}`);
     }
@@ -362,8 +402,18 @@ const mergeOk = [0, 1]; // 1 = the data had errors (findings), still a completed
 
 for (const name of [...mergeSets, ...(needDistrict ? ['district'] : [])]) {
   const set = await ensureSet(name, BENCH_SETS[name], { log });
-  results.generation[name] = { files: set.files, rows: set.rows, bytes: set.bytes, generatedMs: set.generatedMs, cached: set.cached, dir: path.relative(ROOT, set.dir) };
-  log(`${name}: ${set.files} files, ${fmt.int(set.rows)} rows, ${(set.bytes / MiB).toFixed(1)} MiB — ` + (set.cached ? `cached (generated earlier in ${fmt.s(set.generatedMs, 2)} s)` : `generated in ${fmt.s(set.generatedMs, 2)} s`));
+  results.generation[name] = {
+    files: set.files,
+    rows: set.rows,
+    bytes: set.bytes,
+    generatedMs: set.generatedMs,
+    cached: set.cached,
+    dir: path.relative(ROOT, set.dir),
+  };
+  log(
+    `${name}: ${set.files} files, ${fmt.int(set.rows)} rows, ${(set.bytes / MiB).toFixed(1)} MiB — ` +
+      (set.cached ? `cached (generated earlier in ${fmt.s(set.generatedMs, 2)} s)` : `generated in ${fmt.s(set.generatedMs, 2)} s`),
+  );
   if (!mergeSets.includes(name)) {
     results.sets[name] = { set, onlyFor: 'validate' };
     continue;
@@ -374,25 +424,35 @@ for (const name of [...mergeSets, ...(needDistrict ? ['district'] : [])]) {
   log(`${name}: floor ${fmt.s(floor.ms)} s over ${floor.parts} parts, ${(floor.xmlBytes / MiB).toFixed(1)} MiB of XML`);
 
   const runs = opts.runs ?? (name === 'district' ? 3 : 1);
-  const merge = await measure(`${name}: kepuri merge`, BIN, () => {
-    const tmp = tempOut();
-    const out = path.join(tmp, 'out'); // not yet existing: kepuri creates its output folder
-    const args = ['merge', path.relative(ROOT, set.inbox), '-o', out, '--json'];
-    if (opts.withRoster) args.push('--roster', path.relative(ROOT, set.roster));
-    return {
-      args,
-      check: () => (fs.existsSync(path.join(out, MASTER_FILE)) ? null : `no ${MASTER_FILE} written`),
-      cleanup: () => (opts.keepOut ? log(`output kept in ${out}`) : fs.rmSync(tmp, { recursive: true, force: true })),
-    };
-  }, { runs, timeoutS: opts.timeoutS, okCodes: mergeOk });
+  const merge = await measure(
+    `${name}: kepuri merge`,
+    BIN,
+    () => {
+      const tmp = tempOut();
+      const out = path.join(tmp, 'out'); // not yet existing: kepuri creates its output folder
+      const args = ['merge', path.relative(ROOT, set.inbox), '-o', out, '--json'];
+      if (opts.withRoster) args.push('--roster', path.relative(ROOT, set.roster));
+      return {
+        args,
+        check: () => (fs.existsSync(path.join(out, MASTER_FILE)) ? null : `no ${MASTER_FILE} written`),
+        cleanup: () => (opts.keepOut ? log(`output kept in ${out}`) : fs.rmSync(tmp, { recursive: true, force: true })),
+      };
+    },
+    { runs, timeoutS: opts.timeoutS, okCodes: mergeOk },
+  );
 
   let baseline = null;
   if (name === 'big' && opts.baseline) {
     log('big: exceljs baseline (readFile + writeBuffer) …');
-    baseline = await measure('big: exceljs baseline', BASELINE, () => {
-      const out = tempOut();
-      return { args: [set.paths[0], path.join(out, 'exceljs-roundtrip.xlsx')], cleanup: () => fs.rmSync(out, { recursive: true, force: true }) };
-    }, { runs, timeoutS: opts.timeoutS, okCodes: [0] });
+    baseline = await measure(
+      'big: exceljs baseline',
+      BASELINE,
+      () => {
+        const out = tempOut();
+        return { args: [set.paths[0], path.join(out, 'exceljs-roundtrip.xlsx')], cleanup: () => fs.rmSync(out, { recursive: true, force: true }) };
+      },
+      { runs, timeoutS: opts.timeoutS, okCodes: [0] },
+    );
   }
   results.sets[name] = { set, floor, merge, baseline };
 }
@@ -409,7 +469,11 @@ if (opts.sets.includes('validate')) {
   const file = results.sets.district.set.paths[0];
   results.sets.validate = {
     file: path.relative(ROOT, file),
-    merge: await measure('kepuri validate', BIN, () => ({ args: ['validate', path.relative(ROOT, file)] }), { runs: opts.validateRuns, timeoutS: 120, okCodes: [0, 1] }),
+    merge: await measure('kepuri validate', BIN, () => ({ args: ['validate', path.relative(ROOT, file)] }), {
+      runs: opts.validateRuns,
+      timeoutS: 120,
+      okCodes: [0, 1],
+    }),
   };
 }
 
@@ -420,7 +484,10 @@ if (opts.sets.includes('validate')) {
 const TARGETS = {
   district: { text: 'wall < 1 s', met: (r) => r.merge.wallMs < 1000 },
   province: { text: 'wall ≤ 6× floor, RSS < 400 MiB', met: (r) => r.merge.wallMs <= 6 * r.floor.ms && r.merge.maxRssMiB != null && r.merge.maxRssMiB < 400 },
-  big: { text: 'RSS < 1 GiB, wall < exceljs', met: (r) => r.merge.maxRssMiB != null && r.merge.maxRssMiB < 1024 && (r.baseline?.ok ? r.merge.wallMs < r.baseline.wallMs : null) },
+  big: {
+    text: 'RSS < 1 GiB, wall < exceljs',
+    met: (r) => r.merge.maxRssMiB != null && r.merge.maxRssMiB < 1024 && (r.baseline?.ok ? r.merge.wallMs < r.baseline.wallMs : null),
+  },
   help: { text: 'wall < 0.15 s', met: (r) => r.merge.wallMs < 150 },
   validate: { text: 'wall < 0.5 s', met: (r) => r.merge.wallMs < 500 },
 };
@@ -455,17 +522,40 @@ for (const name of ['district', 'province', 'big', 'help', 'validate']) {
 const out = [];
 out.push('');
 out.push(`kepuri bench — node ${env.node}, ${env.cpus} CPUs (${env.cpuModel}), ${env.memGiB} GiB RAM, ${env.platform}`);
-out.push(`commit ${env.commit}; ${new Date(started).toISOString()}` + (opts.bin ? `; bin ${opts.bin}` : '') + (opts.withRoster ? '; merge with --roster <generated 附件1>' : ''));
+out.push(
+  `commit ${env.commit}; ${new Date(started).toISOString()}` +
+    (opts.bin ? `; bin ${opts.bin}` : '') +
+    (opts.withRoster ? '; merge with --roster <generated 附件1>' : ''),
+);
 out.push('');
-if (Object.keys(results.generation).length) out.push('Sets: ' + Object.entries(results.generation).map(([n, g]) => `${n} ${g.files}×${fmt.int(g.rows / g.files)} = ${fmt.int(g.rows)} rows, ${(g.bytes / MiB).toFixed(1)} MiB, generated in ${fmt.s(g.generatedMs, 2)} s${g.cached ? ' (cached)' : ''}`).join('; '));
+if (Object.keys(results.generation).length)
+  out.push(
+    'Sets: ' +
+      Object.entries(results.generation)
+        .map(
+          ([n, g]) =>
+            `${n} ${g.files}×${fmt.int(g.rows / g.files)} = ${fmt.int(g.rows)} rows, ${(g.bytes / MiB).toFixed(1)} MiB, generated in ${fmt.s(g.generatedMs, 2)} s${g.cached ? ' (cached)' : ''}`,
+        )
+        .join('; '),
+  );
 const floors = ['district', 'province', 'big'].filter((n) => results.sets[n]?.floor);
 if (floors.length) {
-  out.push('Floor (in-process, single thread, median of ' + opts.floorRuns + '): ' + floors.map((n) => {
-    const f = results.sets[n].floor;
-    return `${n} ${fmt.s(f.ms)} s (${f.parts} parts, ${(f.xmlBytes / MiB).toFixed(1)} MiB XML from ${(f.zipBytes / MiB).toFixed(1)} MiB zip)`;
-  }).join('; '));
+  out.push(
+    'Floor (in-process, single thread, median of ' +
+      opts.floorRuns +
+      '): ' +
+      floors
+        .map((n) => {
+          const f = results.sets[n].floor;
+          return `${n} ${fmt.s(f.ms)} s (${f.parts} parts, ${(f.xmlBytes / MiB).toFixed(1)} MiB XML from ${(f.zipBytes / MiB).toFixed(1)} MiB zip)`;
+        })
+        .join('; '),
+  );
 }
-if (results.nodeStartup) out.push(`Node startup reference (empty script, same preload, median of ${results.nodeStartup.runs}): wall ${fmt.s(results.nodeStartup.wallMs)} s, RSS ${fmt.mib(results.nodeStartup.maxRssMiB)} MiB`);
+if (results.nodeStartup)
+  out.push(
+    `Node startup reference (empty script, same preload, median of ${results.nodeStartup.runs}): wall ${fmt.s(results.nodeStartup.wallMs)} s, RSS ${fmt.mib(results.nodeStartup.maxRssMiB)} MiB`,
+  );
 out.push('');
 out.push(table(['set', 'files', 'rows', 'wall s', 'CPU s', 'peak RSS MiB', 'rows/s', 'floor s', 'wall/floor', 'target', 'met?'], rows));
 
@@ -474,7 +564,13 @@ if (big?.merge) {
   out.push('');
   out.push('Big file: kepuri merge vs exceljs alone (readFile + writeBuffer), same file, whole process');
   const b = big.baseline;
-  const brow = (label, m) => [label, m ? (m.ok ? 'ok' : 'FAILED') : 'skipped', m ? fmt.s(m.wallMs) : '-', m ? fmt.s(m.cpuMs, 2) : '-', m ? fmt.mib(m.maxRssMiB) : '-'];
+  const brow = (label, m) => [
+    label,
+    m ? (m.ok ? 'ok' : 'FAILED') : 'skipped',
+    m ? fmt.s(m.wallMs) : '-',
+    m ? fmt.s(m.cpuMs, 2) : '-',
+    m ? fmt.mib(m.maxRssMiB) : '-',
+  ];
   out.push(table(['process', 'status', 'wall s', 'CPU s', 'peak RSS MiB'], [brow('kepuri merge', big.merge), brow('exceljs baseline', b)]));
   if (b?.ok && big.merge.ok) out.push(`kepuri / exceljs: wall ${fmt.x(big.merge.wallMs / b.wallMs)}, RSS ${fmt.x(big.merge.maxRssMiB / b.maxRssMiB)}`);
   if (b && !b.ok) failures.push(['exceljs baseline', b.failure]);
@@ -489,7 +585,9 @@ if (failures.length) {
   }
 }
 out.push('');
-out.push('Notes: wall = spawn to exit of `node bin/kepuri.js …` (preload scripts/bench-rusage.cjs via NODE_OPTIONS; stdout to /dev/null); CPU = user + system of the whole job (worker threads, the libuv pool and any read child process included, so CPU > wall means parallelism); peak RSS = VmHWM of the kepuri process (/proc/self/status; ru_maxrss is not used on Linux because it carries the spawning parent\'s RSS across exec) plus the VmHWM of each child process it forked; medians over runs. Figures only — nothing is asserted.');
+out.push(
+  "Notes: wall = spawn to exit of `node bin/kepuri.js …` (preload scripts/bench-rusage.cjs via NODE_OPTIONS; stdout to /dev/null); CPU = user + system of the whole job (worker threads, the libuv pool and any read child process included, so CPU > wall means parallelism); peak RSS = VmHWM of the kepuri process (/proc/self/status; ru_maxrss is not used on Linux because it carries the spawning parent's RSS across exec) plus the VmHWM of each child process it forked; medians over runs. Figures only — nothing is asserted.",
+);
 process.stdout.write(out.join('\n') + '\n');
 
 if (opts.json) {

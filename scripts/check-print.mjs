@@ -14,7 +14,17 @@ import path from 'node:path';
 let dir = process.argv[2];
 if (!dir) {
   dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-print-'));
-  const args = ['bin/kepuri.js', 'merge', 'fixtures/inbox', '--roster', 'fixtures/附件1-任务分解表.xlsx', '--received', 'fixtures/inbox-received.csv', '-o', dir];
+  const args = [
+    'bin/kepuri.js',
+    'merge',
+    'fixtures/inbox',
+    '--roster',
+    'fixtures/附件1-任务分解表.xlsx',
+    '--received',
+    'fixtures/inbox-received.csv',
+    '-o',
+    dir,
+  ];
   try {
     execFileSync(process.execPath, args, { stdio: 'ignore' });
   } catch (err) {
@@ -24,7 +34,11 @@ if (!dir) {
 const pdfDir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-pdf-'));
 const books = readdirSync(dir).filter((f) => f.endsWith('.xlsx'));
 const profile = mkdtempSync(path.join(os.tmpdir(), 'kepuri-lo-'));
-execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...books.map((b) => path.join(dir, b))], { stdio: 'ignore' });
+execFileSync(
+  'soffice',
+  [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...books.map((b) => path.join(dir, b))],
+  { stdio: 'ignore' },
+);
 for (const b of books) {
   const pdf = path.join(pdfDir, b.replace(/\.xlsx$/, '.pdf'));
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

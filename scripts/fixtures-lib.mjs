@@ -132,9 +132,7 @@ export function workbookBytes(sheets, { bookType = 'xlsx', date1904 = false, aut
   wb.Workbook.Sheets = sheets.map(({ name, hidden }) => ({ name, Hidden: hidden ?? 0 }));
   wb.Workbook.WBProps = { ...(wb.Workbook.WBProps ?? {}), date1904 };
   wb.Props = { Author: author, LastAuthor: author, CreatedDate: FIXED_DATE, ModifiedDate: FIXED_DATE };
-  return Buffer.from(
-    XLSX.write(wb, { type: 'buffer', bookType, bookSST: true, cellDates: true, compression: bookType !== 'biff8' }),
-  );
+  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType, bookSST: true, cellDates: true, compression: bookType !== 'biff8' }));
 }
 
 // ---------------------------------------------------------------------------------------------

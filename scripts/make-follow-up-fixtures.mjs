@@ -139,7 +139,9 @@ put(
     fromName: '官陡街道科协',
     time: 'Sun, 24 Sep 2023 16:20:11 +0800',
     subject: '官陡街道2023年全国科普日工作总结',
-    attachments: [{ name: '官陡街道2023年全国科普日工作总结.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: DOCX }],
+    attachments: [
+      { name: '官陡街道2023年全国科普日工作总结.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: DOCX },
+    ],
   }),
 );
 put(

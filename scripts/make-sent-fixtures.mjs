@@ -162,7 +162,10 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const xlsx = fs.readFileSync(path.join(SRC, 'valid-template.xlsx'));
   const ods = fs.readFileSync(path.join(SRC, 'valid-template.ods'));
-  const csv = fs.readFileSync(path.join(SRC, 'valid-template-utf8bom.csv')).toString('utf8').replace(/^\uFEFF/, '');
+  const csv = fs
+    .readFileSync(path.join(SRC, 'valid-template-utf8bom.csv'))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const expected = {};
   const put = (name, bytes, findings = []) => {
     writeOut(OUT, name, bytes);

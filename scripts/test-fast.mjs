@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 
 const env = { ...process.env, KEPURI_FAST: '1' };
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-for (const [cmd, args] of [[npm, ['run', 'build']], [process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]]]) {
+for (const [cmd, args] of [
+  [npm, ['run', 'build']],
+  [process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]],
+]) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

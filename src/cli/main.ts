@@ -60,7 +60,16 @@ function wideWidth(str: string): number {
   let w = 0;
   for (const ch of plain) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -80,7 +89,10 @@ function chineseError(text: string): string {
     .replace(/^error: missing required argument '([^']*)'/m, '错误：缺少参数 $1')
     .replace(/^error: option '([^']*)' argument missing/m, '错误：选项 $1 缺少取值')
     .replace(/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./m, '错误：选项 $1 的取值 $2 无效，可选：$3')
-    .replace(/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./m, (_m, c, e, g) => `错误：${c ? `${c} ` : ''}参数过多，应为 ${e} 个，实际 ${g} 个`)
+    .replace(
+      /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./m,
+      (_m, c, e, g) => `错误：${c ? `${c} ` : ''}参数过多，应为 ${e} 个，实际 ${g} 个`,
+    )
     .replace(/^error: /m, '错误：');
 }
 
@@ -90,7 +102,13 @@ export async function main(argv: string[]): Promise<number> {
   const t = (zh: string, english: string) => (en ? english : zh);
   const langOption = () => new Option('--lang <lang>', t('信息语言（en 为英文）', 'message language')).choices(['zh', 'en']).default('zh');
   const configOption = () =>
-    new Option('--config <file>', t('规则配置文件（默认：当前文件夹的 kepuri.config.json，否则内置默认规则）', 'rules config file (default: ./kepuri.config.json, else the built-in rules)'));
+    new Option(
+      '--config <file>',
+      t(
+        '规则配置文件（默认：当前文件夹的 kepuri.config.json，否则内置默认规则）',
+        'rules config file (default: ./kepuri.config.json, else the built-in rules)',
+      ),
+    );
   const examples = (lines: [string, string, string][]) =>
     '\n' + t('示例：', 'Examples:') + '\n' + lines.map(([cmd, zh, english]) => `  ${cmd}\n      ${t(zh, english)}`).join('\n') + '\n';
   let exitCode = 0;
@@ -108,7 +126,11 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText(
       'after',
       examples([
-        ['kepuri merge 收件箱/ --roster 附件1.xlsx -o 输出/ --feedback', '汇总收件箱，写出汇总表、统计、通报和给各单位的回复', 'merge an inbox; write the master, summary, notice and replies'],
+        [
+          'kepuri merge 收件箱/ --roster 附件1.xlsx -o 输出/ --feedback',
+          '汇总收件箱，写出汇总表、统计、通报和给各单位的回复',
+          'merge an inbox; write the master, summary, notice and replies',
+        ],
         ['kepuri validate 某单位活动安排表.xlsx', '校验一份表', 'check one file'],
         ['kepuri merge --help', '查看某个命令的用法', 'help for one command'],
       ]),
@@ -117,7 +139,13 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('validate')
     .description(t('校验一个或多个活动安排表（每个文件单独校验）', 'validate schedules, each on its own'))
-    .argument(t('<文件...>', '<files...>'), t('活动安排表文件（.xlsx .xls .et .ods .csv，也可以是 .eml 邮件或 .zip 压缩包）', 'schedule files (.xlsx .xls .et .ods .csv, or .eml messages and .zip archives)'))
+    .argument(
+      t('<文件...>', '<files...>'),
+      t(
+        '活动安排表文件（.xlsx .xls .et .ods .csv，也可以是 .eml 邮件或 .zip 压缩包）',
+        'schedule files (.xlsx .xls .et .ods .csv, or .eml messages and .zip archives)',
+      ),
+    )
     .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
     .option('--annotate <dir>', t('为有问题的文件写出批注副本和回复文本到此文件夹', 'write annotated copies and replies to this folder'))
     .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言，默认中文', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
@@ -127,7 +155,11 @@ export async function main(argv: string[]): Promise<number> {
       'after',
       examples([
         ['kepuri validate 官陡街道活动安排表.xlsx', '校验一份表，逐条列出问题所在的单元格和改法', 'check one file, listing each problem with its cell'],
-        ['kepuri validate 来信.eml --annotate 反馈/', '校验邮件附件，并写出标注副本和回复', 'check a message’s attachments and write the annotated copy and reply'],
+        [
+          'kepuri validate 来信.eml --annotate 反馈/',
+          '校验邮件附件，并写出标注副本和回复',
+          'check a message’s attachments and write the annotated copy and reply',
+        ],
       ]),
     )
     .action(async (files: string[], opts) => {
@@ -144,7 +176,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--received <file>', t('报送时间清单 CSV（文件名，接收时间）', 'CSV of file names and receive times'))
     .option('--keep-all', t('保留同一单位的全部报送（不以最新替代）', 'keep every submission of a unit, not just the latest'))
     .option('--feedback', t('为每个需要修改的单位写出批注副本和回复文本（反馈/）', 'write annotated copies and replies for units (反馈/)'))
-    .option('--notice', t('在标准输出打印报送情况通报（也写入 报送情况通报.txt）', 'print the submission notice to standard output (also written to 报送情况通报.txt)'))
+    .option(
+      '--notice',
+      t('在标准输出打印报送情况通报（也写入 报送情况通报.txt）', 'print the submission notice to standard output (also written to 报送情况通报.txt)'),
+    )
     .addOption(new Option('--letters-lang <lang>', t('回复和批注的语言，默认中文', 'language of replies and notes (default Chinese)')).choices(['zh', 'en']))
     .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
     .addOption(configOption())
@@ -157,7 +192,11 @@ export async function main(argv: string[]): Promise<number> {
           '汇总收件箱，写出汇总表、统计、通报和反馈/',
           'merge the inbox; write the master, summary, notice and 反馈/',
         ],
-        ['kepuri merge 收件箱/ --roster 附件1.xlsx -o 输出/ --notice', '只在屏幕上打印报送情况通报，便于复制到工作群', 'print the notice alone, ready to paste'],
+        [
+          'kepuri merge 收件箱/ --roster 附件1.xlsx -o 输出/ --notice',
+          '只在屏幕上打印报送情况通报，便于复制到工作群',
+          'print the notice alone, ready to paste',
+        ],
       ]),
     )
     .action(async (inputs: string[], opts) => {
@@ -203,7 +242,13 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(langOption())
     .addHelpText(
       'after',
-      examples([['kepuri summary 输出/活动汇总表.xlsx --roster 附件1.xlsx -o 输出/汇总统计.xlsx', '手工改过汇总表后重新统计', 'recount after editing the master by hand']]),
+      examples([
+        [
+          'kepuri summary 输出/活动汇总表.xlsx --roster 附件1.xlsx -o 输出/汇总统计.xlsx',
+          '手工改过汇总表后重新统计',
+          'recount after editing the master by hand',
+        ],
+      ]),
     )
     .action(async (master: string, opts) => {
       const { runSummary } = await import('./summary-command.js');

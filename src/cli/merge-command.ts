@@ -43,8 +43,7 @@ export async function runMerge(inputs: string[], opts: MergeCliOptions): Promise
     // in pieces: a province report is tens of MB (same text as JSON.stringify(report, null, 2))
     for (const piece of reportJsonChunks(result.report)) process.stdout.write(piece);
     process.stdout.write('\n');
-  }
-  else if (opts.notice) {
+  } else if (opts.notice) {
     // the note alone on standard output, ready to paste; the usual summary goes to standard error
     process.stdout.write(result.notice);
     process.stderr.write(renderMergeSummary(result.report, result.written, makeChalk(process.stderr), opts.lang, 30, result.notSubmissions));

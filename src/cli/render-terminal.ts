@@ -89,14 +89,14 @@ export function renderMergeSummary(
   const missing = tally.missing;
   const withErrors = tally.toFix;
   const unlisted = tally.unlisted.length > 0 ? tally.unlisted : undefined;
-  const erroneousRows = new Set(
-    report.findings.filter((f) => f.severity === 'error' && f.row !== null).map((f) => `${f.file}#${f.row}`),
-  ).size;
+  const erroneousRows = new Set(report.findings.filter((f) => f.severity === 'error' && f.row !== null).map((f) => `${f.file}#${f.row}`)).size;
   // issue 13: rows of files whose table was not found are read too, and shown when there are any
   const noTable = t.rowsInFilesWithoutTable ?? 0;
   const balanced = t.rowsRead === t.rowsMerged + t.rowsSuperseded + t.rowsSkipped + noTable;
   if (en) {
-    out.push(`${t.files} files read, ${submitted.length}/${tally.expected.length} units submitted${unlisted ? ` (+${unlisted.length} not on the roster)` : ''}, ${t.rowsMerged} activities merged`);
+    out.push(
+      `${t.files} files read, ${submitted.length}/${tally.expected.length} units submitted${unlisted ? ` (+${unlisted.length} not on the roster)` : ''}, ${t.rowsMerged} activities merged`,
+    );
     out.push(
       `rows: read ${t.rowsRead} = merged ${t.rowsMerged} + superseded ${t.rowsSuperseded} + skipped ${t.rowsSkipped}${noTable ? ` + in files with no table ${noTable}` : ''} ${balanced ? '✓' : '✗'}`,
     );
@@ -104,7 +104,11 @@ export function renderMergeSummary(
     out.push(`missing: ${missing.map((u) => u.name).join(', ') || 'none'}`);
     out.push(`incomplete: ${erroneousRows} activities with errors (${withErrors.length} units)`);
   } else {
-    out.push(c.bold(`读取 ${t.files} 个文件，已报送 ${submitted.length}/${tally.expected.length} 个单位${unlisted ? `（另有名单外 ${unlisted.length} 个）` : ''}，汇总活动 ${t.rowsMerged} 项`));
+    out.push(
+      c.bold(
+        `读取 ${t.files} 个文件，已报送 ${submitted.length}/${tally.expected.length} 个单位${unlisted ? `（另有名单外 ${unlisted.length} 个）` : ''}，汇总活动 ${t.rowsMerged} 项`,
+      ),
+    );
     out.push(
       `行数核对：读取 ${t.rowsRead} = 汇总 ${t.rowsMerged} + 替代 ${t.rowsSuperseded} + 跳过 ${t.rowsSkipped}${noTable ? ` + 未找到表格 ${c.red(String(noTable))}` : ''} ${balanced ? c.green('✓') : c.red('✗')}`,
     );
@@ -134,9 +138,7 @@ export function renderMergeSummary(
   out.push(en ? `errors ${t.errors}, warnings ${t.warnings}, notes ${t.infos}` : `错误 ${t.errors}，警告 ${t.warnings}，提示 ${t.infos}`);
   if (notSubmissions.length > 0) {
     // a poster or a cover letter beside the table: the clerk looks at it; no letter goes back for it
-    out.push(
-      (en ? 'not schedules (no reply written): ' : '不是活动安排表（未生成回复）：') + notSubmissions.map((n) => n.path).join(en ? ', ' : '、'),
-    );
+    out.push((en ? 'not schedules (no reply written): ' : '不是活动安排表（未生成回复）：') + notSubmissions.map((n) => n.path).join(en ? ', ' : '、'));
   }
   out.push((en ? 'written: ' : '已写出：') + written.join('  '));
   return out.join('\n') + '\n';

@@ -84,7 +84,9 @@ export function composeNotice(report: Report, rules: Config, opts: NoticeOptions
   );
   if (facts.late.length > 0) {
     const names = facts.late.map((u) => (u.receivedAt ? `${u.name}（${monthDay(u.receivedAt, rules.year)}报送）` : u.name));
-    lines.push(`　　逾期报送（${facts.late.length}个）：${names.join('、')}。报送截止日期为${monthDay(rules.deadlines.schedule, rules.year)}，今后请按时报送。`);
+    lines.push(
+      `　　逾期报送（${facts.late.length}个）：${names.join('、')}。报送截止日期为${monthDay(rules.deadlines.schedule, rules.year)}，今后请按时报送。`,
+    );
   }
   if (facts.missing.length > 0) {
     const names = facts.missing.map((u) => {
@@ -96,9 +98,7 @@ export function composeNotice(report: Report, rules: Config, opts: NoticeOptions
     lines.push('　　应报送单位已全部报送。');
   }
   if (facts.toFix.length > 0) {
-    lines.push(
-      `　　需修改后重新报送（${facts.toFix.length}个）：${facts.toFix.join('、')}。请于${monthDay(replyBy, rules.year)}前按反馈意见修改后重新报送。`,
-    );
+    lines.push(`　　需修改后重新报送（${facts.toFix.length}个）：${facts.toFix.join('、')}。请于${monthDay(replyBy, rules.year)}前按反馈意见修改后重新报送。`);
   }
   lines.push('');
   lines.push(...signatureLines(rules, opts.runAt, 'zh'));

@@ -170,22 +170,30 @@ export function composeReply(unit: string, findings: readonly ReportFinding[], r
   const withCell = list.some((f) => f.cell !== null);
   const lines: string[] = [];
   const name = unit.trim();
-  const title = lang === 'en' ? `the ${rules.year} ${rules.district} National Science Popularization Day activity schedule` : `《${rules.year}年${rules.district}全国科普日活动安排表》`;
+  const title =
+    lang === 'en'
+      ? `the ${rules.year} ${rules.district} National Science Popularization Day activity schedule`
+      : `《${rules.year}年${rules.district}全国科普日活动安排表》`;
   const receivedDay = opts.receivedAt ? monthDay(opts.receivedAt, rules.year) : undefined;
 
   if (lang === 'en') {
     lines.push(name ? `To ${name},` : 'Dear colleagues,');
     lines.push('');
-    const lateNote = late ? ` It arrived${opts.receivedAt ? ` on ${enDate(opts.receivedAt)}` : ''}, after the deadline of ${enDate(rules.deadlines.schedule)}.` : '';
+    const lateNote = late
+      ? ` It arrived${opts.receivedAt ? ` on ${enDate(opts.receivedAt)}` : ''}, after the deadline of ${enDate(rules.deadlines.schedule)}.`
+      : '';
     if (list.length === 0) {
-      lines.push(`We have received ${title} from your unit and included it in the district table.${lateNote}${late ? ' Please send on time next time.' : ' Nothing needs to be changed.'} Thank you.`);
+      lines.push(
+        `We have received ${title} from your unit and included it in the district table.${lateNote}${late ? ' Please send on time next time.' : ' Nothing needs to be changed.'} Thank you.`,
+      );
     } else {
       lines.push(`We have received ${title} from your unit.${lateNote} ${errors.length ? 'Please correct the following:' : 'Please check the following:'}`);
       lines.push('');
       list.slice(0, REPLY_MAX_ITEMS).forEach((f, i) => lines.push(`${i + 1}. ${itemText(f, lang)}`));
       if (list.length > REPLY_MAX_ITEMS) lines.push(`… and ${list.length - REPLY_MAX_ITEMS} more, marked in the attached copy.`);
       lines.push('');
-      if (withCell && opts.annotated) lines.push('The cells concerned are marked in the attached copy of your table (red: must be fixed, yellow: please check).');
+      if (withCell && opts.annotated)
+        lines.push('The cells concerned are marked in the attached copy of your table (red: must be fixed, yellow: please check).');
       lines.push(`Please send the corrected table again by ${enDate(replyBy)}. Thank you.`);
     }
     lines.push('');
@@ -195,9 +203,7 @@ export function composeReply(unit: string, findings: readonly ReportFinding[], r
 
   lines.push(name ? `${name}：` : '您好：');
   lines.push('');
-  const lateClause = late
-    ? `已于${receivedDay ?? ''}收到，晚于报送截止日期（${monthDay(rules.deadlines.schedule, rules.year)}）`
-    : '已收到';
+  const lateClause = late ? `已于${receivedDay ?? ''}收到，晚于报送截止日期（${monthDay(rules.deadlines.schedule, rules.year)}）` : '已收到';
   if (list.length === 0) {
     // lateness alone: nothing to fix, the table is in the district's; a short note is enough
     lines.push(

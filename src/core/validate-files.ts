@@ -37,12 +37,7 @@ export function validateWorkbook(outcome: ReadOutcome, rules: Config, cache?: Pa
   }
   const analyzed = analyzeWorkbook(outcome.workbook, outcome.file, rules, cache);
   const unit = analyzed.unitLine.unit ?? analyzed.rows.find((r) => r.activity.unitFromColumn)?.activity.unitFromColumn;
-  const findings = [
-    ...outcome.findings,
-    ...analyzed.findings,
-    ...checkRows(analyzed, rules, unit ? { unit } : {}),
-    ...checkDuplicatesInFile(analyzed, unit),
-  ];
+  const findings = [...outcome.findings, ...analyzed.findings, ...checkRows(analyzed, rules, unit ? { unit } : {}), ...checkDuplicatesInFile(analyzed, unit)];
   return {
     file: outcome.file,
     ...(unit ? { unit } : {}),

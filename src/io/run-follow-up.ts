@@ -73,7 +73,8 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
   if (path.dirname(path.resolve(master)) === outDir) throw new UsageError(`输出文件夹 ${outDir} 与活动汇总表在同一位置；请用 -o 指定其他位置`);
   if (opts.materials) {
     const rel = path.relative(path.resolve(opts.materials), outDir);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new UsageError(`输出文件夹 ${outDir} 位于材料文件夹 ${opts.materials} 之内；请用 -o 指定其他位置`);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
+      throw new UsageError(`输出文件夹 ${outDir} 位于材料文件夹 ${opts.materials} 之内；请用 -o 指定其他位置`);
   }
   const read = await readWorkbook(bytes, master);
   if (!read.ok) throw new UsageError(`活动汇总表 ${master} 无法读取`);
@@ -123,7 +124,13 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
     totals: { ...plan.totals, activities: activities.length, materials: plan.materials.length, ...counts },
     units: plan.units,
     obligations: plan.obligations,
-    materials: plan.materials.map((m) => ({ path: m.path, unit: m.unit ?? null, kind: m.kind ?? null, receivedAt: m.receivedAt ?? null, receivedFrom: m.receivedFrom ?? null })),
+    materials: plan.materials.map((m) => ({
+      path: m.path,
+      unit: m.unit ?? null,
+      kind: m.kind ?? null,
+      receivedAt: m.receivedAt ?? null,
+      receivedFrom: m.receivedFrom ?? null,
+    })),
     findings: plan.findings.map((f) => toReportFinding(f, opts.lang)),
   };
 
@@ -158,7 +165,12 @@ async function loadManifest(file: string): Promise<ManifestEntry[]> {
   }
   const { entries, errors } = parseManifest(bytes, file);
   if (errors.length > 0) {
-    throw new UsageError(`报送时间清单 ${file} 有误：\n${errors.slice(0, 10).map((e) => `  第 ${e.line} 行：${e.message}`).join('\n')}`);
+    throw new UsageError(
+      `报送时间清单 ${file} 有误：\n${errors
+        .slice(0, 10)
+        .map((e) => `  第 ${e.line} 行：${e.message}`)
+        .join('\n')}`,
+    );
   }
   return entries;
 }

@@ -101,7 +101,9 @@ function trace(phase: string): void {
   if (!TRACE) return;
   const now = performance.now();
   const m = process.memoryUsage();
-  process.stderr.write(`[kepuri] (+${(performance.now() / 1000).toFixed(2)} s since process start) ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)}/${Math.round(m.heapTotal / 2 ** 20)} MiB, external ${Math.round(m.external / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`);
+  process.stderr.write(
+    `[kepuri] (+${(performance.now() / 1000).toFixed(2)} s since process start) ${phase}: ${((now - TRACE.last) / 1000).toFixed(2)} s (at ${((now - TRACE.t0) / 1000).toFixed(2)} s), heap ${Math.round(m.heapUsed / 2 ** 20)}/${Math.round(m.heapTotal / 2 ** 20)} MiB, external ${Math.round(m.external / 2 ** 20)} MiB, rss ${Math.round(m.rss / 2 ** 20)} MiB\n`,
+  );
   TRACE.last = now;
 }
 
@@ -441,7 +443,12 @@ async function loadManifest(file: string): Promise<ManifestEntry[]> {
   }
   const { entries, errors } = parseManifest(bytes, file);
   if (errors.length > 0) {
-    throw new UsageError(`报送时间清单 ${file} 有误：\n${errors.slice(0, 10).map((e) => `  第 ${e.line} 行：${e.message}`).join('\n')}`);
+    throw new UsageError(
+      `报送时间清单 ${file} 有误：\n${errors
+        .slice(0, 10)
+        .map((e) => `  第 ${e.line} 行：${e.message}`)
+        .join('\n')}`,
+    );
   }
   return entries;
 }

@@ -88,10 +88,15 @@ async function validate(id: number, file: PageFile, lang: Lang): Promise<void> {
     for (const item of collected.items) {
       const read = await readWorkbook(item.bytes, item.path);
       if (read.ok) sources.set(item.path, { bytes: item.bytes, workbook: read.workbook });
-      results.push(validateWorkbook(read.ok ? { file: item.path, workbook: read.workbook, findings: [] } : { file: item.path, findings: read.findings }, rules));
+      results.push(
+        validateWorkbook(read.ok ? { file: item.path, workbook: read.workbook, findings: [] } : { file: item.path, findings: read.findings }, rules),
+      );
     }
     for (const f of collected.findings) results.push(validateWorkbook({ file: f.file, findings: [f] }, rules));
-    if (results.length === 0) results.push(validateWorkbook({ file: name, findings: [createFinding('file-unsupported', { file: name }, { what: '没有表格附件的邮件或压缩包' })] }, rules));
+    if (results.length === 0)
+      results.push(
+        validateWorkbook({ file: name, findings: [createFinding('file-unsupported', { file: name }, { what: '没有表格附件的邮件或压缩包' })] }, rules),
+      );
   } else {
     // as `kepuri validate NAME --annotate /out` in the file's folder
     results.push(validateWorkbook(await readInputFile(name), rules));
@@ -99,7 +104,10 @@ async function validate(id: number, file: PageFile, lang: Lang): Promise<void> {
   const report: Report = buildValidateReport(results, rules, lang);
   await writeAnnotations(report, OUT_DIR, { rules, ...(sources.size > 0 ? { sources } : {}) });
   const files = outputs();
-  post({ id, type: 'validated', report, text: renderValidate(report, plain, lang), outputs: files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+  post(
+    { id, type: 'validated', report, text: renderValidate(report, plain, lang), outputs: files },
+    files.map((f) => f.bytes.buffer as ArrayBuffer),
+  );
 }
 
 async function merge(id: number, req: Extract<EngineRequest, { type: 'merge' }>): Promise<void> {
@@ -165,7 +173,10 @@ async function template(id: number): Promise<void> {
   const name = templateFileName(rules);
   await writeTemplate(`${OUT_DIR}/${name}`, rules);
   const files = outputs();
-  post({ id, type: 'template', outputs: files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+  post(
+    { id, type: 'template', outputs: files },
+    files.map((f) => f.bytes.buffer as ArrayBuffer),
+  );
 }
 
 /**

@@ -73,7 +73,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 function downloadLink(file: OutputFile, label = file.name, saveAs = file.name.split('/').pop()!): HTMLAnchorElement {
-  const type = saveAs.endsWith('.json') ? 'application/json' : saveAs.endsWith('.txt') ? 'text/plain;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const type = saveAs.endsWith('.json')
+    ? 'application/json'
+    : saveAs.endsWith('.txt')
+      ? 'text/plain;charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const a = el('a', { href: URL.createObjectURL(new Blob([file.bytes as BlobPart], { type })), download: saveAs, class: 'download' }, '⬇ ' + label);
   return a;
 }
@@ -162,7 +166,11 @@ function renderUnit(report: Report, text: string, outputs: OutputFile[]): void {
     ? el('div', { class: 'banner bad', id: 'verdict', 'data-verdict': 'unreadable' }, '这个文件不能报送：读不出活动安排表，请看下面的说明。')
     : t.errors > 0
       ? el('div', { class: 'banner bad', id: 'verdict', 'data-verdict': 'errors' }, `有 ${t.errors} 处错误，请修改后再报送。`)
-      : el('div', { class: 'banner good', id: 'verdict', 'data-verdict': 'ok' }, t.warnings > 0 ? `可以报送。另有 ${t.warnings} 条警告，请核对一下。` : '可以报送：未发现问题。');
+      : el(
+          'div',
+          { class: 'banner good', id: 'verdict', 'data-verdict': 'ok' },
+          t.warnings > 0 ? `可以报送。另有 ${t.warnings} 条警告，请核对一下。` : '可以报送：未发现问题。',
+        );
   const activities = report.files.reduce((s, f) => s + f.rows, 0);
   const facts = el(
     'p',
@@ -173,7 +181,8 @@ function renderUnit(report: Report, text: string, outputs: OutputFile[]): void {
   );
   const downloads = el('div', { class: 'downloads' });
   for (const o of outputs) {
-    if (o.name.endsWith('.xlsx')) downloads.append(downloadLink(o, `下载标注副本 ${o.name.replace(/\.xlsx$/, '')}-标注.xlsx`, o.name.replace(/\.xlsx$/, '') + '-标注.xlsx'));
+    if (o.name.endsWith('.xlsx'))
+      downloads.append(downloadLink(o, `下载标注副本 ${o.name.replace(/\.xlsx$/, '')}-标注.xlsx`, o.name.replace(/\.xlsx$/, '') + '-标注.xlsx'));
     else if (o.name.endsWith('.txt')) downloads.append(downloadLink(o, `下载修改说明 ${o.name}`));
   }
   const raw = el('details', {}, el('summary', {}, '与命令行 kepuri validate 相同的文字结果'), el('pre', { id: 'unit-text' }, text));
@@ -189,7 +198,10 @@ const clerkResult = $('clerk-result');
 
 function refreshClerkList(): void {
   const n = clerkFiles.length;
-  clerkList.textContent = n === 0 ? '尚未选择文件' : `已选择 ${n} 个文件${rosterFile ? `；任务分解表：${rosterFile.name}` : ''}${receivedFile ? `；报送时间清单：${receivedFile.name}` : ''}`;
+  clerkList.textContent =
+    n === 0
+      ? '尚未选择文件'
+      : `已选择 ${n} 个文件${rosterFile ? `；任务分解表：${rosterFile.name}` : ''}${receivedFile ? `；报送时间清单：${receivedFile.name}` : ''}`;
   ($('merge-run') as HTMLButtonElement).disabled = n === 0;
 }
 
@@ -236,7 +248,11 @@ async function runMerge(): Promise<void> {
   const downloads = el('div', { class: 'downloads' });
   for (const o of r.outputs) downloads.append(downloadLink(o, o.name));
   clerkResult.replaceChildren(
-    el('div', { class: t.errors > 0 ? 'banner warn' : 'banner good', id: 'merge-done' }, `汇总完成（${seconds} 秒）：${r.report.files.length} 个文件，${t.rowsMerged} 项活动，错误 ${t.errors}，警告 ${t.warnings}。`),
+    el(
+      'div',
+      { class: t.errors > 0 ? 'banner warn' : 'banner good', id: 'merge-done' },
+      `汇总完成（${seconds} 秒）：${r.report.files.length} 个文件，${t.rowsMerged} 项活动，错误 ${t.errors}，警告 ${t.warnings}。`,
+    ),
     el('p', { class: 'facts' }, note),
     downloads,
     el('pre', { id: 'clerk-text' }, r.text),

@@ -42,7 +42,9 @@ describe('kepuri CLI', () => {
     // not see into: it must hold main and commander only, and require nothing else of ours
     const bundle = path.join(ROOT, 'dist/cli/main.cjs');
     expect(statSync(bundle).size).toBeLessThan(300_000); // exceljs or SheetJS alone are megabytes
-    const cached = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}); console.log(JSON.stringify(Object.keys(require.cache)))`], { encoding: 'utf8' });
+    const cached = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}); console.log(JSON.stringify(Object.keys(require.cache)))`], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(cached.stdout)).toEqual([bundle]);
     // nor does --help load child_process (commander's, for subcommands kepuri never runs)
     const script = `const m = require(${JSON.stringify(bundle)}); m.main(['node', 'kepuri', '--help']).then(() => process.stderr.write(JSON.stringify(process.moduleLoadList)))`;
@@ -80,7 +82,17 @@ describe('kepuri CLI', () => {
     expect(json).toEqual(JSON.parse(JSON.stringify(lib)));
     expect(Object.keys(json)).toEqual(['version', 'rules', 'files', 'units', 'totals', 'findings']);
     expect(Object.keys(json.findings[0])).toEqual(['code', 'severity', 'message', 'file', 'sheet', 'row', 'column', 'cell', 'value', 'unit']);
-    expect(Object.keys(json.totals)).toEqual(['files', 'rowsRead', 'rowsMerged', 'rowsSuperseded', 'rowsSkipped', 'rowsInFilesWithoutTable', 'errors', 'warnings', 'infos']);
+    expect(Object.keys(json.totals)).toEqual([
+      'files',
+      'rowsRead',
+      'rowsMerged',
+      'rowsSuperseded',
+      'rowsSkipped',
+      'rowsInFilesWithoutTable',
+      'errors',
+      'warnings',
+      'infos',
+    ]);
     expect(json.files[0]).toMatchObject({ path: file, status: 'merged', receivedAt: null, receivedFrom: null });
   });
 

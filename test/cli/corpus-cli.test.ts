@@ -14,7 +14,11 @@ import { expect } from 'vitest';
 import { CALAMINE as CORPUS, HAS_CORPUS, describeCorpus, itCorpus } from '../helpers/corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const files = HAS_CORPUS ? readdirSync(CORPUS).filter((f) => !f.startsWith('.')).sort() : [];
+const files = HAS_CORPUS
+  ? readdirSync(CORPUS)
+      .filter((f) => !f.startsWith('.'))
+      .sort()
+  : [];
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'kepuri-corpus-'));
 
 interface Run {
@@ -51,24 +55,28 @@ function run(lane: string[], i: number): Promise<Run> {
 }
 
 describeCorpus('the shared corpus through kepuri validate', () => {
-  itCorpus('ends with a clear result for every file, no crash, bounded memory', async () => {
-    expect(files.length).toBeGreaterThan(100);
-    const lanes = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
-    const runs = await Promise.all(lanes.map(run));
-    const statuses: Record<string, number> = {};
-    for (const r of runs) {
-      expect(r.code, `exit ${r.code}\n${r.stderr}`).toBe(1);
-      expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|内部错误|FATAL|Error:/);
-      expect(r.rssMiB).toBeLessThan(1024);
-      const report = JSON.parse(r.stdout);
-      expect(report.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual([...r.files].sort());
-      for (const f of report.files) {
-        statuses[f.status] = (statuses[f.status] ?? 0) + 1;
-        const own = report.findings.filter((x: { file: string }) => x.file === f.path);
-        // a file that could not be read, or had no table, says why
-        if (f.status !== 'merged' || f.rows === 0) expect(own.length, f.path).toBeGreaterThan(0);
+  itCorpus(
+    'ends with a clear result for every file, no crash, bounded memory',
+    async () => {
+      expect(files.length).toBeGreaterThan(100);
+      const lanes = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
+      const runs = await Promise.all(lanes.map(run));
+      const statuses: Record<string, number> = {};
+      for (const r of runs) {
+        expect(r.code, `exit ${r.code}\n${r.stderr}`).toBe(1);
+        expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+|内部错误|FATAL|Error:/);
+        expect(r.rssMiB).toBeLessThan(1024);
+        const report = JSON.parse(r.stdout);
+        expect(report.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual([...r.files].sort());
+        for (const f of report.files) {
+          statuses[f.status] = (statuses[f.status] ?? 0) + 1;
+          const own = report.findings.filter((x: { file: string }) => x.file === f.path);
+          // a file that could not be read, or had no table, says why
+          if (f.status !== 'merged' || f.rows === 0) expect(own.length, f.path).toBeGreaterThan(0);
+        }
       }
-    }
-    console.log('corpus through the CLI:', JSON.stringify(statuses), runs.map((r) => `${r.files.length} files ${r.ms} ms`).join(', '));
-  }, 300_000);
+      console.log('corpus through the CLI:', JSON.stringify(statuses), runs.map((r) => `${r.files.length} files ${r.ms} ms`).join(', '));
+    },
+    300_000,
+  );
 });

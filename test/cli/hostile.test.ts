@@ -129,7 +129,11 @@ describe('hostile files: one unpacking budget per input (item 14)', () => {
     const { report, ms } = mergeTimed(dir);
     expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
     expectPartnerMerged(report);
-    expect(report.files.filter((f) => f.path.includes('各单位.zip#表')).map((f) => path.basename(f.path.split('#').pop()!))).toEqual(['表1.csv', '表2.csv', '表3.csv']);
+    expect(report.files.filter((f) => f.path.includes('各单位.zip#表')).map((f) => path.basename(f.path.split('#').pop()!))).toEqual([
+      '表1.csv',
+      '表2.csv',
+      '表3.csv',
+    ]);
   });
 
   it('past the run-wide reading budget the files not yet read are named, and a run that read nothing writes nothing', async () => {
@@ -138,7 +142,9 @@ describe('hostile files: one unpacking budget per input (item 14)', () => {
     made.push(out, `${out}-2`);
     // the budget is spent before the first file: nothing could be read, so the run writes nothing
     // and says why, naming the files (issue 12 §6: never replace a good earlier output)
-    await expect(runMergeJob([path.join(ROOT, 'fixtures/inbox')], rules, { out, lang: 'zh', runBudgetMs: -1 })).rejects.toThrow(/17 个文件都无法读取为活动安排表/);
+    await expect(runMergeJob([path.join(ROOT, 'fixtures/inbox')], rules, { out, lang: 'zh', runBudgetMs: -1 })).rejects.toThrow(
+      /17 个文件都无法读取为活动安排表/,
+    );
   });
 });
 
@@ -173,7 +179,10 @@ describe('hostile files: paths (item 17)', () => {
     const sub = path.join(dir, 'inbox', 'sub');
     mkdirSync(sub);
     symlinkSync(sub, path.join(dir, 'out-link'));
-    const r = spawnSync(process.execPath, [BIN, 'merge', path.join(dir, 'inbox'), '-o', path.join(dir, 'out-link', 'new')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'merge', path.join(dir, 'inbox'), '-o', path.join(dir, 'out-link', 'new')], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('位于输入文件夹');
     expect(readdirSyncSafe(sub)).toEqual([]);
@@ -208,7 +217,14 @@ function quotedStyleIds(file: string): Set<number> {
 /** The style id of every shared-string cell holding `text`, in every worksheet. */
 function stylesOfText(file: string, text: string): number[] {
   const sst = partOf(file, 'xl/sharedStrings.xml');
-  const items = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'));
+  const items = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    m[1]
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
+  );
   const index = items.indexOf(text);
   if (index < 0) return [];
   const out: number[] = [];
@@ -227,7 +243,13 @@ describe('hostile files: formulas never reach the copies we write (item 18)', ()
   async function formulaBook(): Promise<Buffer> {
     const { sheetjsBook, writeBook } = await import('../io/make-files.js');
     const { HEADER, validRow } = await import('../helpers/sheet.js');
-    const aoa = [['2023年全国科普日活动安排表'], ['填报单位：官陡街道'], HEADER, validRow(1, { 联系电话: '电话待定' }), validRow(2, { 备注: '@SUM(A1)' })] as unknown[][];
+    const aoa = [
+      ['2023年全国科普日活动安排表'],
+      ['填报单位：官陡街道'],
+      HEADER,
+      validRow(1, { 联系电话: '电话待定' }),
+      validRow(2, { 备注: '@SUM(A1)' }),
+    ] as unknown[][];
     return writeBook(
       sheetjsBook([
         {
@@ -281,10 +303,15 @@ describe('hostile files: file names (item 16)', () => {
   async function bookOfUnit(unit: string): Promise<Buffer> {
     const { sheetjsBook, writeBook } = await import('../io/make-files.js');
     const { HEADER, validRow } = await import('../helpers/sheet.js');
-    return writeBook(sheetjsBook([{ name: '活动安排表', aoa: [['2023年全国科普日活动安排表'], [`填报单位：${unit}`], HEADER, validRow(1, { 联系电话: '电话待定' })] as unknown[][] }]), 'xlsx');
+    return writeBook(
+      sheetjsBook([
+        { name: '活动安排表', aoa: [['2023年全国科普日活动安排表'], [`填报单位：${unit}`], HEADER, validRow(1, { 联系电话: '电话待定' })] as unknown[][] },
+      ]),
+      'xlsx',
+    );
   }
 
-  it('a unit name of 80 Chinese characters: its feedback is written under a name that fits, and so is every other unit\'s', async () => {
+  it("a unit name of 80 Chinese characters: its feedback is written under a name that fits, and so is every other unit's", async () => {
     const longUnit = '鸠江区'.concat('科'.repeat(77));
     const dir = hostileInbox({ 'long.xlsx': await bookOfUnit(longUnit) });
     const { report, ms, code } = mergeTimed(dir, ['--feedback']);
@@ -334,7 +361,18 @@ describe('hostile files: messages, not internal errors (item 19)', () => {
     const dir = hostileInbox({});
     const notAFolder = path.join(dir, 'not-a-folder');
     writeFileSync(notAFolder, 'x');
-    const finding = { code: 'phone-invalid', severity: 'error', message: '联系电话不是有效号码', file: 'a.xlsx', sheet: 'S', row: 5, column: '联系电话', cell: 'R5', value: 'x', unit: '官陡街道' } as const;
+    const finding = {
+      code: 'phone-invalid',
+      severity: 'error',
+      message: '联系电话不是有效号码',
+      file: 'a.xlsx',
+      sheet: 'S',
+      row: 5,
+      column: '联系电话',
+      cell: 'R5',
+      value: 'x',
+      unit: '官陡街道',
+    } as const;
     const report = {
       version: 1,
       rules,
@@ -354,7 +392,18 @@ describe('replies without an attachment (item 19)', () => {
   it('a reply whose copy could not be written does not point to an attachment', async () => {
     const { composeReply } = await import('../../src/io/write/write-annotated.js');
     const rules = await loadRules({ cwd: ROOT });
-    const finding = { code: 'phone-invalid', severity: 'error', message: '联系电话格式不对', file: 'a.xlsx', sheet: 'S', row: 5, column: '联系电话', cell: 'R5', value: 'x', unit: null } as const;
+    const finding = {
+      code: 'phone-invalid',
+      severity: 'error',
+      message: '联系电话格式不对',
+      file: 'a.xlsx',
+      sheet: 'S',
+      row: 5,
+      column: '联系电话',
+      cell: 'R5',
+      value: 'x',
+      unit: null,
+    } as const;
     const withCopy = composeReply('官陡街道', [finding], rules, { annotated: true });
     expect(withCopy).toContain('附件');
     const without = composeReply('官陡街道', [finding], rules, { annotated: false });
@@ -366,7 +415,11 @@ describe('replies without an attachment (item 19)', () => {
 describe('-o that cannot take the outputs (item 19)', () => {
   function mergeTo(out: string) {
     const started = Date.now();
-    const r = spawnSync(process.execPath, [BIN, 'merge', path.join(ROOT, 'fixtures/inbox'), '-o', out], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+    const r = spawnSync(process.execPath, [BIN, 'merge', path.join(ROOT, 'fixtures/inbox'), '-o', out], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 30_000,
+    });
     return { ...r, ms: Date.now() - started };
   }
 
@@ -408,7 +461,9 @@ describe('odd cells lose that cell, never the file (item 19)', () => {
       sheetData:
         `<row r="1"><c r="A1" t="inlineStr"><is><t>2023年全国科普日活动安排表</t></is></c></row>` +
         `<row r="2"><c r="A2" t="inlineStr"><is><t>填报单位：官陡街道</t></is></c></row><row r="3">${head}</row>` +
-        row(4, '999', '45187', '80') + row(5, '0', '1e308', 'NaN') + row(6, '0', 'INF', '1e308'),
+        row(4, '999', '45187', '80') +
+        row(5, '0', '1e308', 'NaN') +
+        row(6, '0', 'INF', '1e308'),
       sharedStrings: strings,
     });
     const dir = hostileInbox({ 'odd.xlsx': bytes });
@@ -433,7 +488,12 @@ describe('memory across files (item 15)', () => {
   it('--feedback on a table too large for a copy: a reply without attachment and a finding, never a crash', async () => {
     const { HEADER, validRow } = await import('../helpers/sheet.js');
     const lines = ['填报单位：官陡街道', HEADER.join(',')];
-    for (let i = 1; i <= 25_000; i++) lines.push(validRow(i, { 联系电话: i === 3 ? '电话待定' : '13956781234' }).map((v) => String(v ?? '')).join(','));
+    for (let i = 1; i <= 25_000; i++)
+      lines.push(
+        validRow(i, { 联系电话: i === 3 ? '电话待定' : '13956781234' })
+          .map((v) => String(v ?? ''))
+          .join(','),
+      );
     const dir = hostileInbox({ 'big.csv': Buffer.from(lines.join('\n')) });
     const { report, ms, code } = mergeTimed(dir, ['--feedback']);
     expect(ms).toBeLessThan(HOSTILE_LIMIT_MS * 2); // 25,000 rows read, checked and merged
@@ -452,7 +512,7 @@ describe('memory across files (item 15)', () => {
 });
 
 describe('zip members are inflated when their turn comes (item 14)', () => {
-  it('a workbook member is not held unpacked between collecting and reading; its bytes are the member\'s', async () => {
+  it("a workbook member is not held unpacked between collecting and reading; its bytes are the member's", async () => {
     const { collectInputs } = await import('../../src/io/inputs/collect-inputs.js');
     const { zipOf } = await import('../io/make-files.js');
     const partner = readFileSync(PARTNER);

@@ -74,7 +74,9 @@ describe('the example inbox: 通报 and replies', () => {
       expect(reply).not.toMatch(/[a-z]{4,}/i); // no English sentence although the terminal is English
       expect(readFileSync(path.join(out, '反馈', '说明.txt'), 'utf8')).toContain('fixtures/inbox/活动方案.pdf');
       // report.json keeps the terminal's language
-      expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).findings.some((f: { message: string }) => /after the deadline/.test(f.message))).toBe(true);
+      expect(
+        JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).findings.some((f: { message: string }) => /after the deadline/.test(f.message)),
+      ).toBe(true);
       expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
     } finally {
       process.chdir(cwd);

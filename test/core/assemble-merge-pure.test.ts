@@ -38,11 +38,11 @@ describe('assembleMerge', () => {
       ['c.xlsx', 'merged', '不在名单的单位'],
     ]);
     // b.xlsx replaced a.xlsx; its row duplicates c.xlsx's; the town has no 镇街主场活动
-    expect(plan.findings.filter((f) => f.file === 'b.xlsx').map((f) => `${f.code} ${f.unit}`).sort()).toEqual([
-      'duplicate-activity 官陡街道',
-      'received-unknown 官陡街道',
-      'submission-late 官陡街道',
-      'town-main-event-missing 官陡街道',
-    ]);
+    expect(
+      plan.findings
+        .filter((f) => f.file === 'b.xlsx')
+        .map((f) => `${f.code} ${f.unit}`)
+        .sort(),
+    ).toEqual(['duplicate-activity 官陡街道', 'received-unknown 官陡街道', 'submission-late 官陡街道', 'town-main-event-missing 官陡街道']);
   });
 });

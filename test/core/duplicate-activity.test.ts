@@ -19,7 +19,10 @@ function findDuplicates(activities: Activity[]): Finding[] {
   duplicateActivity.check({ activities, nameHeaderOf: () => undefined, unitOf: () => undefined, emit: emitInto(out) });
   return out;
 }
-const cells = (list: Activity[]) => findDuplicates(list).map((f) => `${f.file}!${f.cell}`).sort();
+const cells = (list: Activity[]) =>
+  findDuplicates(list)
+    .map((f) => `${f.file}!${f.cell}`)
+    .sort();
 
 describe('duplicate-activity: name + start date + place (issue 13)', () => {
   it('the same name on the same day at different places is a lecture tour, not a duplicate', () => {

@@ -17,12 +17,38 @@ describe('locateTable', () => {
   });
 
   it('matches folded synonyms: spaces, line breaks, full-width brackets, units in brackets', () => {
-    const header = ['编号', '活 动\n名 称', '活动类型', '开展形式', '领域', '线上/线下', '举办时间', '举办地点', '组织单位', '活动内容', '预计参与人数（人）', '负责人', '联系方式'];
+    const header = [
+      '编号',
+      '活 动\n名 称',
+      '活动类型',
+      '开展形式',
+      '领域',
+      '线上/线下',
+      '举办时间',
+      '举办地点',
+      '组织单位',
+      '活动内容',
+      '预计参与人数（人）',
+      '负责人',
+      '联系方式',
+    ];
     const r = locateTable(workbookOf(sheetOf([header])), 'a.xlsx');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect([...r.layout.fields.keys()]).toEqual([
-      'seq', 'name', 'category', 'form', 'field', 'mode', 'startDate', 'location', 'host', 'summary', 'expectedCount', 'contact', 'phone',
+      'seq',
+      'name',
+      'category',
+      'form',
+      'field',
+      'mode',
+      'startDate',
+      'location',
+      'host',
+      'summary',
+      'expectedCount',
+      'contact',
+      'phone',
     ]);
     expect(r.layout.unknownColumns).toEqual([]);
   });
@@ -38,7 +64,10 @@ describe('locateTable', () => {
   it('reports sheet-not-found when every sheet is empty or hidden, header-not-found for other data', () => {
     const codes = (r: ReturnType<typeof locateTable>) => (r.ok ? [] : r.findings.map((f) => f.code));
     expect(codes(locateTable(workbookOf(sheetOf([]), sheetOf([['x']], { hidden: true })), 'a.xlsx'))).toEqual(['sheet-not-found']);
-    const other = sheetOf([['姓名', '年龄'], ['张三', 30]]);
+    const other = sheetOf([
+      ['姓名', '年龄'],
+      ['张三', 30],
+    ]);
     expect(codes(locateTable(workbookOf(other), 'b.xlsx'))).toEqual(['header-not-found']);
   });
 
@@ -64,7 +93,21 @@ describe('locateTable', () => {
   });
 
   it('records duplicate and unknown columns for the table rules (rules/column-*.ts)', () => {
-    const header = ['活动主题', '活动名称', '活动类别', '活动形式', '科普领域', '开展方式', '开始日期', '活动地点', '主办单位', '活动简介', '预计参与人数', '联系人', '经费预算(元)'];
+    const header = [
+      '活动主题',
+      '活动名称',
+      '活动类别',
+      '活动形式',
+      '科普领域',
+      '开展方式',
+      '开始日期',
+      '活动地点',
+      '主办单位',
+      '活动简介',
+      '预计参与人数',
+      '联系人',
+      '经费预算(元)',
+    ];
     const r = locateTable(workbookOf(sheetOf([header])), 'a.xlsx');
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -69,8 +69,22 @@ describe('lookupHeaderLoose — a known name inside a header', () => {
   });
 });
 
-describe('locateTable — headers in people\'s words', () => {
-  const header = ['序号', '活动名称', '活动类型', '活动形式', '科普领域', '开展方式', '暑期开放时间', '具体地点', '区县(市)', '主办单位', '活动简介', '参与人数（人次）', '联系人及电话'];
+describe("locateTable — headers in people's words", () => {
+  const header = [
+    '序号',
+    '活动名称',
+    '活动类型',
+    '活动形式',
+    '科普领域',
+    '开展方式',
+    '暑期开放时间',
+    '具体地点',
+    '区县(市)',
+    '主办单位',
+    '活动简介',
+    '参与人数（人次）',
+    '联系人及电话',
+  ];
 
   it('binds every column, reports each loose binding as column-bound (info) at its header cell, and no column-missing for 联系人', () => {
     const r = locateTable(workbookOf(sheetOf([['科普活动一览表'], header])), 'p.xlsx');
@@ -94,7 +108,11 @@ describe('locateTable — headers in people\'s words', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.layout.fields.get('startDate')!.cell).toBe('C1');
-    expect(tableFindings(r).filter((f) => f.code !== 'column-missing').map((f) => [f.code, f.cell])).toEqual([['column-duplicate', 'B1']]);
+    expect(
+      tableFindings(r)
+        .filter((f) => f.code !== 'column-missing')
+        .map((f) => [f.code, f.cell]),
+    ).toEqual([['column-duplicate', 'B1']]);
   });
 
   it('the unit line with 填报日期 is still not taken for the header', () => {
@@ -130,9 +148,15 @@ describe('a table of only 活动名称 | 时间 | 地点 is still a table (issue
   });
 
   it('three known columns without a name or without a date are not a table', () => {
-    const noName = sheetOf([['时间', '地点', '联系电话'], ['9月18日', '社区', '13912345678']]);
+    const noName = sheetOf([
+      ['时间', '地点', '联系电话'],
+      ['9月18日', '社区', '13912345678'],
+    ]);
     expect(tableFindings(locateTable(workbookOf(noName), 'x.xlsx'), 'x.xlsx').map((f) => f.code)).toEqual(['header-not-found']);
-    const noDate = sheetOf([['活动名称', '地点', '联系电话'], ['讲座', '社区', '13912345678']]);
+    const noDate = sheetOf([
+      ['活动名称', '地点', '联系电话'],
+      ['讲座', '社区', '13912345678'],
+    ]);
     expect(tableFindings(locateTable(workbookOf(noDate), 'x.xlsx'), 'x.xlsx').map((f) => f.code)).toEqual(['header-not-found']);
   });
 });
@@ -147,11 +171,15 @@ describe('a 区县(市) column naming the district itself', () => {
     ]);
     const a = analyzeWorkbook(workbookOf(sheet), 'd.xlsx', rules);
     expect(a.rows.map((r) => r.activity.values.town)).toEqual(['全区', '全区', '镜湖区']);
-    expect(checkRows(a, rules).filter((f) => f.code === 'town-unknown').map((f) => f.cell)).toEqual(['D4']);
+    expect(
+      checkRows(a, rules)
+        .filter((f) => f.code === 'town-unknown')
+        .map((f) => f.cell),
+    ).toEqual(['D4']);
   });
 });
 
-describe('two-row headers with people\'s words', () => {
+describe("two-row headers with people's words", () => {
   it('a spanning 活动开展时间 over 开始 | 结束 binds both; a loose top header is reported at its own row', () => {
     const sheet = sheetOf(
       [
@@ -167,7 +195,11 @@ describe('two-row headers with people\'s words', () => {
     expect(r.layout.dataStart).toBe(2);
     expect(r.layout.fields.get('startDate')!.c).toBe(1);
     expect(r.layout.fields.get('endDate')!.c).toBe(2);
-    expect(tableFindings(r).filter((f) => f.code === 'column-bound').map((f) => [f.cell, f.row])).toEqual([['D1', 1]]);
+    expect(
+      tableFindings(r)
+        .filter((f) => f.code === 'column-bound')
+        .map((f) => [f.cell, f.row]),
+    ).toEqual([['D1', 1]]);
   });
 
   it('a data row of words that contain known names is never taken for a sub-header', () => {

@@ -49,7 +49,17 @@ function sampleFindings(): Finding[] {
     { reason: 'tbd', start: '2023-09-17', end: '2023-09-23', year: 2023, holders: '镇街', kind: '区直部门', unknown: 'foo' },
     { reason: 'impossible', offline: 1, category: 'Cloud', mode: 'online', count: 100, length: 70, max: 60, district: 'Jiujiang' },
     { reason: 'run-together', nearest: 'Unit B', header: 'Mon, 1 Sep', receivedAt: '2023-09-13 09:00', deadline: '2023-09-12', by: 'b.xlsx' },
-    { reason: '12 MB,超过 50 MB 上限', what: 'PDF 文件', activities: 2, quota: 3, otherRow: 6, otherCell: 'B6', otherUnit: 'Unit B', otherFile: 'b.xlsx', sameFile: 0 },
+    {
+      reason: '12 MB,超过 50 MB 上限',
+      what: 'PDF 文件',
+      activities: 2,
+      quota: 3,
+      otherRow: 6,
+      otherCell: 'B6',
+      otherUnit: 'Unit B',
+      otherFile: 'b.xlsx',
+      sameFile: 0,
+    },
     { otherRow: 6, otherFile: 'a.xlsx', sameFile: 1 },
   ];
   // every code with every variant, whatever params it declares: a message must not break on any
@@ -75,7 +85,9 @@ describe('full-width punctuation in Chinese text', () => {
     const texts: string[] = [];
     wb.eachSheet((ws) => {
       ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
-      const dv = (ws as unknown as { dataValidations: { model: Record<string, { prompt?: string; error?: string; promptTitle?: string; errorTitle?: string }> } }).dataValidations.model;
+      const dv = (
+        ws as unknown as { dataValidations: { model: Record<string, { prompt?: string; error?: string; promptTitle?: string; errorTitle?: string }> } }
+      ).dataValidations.model;
       for (const v of Object.values(dv)) texts.push(v.prompt ?? '', v.error ?? '', v.promptTitle ?? '', v.errorTitle ?? '');
     });
     expect(texts.length).toBeGreaterThan(20);
@@ -104,7 +116,12 @@ describe('full-width punctuation in Chinese text', () => {
     const runAt = new Date(Date.UTC(2023, 8, 14, 2, 30));
     const texts = [
       composeReply('官陡街道', zh.findings, report.rules, { runAt, annotated: true }),
-      composeReply('官陡街道', zh.findings.filter((f) => f.code === 'submission-late'), report.rules, { runAt, receivedAt: '2023-09-13T09:00:00+08:00' }),
+      composeReply(
+        '官陡街道',
+        zh.findings.filter((f) => f.code === 'submission-late'),
+        report.rules,
+        { runAt, receivedAt: '2023-09-13T09:00:00+08:00' },
+      ),
       composeNotice(report, report.rules, { runAt }),
       renderMergeSummary(zh, ['输出/活动汇总表.xlsx'], new Chalk({ level: 0 }), 'zh', 1000, [{ path: 'a.pdf', message: 'x' }]),
       renderValidate(zh, new Chalk({ level: 0 }), 'zh'),
@@ -128,7 +145,11 @@ describe('English messages carry no Chinese', () => {
     const same = createFinding('duplicate-activity', { file: 'a.xlsx', row: 8, value: 'Talk' }, { otherFile: 'a.xlsx', otherRow: 6, sameFile: 1, count: 2 });
     expect(renderMessage(same, 'en')).toContain('duplicates row 6');
     expect(renderMessage(same, 'zh')).toContain('与第6行重复');
-    const across = createFinding('duplicate-activity', { file: 'a.xlsx', row: 8, value: 'Talk' }, { otherFile: 'b.xlsx', otherRow: 6, otherCell: 'B6', otherUnit: '二坝镇', sameFile: 0, count: 2 });
+    const across = createFinding(
+      'duplicate-activity',
+      { file: 'a.xlsx', row: 8, value: 'Talk' },
+      { otherFile: 'b.xlsx', otherRow: 6, otherCell: 'B6', otherUnit: '二坝镇', sameFile: 0, count: 2 },
+    );
     expect(renderMessage(across, 'zh')).toContain('与二坝镇（B6）重复');
     expect(renderMessage(across, 'en')).toContain('duplicates 二坝镇 (B6)');
   });

@@ -11,12 +11,17 @@ const rules = defaultRules();
 
 /** a table nobody could bind: two known headers only, three activity-like rows, a title, a blank row */
 const lost = workbookOf(
-  sheetOf([['官陡街道活动一览'], ['项目', '日子', '场所', '对接人'], ['科普讲座', '9月18日', '社区', '张三'], [], ['航模体验', '9月19日', '学校', '李四'], ['科普展', '9月20日', '广场', '王五']]),
+  sheetOf([
+    ['官陡街道活动一览'],
+    ['项目', '日子', '场所', '对接人'],
+    ['科普讲座', '9月18日', '社区', '张三'],
+    [],
+    ['航模体验', '9月19日', '学校', '李四'],
+    ['科普展', '9月20日', '广场', '王五'],
+  ]),
   sheetOf([['下拉列表'], ['线下'], ['线上']], { name: 'lists', hidden: true }),
 );
-const good = workbookOf(
-  sheetOf([['附件2'], ['填报单位(盖章):官陡街道科协'], HEADER, validRow(1), validRow(2), [], ['合计']], { name: '活动安排表' }),
-);
+const good = workbookOf(sheetOf([['附件2'], ['填报单位(盖章):官陡街道科协'], HEADER, validRow(1), validRow(2), [], ['合计']], { name: '活动安排表' }));
 
 const sub = (path: string, wb: ReturnType<typeof workbookOf>): Submission => ({
   path,

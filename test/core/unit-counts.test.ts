@@ -4,7 +4,17 @@ import type { ReportUnit } from '../../src/core/report.js';
 import { countFindingsByUnit, tallyUnits, unitStatus, UNIT_STATUS } from '../../src/core/unit-counts.js';
 import { sampleReport } from '../writers/sample-report.js';
 
-const unit = (p: Partial<ReportUnit>): ReportUnit => ({ name: 'u', kind: '镇街', quota: null, activities: 1, submitted: true, late: false, errors: 0, warnings: 0, ...p });
+const unit = (p: Partial<ReportUnit>): ReportUnit => ({
+  name: 'u',
+  kind: '镇街',
+  quota: null,
+  activities: 1,
+  submitted: true,
+  late: false,
+  errors: 0,
+  warnings: 0,
+  ...p,
+});
 
 describe('unit counts (one set of numbers)', () => {
   it('status: 未报送, then 待修改 for any unit with errors, then 不在名单, then 逾期, else 已报送', () => {

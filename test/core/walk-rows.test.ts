@@ -43,8 +43,24 @@ describe('analyzeWorkbook rows', () => {
     const a = analyzeWorkbook(workbookOf(sheetOf([HEADER, validRow(1), validRow(2)])), 'a.xlsx', defaultRules());
     const [r1, r2] = a.rows;
     expect(Object.keys(r1.activity.values)).toEqual([
-      'seq', 'name', 'timeSlot', 'location', 'host', 'summary', 'audience', 'contact', 'category', 'form', 'field', 'mode', 'town',
-      'published', 'startDate', 'endDate', 'expectedCount', 'phone',
+      'seq',
+      'name',
+      'timeSlot',
+      'location',
+      'host',
+      'summary',
+      'audience',
+      'contact',
+      'category',
+      'form',
+      'field',
+      'mode',
+      'town',
+      'published',
+      'startDate',
+      'endDate',
+      'expectedCount',
+      'phone',
     ]);
     const keysInHeaderOrder = HEADER.map((h) => [...a.layout!.fields].find(([, b]) => b.header === h)![0]);
     expect(Object.keys(r1.activity.raw)).toEqual(keysInHeaderOrder.filter((k) => k !== 'organizer' && k !== 'url' && k !== 'remarks'));

@@ -43,9 +43,16 @@ describe('the example inbox, followed up', () => {
     const town = (unit: string) => plan.obligations.filter((o) => o.kind === 'town' && o.unit === unit).map((o) => `${o.part}:${o.status}`);
     expect(town('官陡街道')).toEqual(['总结:已完成', 'PPT:已完成', '图片:已完成', '视频:已完成', '汇总表:已完成']);
     expect(town('沈巷镇')).toEqual(['总结:逾期', 'PPT:逾期', '图片:逾期', '视频:逾期', '汇总表:逾期']);
-    expect(report.findings.filter((f) => f.code === 'town-summary-missing').map((f) => f.unit)).toEqual(
-      ['四褐山街道', '裕溪口街道', '湾里街道', '清水街道', '沈巷镇', '二坝镇', '汤沟镇', '白茆镇'],
-    );
+    expect(report.findings.filter((f) => f.code === 'town-summary-missing').map((f) => f.unit)).toEqual([
+      '四褐山街道',
+      '裕溪口街道',
+      '湾里街道',
+      '清水街道',
+      '沈巷镇',
+      '二坝镇',
+      '汤沟镇',
+      '白茆镇',
+    ]);
     expect(report.findings.filter((f) => f.code === 'material-unit-unknown').map((f) => f.file)).toEqual(['fixtures/follow-up/材料/随手拍.jpg']);
     expect(report.totals.errors).toBeGreaterThan(0);
   });

@@ -54,10 +54,29 @@ interface Act {
 }
 
 const ACTS: Act[] = [
-  { unit: '官陡街道', name: '官陡街道全国科普日主场活动', mode: '线下', start: '2023-09-17', published: '是', news: 'https://news.example.cn/a', media: '已上传', summaryDate: new Date(Date.UTC(2023, 8, 20)), proposed: '是' },
+  {
+    unit: '官陡街道',
+    name: '官陡街道全国科普日主场活动',
+    mode: '线下',
+    start: '2023-09-17',
+    published: '是',
+    news: 'https://news.example.cn/a',
+    media: '已上传',
+    summaryDate: new Date(Date.UTC(2023, 8, 20)),
+    proposed: '是',
+  },
   { unit: '官陡街道', name: '防灾减灾科普讲座进社区', mode: '线上', start: '2023-09-18', published: '否', proposed: '否' },
   { unit: '沈巷镇', name: '稻田综合种养技术培训', mode: '线下', start: '2023-09-20', end: '2023-09-22', published: '是', media: '照片12张', proposed: '是' },
-  { unit: '区卫健委', name: '中医药健康知识义诊', mode: '线下', start: '2023-09-23', published: '是', news: 'https://news.example.cn/d', media: '有', proposed: '是' },
+  {
+    unit: '区卫健委',
+    name: '中医药健康知识义诊',
+    mode: '线下',
+    start: '2023-09-23',
+    published: '是',
+    news: 'https://news.example.cn/d',
+    media: '有',
+    proposed: '是',
+  },
   { unit: '区教体局', name: '鸠江区中小学校园科技节', mode: '线下', start: '2023-09-28', end: '2023-09-30' },
 ];
 
@@ -149,17 +168,38 @@ beforeAll(async () => {
   // 官陡街道: the work summary by mail before the deadline
   writeFileSync(
     path.join(materials, 'gd.eml'),
-    eml({ from: '官陡街道科协 <gdjd@example.cn>', received: 'Sun, 24 Sep 2023 16:20:00 +0800', subject: '官陡街道科普日工作总结', file: '官陡街道科普日工作总结.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: DOCX }),
+    eml({
+      from: '官陡街道科协 <gdjd@example.cn>',
+      received: 'Sun, 24 Sep 2023 16:20:00 +0800',
+      subject: '官陡街道科普日工作总结',
+      file: '官陡街道科普日工作总结.docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      body: DOCX,
+    }),
   );
   // 沈巷镇: the same, after the deadline
   writeFileSync(
     path.join(materials, 'sx.eml'),
-    eml({ from: 'sxz@example.cn', received: 'Wed, 27 Sep 2023 09:00:00 +0800', subject: '沈巷镇全国科普日工作总结', file: '沈巷镇全国科普日工作总结.docx', type: 'application/octet-stream', body: DOCX }),
+    eml({
+      from: 'sxz@example.cn',
+      received: 'Wed, 27 Sep 2023 09:00:00 +0800',
+      subject: '沈巷镇全国科普日工作总结',
+      file: '沈巷镇全国科普日工作总结.docx',
+      type: 'application/octet-stream',
+      body: DOCX,
+    }),
   );
   // 区卫健委 (known by its address): the summary of its 推优 activity, as a PDF
   writeFileSync(
     path.join(materials, 'wjw.eml'),
-    eml({ from: '"卫健委办公室" <WJW@example.cn>', received: 'Sat, 30 Sep 2023 11:00:00 +0800', subject: '活动总结', file: '中医药健康知识义诊活动总结.pdf', type: 'application/pdf', body: PDF }),
+    eml({
+      from: '"卫健委办公室" <WJW@example.cn>',
+      received: 'Sat, 30 Sep 2023 11:00:00 +0800',
+      subject: '活动总结',
+      file: '中医药健康知识义诊活动总结.pdf',
+      type: 'application/pdf',
+      body: PDF,
+    }),
   );
   // a mailbox download: GBK member names without the UTF-8 flag, a PPT and photos of 官陡街道
   writeFileSync(
@@ -227,7 +267,12 @@ describe('kepuri follow-up: statuses at three as-of days', () => {
       [`website|区教体局|${E}`]: '未到期',
       [`supplement|区教体局|${E}`]: '未到期',
       [`summary|区教体局|${E}`]: '不适用',
-      ...Object.fromEntries(['总结', 'PPT', '图片', '视频', '汇总表'].flatMap((p) => [[`town|官陡街道|${p}`, '未到期'], [`town|沈巷镇|${p}`, '未到期']])),
+      ...Object.fromEntries(
+        ['总结', 'PPT', '图片', '视频', '汇总表'].flatMap((p) => [
+          [`town|官陡街道|${p}`, '未到期'],
+          [`town|沈巷镇|${p}`, '未到期'],
+        ]),
+      ),
       'quota|官陡街道': '未到期',
       'quota|沈巷镇': '已完成',
       'quota|区卫健委': '已完成',
@@ -324,7 +369,10 @@ describe('kepuri follow-up: statuses at three as-of days', () => {
     await wb.xlsx.readFile(path.join(tmp, 'out-2023-10-10', '跟进清单.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['单位跟进', '活动跟进', '网站发布', '网站任务数', '补充信息', '活动总结', '镇街工作总结', '材料清单']);
     const quota = wb.getWorksheet('网站任务数')!;
-    const rows = quota.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1, 8));
+    const rows = quota
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as ExcelJS.CellValue[]).slice(1, 8));
     expect(rows).toEqual([
       ['官陡街道', '镇街', 2, 1, 1, '2023-09-25', '逾期'],
       ['沈巷镇', '镇街', 1, 1, 0, '2023-09-25', '已完成'],
@@ -378,7 +426,10 @@ describe.skipIf(process.env.KEPURI_FAST === '1')('kepuri follow-up CLI', () => {
   it('exits 0 before the deadlines and on them, 1 once something is overdue; --config moves the dates', () => {
     const common = [master, '--materials', materials, '--received', manifest];
     const roster = path.join(tmp, 'roster.csv');
-    writeFileSync(roster, '序号,单位类别,单位名称,网站填报任务数,联系人,联系电话\n1,镇街,官陡街道,2,张敏,13956021876\n2,镇街,沈巷镇,1,吴海涛,13739075126\n3,区直部门,区卫健委,1,,\n4,区直部门,区教体局,,,\n');
+    writeFileSync(
+      roster,
+      '序号,单位类别,单位名称,网站填报任务数,联系人,联系电话\n1,镇街,官陡街道,2,张敏,13956021876\n2,镇街,沈巷镇,1,吴海涛,13739075126\n3,区直部门,区卫健委,1,,\n4,区直部门,区教体局,,,\n',
+    );
     const before = kepuri(['follow-up', ...common, '--roster', roster, '--as-of', '2023-09-10', '-o', path.join(tmp, 'cli-a')]);
     expect(before.stderr).toBe('');
     expect(before.code).toBe(0);

@@ -69,7 +69,8 @@ describe('master follow-up columns', () => {
     const ws = wb.worksheets[0];
     const headers = (ws.getRow(2).values as unknown[]).slice(1);
     const letter = (h: string) => ws.getColumn(headers.indexOf(h) + 1).letter;
-    const dv = (h: string) => (ws as unknown as { dataValidations: { find(a: string): { type: string; formulae: unknown[] } | undefined } }).dataValidations.find(`${letter(h)}3`);
+    const dv = (h: string) =>
+      (ws as unknown as { dataValidations: { find(a: string): { type: string; formulae: unknown[] } | undefined } }).dataValidations.find(`${letter(h)}3`);
     expect(dv('已在科普日网站发布')).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(dv('拟推优')).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     expect(dv('活动总结提交日期')?.type).toBe('date');

@@ -63,19 +63,27 @@ describe('files people send: golden findings (validate)', () => {
     );
   });
 
-  it.each(files)('%s', async (file) => {
-    const shown = path.relative(process.cwd(), path.join(DIR, file));
-    const result = validateWorkbook(await readInputFile(shown), rules);
-    const report = buildValidateReport([result], rules, 'zh');
-    const got = report.findings.map((f) => JSON.stringify([f.file, f.cell, f.code])).sort();
-    expect(got).toEqual(expected[file].map(([cell, code]) => JSON.stringify([shown, cell, code])).sort());
-  }, 20_000);
+  it.each(files)(
+    '%s',
+    async (file) => {
+      const shown = path.relative(process.cwd(), path.join(DIR, file));
+      const result = validateWorkbook(await readInputFile(shown), rules);
+      const report = buildValidateReport([result], rules, 'zh');
+      const got = report.findings.map((f) => JSON.stringify([f.file, f.cell, f.code])).sort();
+      expect(got).toEqual(expected[file].map(([cell, code]) => JSON.stringify([shown, cell, code])).sort());
+    },
+    20_000,
+  );
 
-  it.each(files.filter((f) => expected[f].length === 0))('%s gives the same activities as the file it was made from', async (file) => {
-    const want = await activities(VALIDATE, sourceOf(file));
-    expect(want.length).toBe(5);
-    expect(await activities(DIR, file)).toEqual(want);
-  }, 20_000);
+  it.each(files.filter((f) => expected[f].length === 0))(
+    '%s gives the same activities as the file it was made from',
+    async (file) => {
+      const want = await activities(VALIDATE, sourceOf(file));
+      expect(want.length).toBe(5);
+      expect(await activities(DIR, file)).toEqual(want);
+    },
+    20_000,
+  );
 });
 
 describe('item 7: Excel default key', () => {

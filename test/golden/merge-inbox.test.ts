@@ -66,7 +66,12 @@ describe('merge of the example inbox', () => {
   });
 
   it('knows who is late and who is missing', () => {
-    expect(result.report.units.filter((u) => u.late).map((u) => u.name).sort()).toEqual([...expected.lateUnits].sort());
+    expect(
+      result.report.units
+        .filter((u) => u.late)
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual([...expected.lateUnits].sort());
     expect(result.report.units.filter((u) => !u.submitted).map((u) => u.name)).toEqual(expected.missingUnits);
   });
 

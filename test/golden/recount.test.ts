@@ -57,10 +57,11 @@ beforeAll(async () => {
 
 /** Recounted from the master and the roster alone. */
 function recount() {
-  const errorWords = new Set(
-    (Object.keys(FINDING_SEVERITY) as FindingCode[]).filter((c) => FINDING_SEVERITY[c] === 'error').map((c) => MARK_WORDS[c]),
-  );
-  const marks = (r: Row) => String(r['标记'] ?? '').split('、').filter(Boolean);
+  const errorWords = new Set((Object.keys(FINDING_SEVERITY) as FindingCode[]).filter((c) => FINDING_SEVERITY[c] === 'error').map((c) => MARK_WORDS[c]));
+  const marks = (r: Row) =>
+    String(r['标记'] ?? '')
+      .split('、')
+      .filter(Boolean);
   const roster = rules.roster.map((u) => u.name);
   const unitOf = (r: Row) => String(r['填报单位'] ?? '');
   const inMaster = new Set(master.map(unitOf));
@@ -79,9 +80,16 @@ function recount() {
       master.filter((r) => iso(r['开始日期'])),
       (r) => iso(r['开始日期'])!,
     ),
-    running: (day: string) => master.filter((r) => iso(r['开始日期']) && iso(r['开始日期'])! <= day && (iso(r['结束日期']) ?? iso(r['开始日期']))! >= day).length,
+    running: (day: string) =>
+      master.filter((r) => iso(r['开始日期']) && iso(r['开始日期'])! <= day && (iso(r['结束日期']) ?? iso(r['开始日期']))! >= day).length,
     fields: countBy(
-      master.flatMap((r) => [...new Set(String(r['科普领域'] ?? '').split('、').filter(Boolean))]),
+      master.flatMap((r) => [
+        ...new Set(
+          String(r['科普领域'] ?? '')
+            .split('、')
+            .filter(Boolean),
+        ),
+      ]),
       (f) => f,
     ),
     modes: countBy(master, (r) => String(r['开展方式'] ?? '')),
@@ -129,7 +137,10 @@ describe('one set of numbers: the summary recounted from the master', () => {
   it('late, missing and to-fix units agree between 总览, 单位报送情况, 未报送单位, report.json and the terminal', () => {
     const c = recount();
     const o = overview();
-    const named = (v: unknown) => String(v).split('、').map((s) => s.replace(/（.*$/, ''));
+    const named = (v: unknown) =>
+      String(v)
+        .split('、')
+        .map((s) => s.replace(/（.*$/, ''));
     expect(named(o.get(`逾期（${c.late.length}）`)).sort()).toEqual([...c.late].sort());
     expect(named(o.get(`未报送（${c.missing.length}）`))).toEqual(c.missing);
     const toFix = [...new Set(c.rowsWithErrors.map((r) => String(r['填报单位'])))];
@@ -138,17 +149,38 @@ describe('one set of numbers: the summary recounted from the master', () => {
     expect(String(o.get(`未报送（${c.missing.length}）`))).toBe('白茆镇（杨帆 0553-5876031）');
     expect(String(o.get(`待修改（${toFix.length}）`))).toBe('四褐山街道（4 处错误；马俊 13965531208）');
 
-    expect(report.units.filter((u) => u.late).map((u) => u.name).sort()).toEqual([...c.late].sort());
+    expect(
+      report.units
+        .filter((u) => u.late)
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual([...c.late].sort());
     expect(report.units.filter((u) => !u.submitted).map((u) => u.name)).toEqual(c.missing);
     expect(report.units.filter((u) => u.submitted && u.errors > 0).map((u) => u.name)).toEqual(toFix);
 
     const units = table(summary, SUMMARY_SHEETS.units).slice(1, -1);
-    expect(units.filter((r) => r[7] === '是').map((r) => r[1]).sort()).toEqual([...c.late].sort());
+    expect(
+      units
+        .filter((r) => r[7] === '是')
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual([...c.late].sort());
     expect(units.filter((r) => r[10] === '未报送').map((r) => r[1])).toEqual(c.missing);
     expect(units.filter((r) => r[10] === '待修改').map((r) => r[1])).toEqual(toFix);
-    expect(table(summary, SUMMARY_SHEETS.missing).slice(1, -1).map((r) => r[1])).toEqual(c.missing);
+    expect(
+      table(summary, SUMMARY_SHEETS.missing)
+        .slice(1, -1)
+        .map((r) => r[1]),
+    ).toEqual(c.missing);
 
-    expect(terminal).toMatch(new RegExp(`逾期[:：]${report.units.filter((u) => u.late).map((u) => u.name).join('、')}\n`));
+    expect(terminal).toMatch(
+      new RegExp(
+        `逾期[:：]${report.units
+          .filter((u) => u.late)
+          .map((u) => u.name)
+          .join('、')}\n`,
+      ),
+    );
     expect(terminal).toMatch(new RegExp(`未报送[:：]${c.missing.join('、')}\n`));
     expect(terminal).toMatch(new RegExp(`${c.rowsWithErrors.length} 项活动有错误[(（]${toFix.length} 个单位[)）]`));
     expect(o.get('有错误的活动')).toBe(c.rowsWithErrors.length);
@@ -241,7 +273,10 @@ describe('one set of numbers: the summary recounted from the master', () => {
     const uncovered = rules.towns.filter((t) => !c.townsWithMain.includes(t));
     expect(o.get('镇街主场活动')).toBe(`${c.townsWithMain.length}/${rules.towns.length} 个镇街已安排；没有镇街主场活动的镇街：${uncovered.join('、')}`);
     const kindHeader = sheet.findIndex((r) => r[0] === '单位类别');
-    const kinds = sheet.slice(kindHeader + 1, sheet.findIndex((r, i) => i > kindHeader && r[0] === '合计'));
+    const kinds = sheet.slice(
+      kindHeader + 1,
+      sheet.findIndex((r, i) => i > kindHeader && r[0] === '合计'),
+    );
     for (const r of kinds) {
       const rows = master.filter((x) => c.kind(String(x['填报单位'])) === r[0]);
       expect(r[3], String(r[0])).toBe(rows.length);

@@ -21,8 +21,27 @@ const ROOT = path.resolve(__dirname, '../..');
 const rules = defaultRules();
 
 const GOOD = [
-  '', '青少年机器人编程体验营', '青少年科技教育专项行动', '互动体验', '科学教育', '线下', '2023-09-18', '2023-09-18', '上午',
-  '官陡街道青少年活动室', '官陡街道', '官陡街道科协', '', '组织青少年动手编程', '青少年', '60', '王芳', '13956781234', '', '是', '',
+  '',
+  '青少年机器人编程体验营',
+  '青少年科技教育专项行动',
+  '互动体验',
+  '科学教育',
+  '线下',
+  '2023-09-18',
+  '2023-09-18',
+  '上午',
+  '官陡街道青少年活动室',
+  '官陡街道',
+  '官陡街道科协',
+  '',
+  '组织青少年动手编程',
+  '青少年',
+  '60',
+  '王芳',
+  '13956781234',
+  '',
+  '是',
+  '',
 ];
 
 async function filledTemplate(rows: string[][]): Promise<Buffer> {
@@ -48,7 +67,11 @@ async function check(rows: string[][]) {
 
 describe('template round trip', () => {
   it('a template filled with valid rows validates with zero findings and names the unit', async () => {
-    const rows = [GOOD, GOOD.map((v, i) => (i === 1 ? '社区防灾减灾科普讲座' : v)), GOOD.map((v, i) => (i === 1 ? '科普大篷车进社区' : i === 6 || i === 7 ? '2023-09-20' : v))];
+    const rows = [
+      GOOD,
+      GOOD.map((v, i) => (i === 1 ? '社区防灾减灾科普讲座' : v)),
+      GOOD.map((v, i) => (i === 1 ? '科普大篷车进社区' : i === 6 || i === 7 ? '2023-09-20' : v)),
+    ];
     const r = await check(rows);
     expect(r.findings).toEqual([]);
     expect(r.activities).toBe(3);
@@ -89,7 +112,12 @@ describe('kepuri summary on the master table', () => {
       expect(fieldCounts(r, rebuilt.rows)).toEqual(fieldCounts(r, mergeRows));
       // the row problems found again in the master are the same ones, by code (count-approximate is
       // an info on the text as written, 约600人; the master holds the number read, 600)
-      const rowCodes = (codes: string[]) => codes.filter((c) => !['submission-superseded', 'file-unreadable', 'file-unsupported', 'column-unknown', 'received-unknown', 'count-approximate'].includes(c)).sort();
+      const rowCodes = (codes: string[]) =>
+        codes
+          .filter(
+            (c) => !['submission-superseded', 'file-unreadable', 'file-unsupported', 'column-unknown', 'received-unknown', 'count-approximate'].includes(c),
+          )
+          .sort();
       expect(rowCodes(rebuilt.report.findings.map((f) => f.code))).toEqual(rowCodes(merged.report.findings.map((f) => f.code)));
     } finally {
       process.chdir(cwd);

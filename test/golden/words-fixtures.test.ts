@@ -20,10 +20,19 @@ const totals = expected._totals as Record<string, Record<string, number>>;
 const files = Object.keys(expected).filter((k) => !k.startsWith('_'));
 const rules = defaultRules();
 
-describe('people\'s words golden findings (issue 13)', () => {
+describe("people's words golden findings (issue 13)", () => {
   it('covers the codes of the issue', () => {
     const codes = new Set(files.flatMap((f) => (expected[f] as [string | null, string][]).map(([, c]) => c)));
-    for (const c of ['column-bound', 'column-missing', 'count-approximate', 'count-range', 'count-invalid', 'phone-invalid', 'duplicate-activity', 'header-not-found']) {
+    for (const c of [
+      'column-bound',
+      'column-missing',
+      'count-approximate',
+      'count-range',
+      'count-invalid',
+      'phone-invalid',
+      'duplicate-activity',
+      'header-not-found',
+    ]) {
       expect(codes, c).toContain(c);
     }
   });
@@ -35,7 +44,9 @@ describe('people\'s words golden findings (issue 13)', () => {
     const want = (expected[file] as [string | null, string][]).map(([cell, code]) => JSON.stringify([shown, cell, code])).sort();
     expect(got).toEqual(want);
     const t = report.totals;
-    expect({ rowsRead: t.rowsRead, rowsMerged: t.rowsMerged, rowsSkipped: t.rowsSkipped, rowsInFilesWithoutTable: t.rowsInFilesWithoutTable }).toEqual(totals[file]);
+    expect({ rowsRead: t.rowsRead, rowsMerged: t.rowsMerged, rowsSkipped: t.rowsSkipped, rowsInFilesWithoutTable: t.rowsInFilesWithoutTable }).toEqual(
+      totals[file],
+    );
   });
 
   it('reads the values as a person means them', async () => {
@@ -56,7 +67,11 @@ describe('people\'s words golden findings (issue 13)', () => {
     expect(rows[0].town).toBe('官陡街道');
 
     const cp = await readInputFile(path.join(DIR, 'contact-and-phone.xlsx'));
-    const cpRows = analyzeWorkbook(cp.workbook!, 'contact-and-phone.xlsx', rules).rows.map((r) => [r.activity.values.contact, r.activity.values.phone, r.activity.values.expectedCount]);
+    const cpRows = analyzeWorkbook(cp.workbook!, 'contact-and-phone.xlsx', rules).rows.map((r) => [
+      r.activity.values.contact,
+      r.activity.values.phone,
+      r.activity.values.expectedCount,
+    ]);
     expect(cpRows).toEqual([
       ['王主任', '13905531234', 60],
       ['刘老师', '0553-5812345、13866512345', 300],
@@ -69,13 +84,32 @@ describe('people\'s words golden findings (issue 13)', () => {
     for (const file of files) {
       const p = path.join(DIR, file);
       const outcome = await readInputFile(p);
-      subs.push({ path: file, name: file, receivedAt: '2023-09-10T10:00:00+08:00', analyzed: analyzeWorkbook(outcome.workbook!, file, rules), readFindings: outcome.findings });
+      subs.push({
+        path: file,
+        name: file,
+        receivedAt: '2023-09-10T10:00:00+08:00',
+        analyzed: analyzeWorkbook(outcome.workbook!, file, rules),
+        readFindings: outcome.findings,
+      });
     }
     const plan = assembleMerge(subs, rules, { keepAll: true });
-    const report = buildReport({ rules, files: plan.files, units: plan.units, rows: plan.reconciliation, findings: plan.findings, lang: 'zh', presorted: true });
+    const report = buildReport({
+      rules,
+      files: plan.files,
+      units: plan.units,
+      rows: plan.reconciliation,
+      findings: plan.findings,
+      lang: 'zh',
+      presorted: true,
+    });
     const t = report.totals;
     const sum = (k: string) => files.reduce((s, f) => s + totals[f][k], 0);
-    expect([t.rowsRead, t.rowsMerged, t.rowsSkipped, t.rowsInFilesWithoutTable]).toEqual([sum('rowsRead'), sum('rowsMerged'), sum('rowsSkipped'), sum('rowsInFilesWithoutTable')]);
+    expect([t.rowsRead, t.rowsMerged, t.rowsSkipped, t.rowsInFilesWithoutTable]).toEqual([
+      sum('rowsRead'),
+      sum('rowsMerged'),
+      sum('rowsSkipped'),
+      sum('rowsInFilesWithoutTable'),
+    ]);
     expect(t.rowsInFilesWithoutTable).toBeGreaterThan(0);
     expect(t.rowsRead).toBe(t.rowsMerged + t.rowsSuperseded + t.rowsSkipped + t.rowsInFilesWithoutTable);
     // the row problems of the merge carry no 标记 for info findings

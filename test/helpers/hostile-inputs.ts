@@ -66,7 +66,10 @@ export async function longAttributeXlsx(n = 2_000_000): Promise<Buffer> {
 export function nestedCsvZip(count: number, bytesEach: number): Buffer {
   const line = '活动名称,开始时间,活动地点\n';
   const body = Buffer.from(line.repeat(Math.ceil(bytesEach / Buffer.byteLength(line)))).subarray(0, bytesEach);
-  const inner = sameDataZip(Array.from({ length: count }, (_v, i) => `表${i + 1}.csv`), body);
+  const inner = sameDataZip(
+    Array.from({ length: count }, (_v, i) => `表${i + 1}.csv`),
+    body,
+  );
   return writeZip([{ name: '各单位.zip', nameEncoding: 'utf8', data: inner }]);
 }
 

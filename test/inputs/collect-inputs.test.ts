@@ -42,7 +42,12 @@ function buildEml(headers: Bytes[], parts: Part[], boundary = '----=_NextPart_TE
     out.push(Buffer.from(`--${boundary}\r\n`));
     for (const h of p.headers) out.push(crlf(h), Buffer.from('\r\n'));
     if (p.raw) out.push(Buffer.from('\r\n'), Buffer.isBuffer(p.body) ? p.body : crlf(p.body), Buffer.from('\r\n'));
-    else out.push(Buffer.from('Content-Transfer-Encoding: base64\r\n\r\n'), Buffer.from(base64Lines(Buffer.isBuffer(p.body) ? p.body : Buffer.from(p.body))), Buffer.from('\r\n'));
+    else
+      out.push(
+        Buffer.from('Content-Transfer-Encoding: base64\r\n\r\n'),
+        Buffer.from(base64Lines(Buffer.isBuffer(p.body) ? p.body : Buffer.from(p.body))),
+        Buffer.from('\r\n'),
+      );
   }
   out.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(out);
@@ -51,7 +56,10 @@ function buildEml(headers: Bytes[], parts: Part[], boundary = '----=_NextPart_TE
 const gbkB = (s: string, charset = 'GBK') => `=?${charset}?B?${iconv.encode(s, charset === 'GB18030' ? 'gb18030' : 'gbk').toString('base64')}?=`;
 const gbQ = (s: string) =>
   `=?GB2312?Q?${[...iconv.encode(s, 'gbk')].map((b) => (b >= 0x21 && b < 0x7f && b !== 0x3d && b !== 0x3f && b !== 0x5f ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('')}?=`;
-const pct = (s: string) => [...iconv.encode(s, 'gbk')].map((b) => (b < 0x80 && /[A-Za-z0-9.\-_]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const pct = (s: string) =>
+  [...iconv.encode(s, 'gbk')]
+    .map((b) => (b < 0x80 && /[A-Za-z0-9.\-_]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 
 const RECEIVED = [
   'Received: from m15.mail.163.com (unknown [220.181.12.15])\n\tby mx.163.com (Coremail) with SMTP id GdCowAD3n5Qy;\n\tTue, 12 Sep 2023 10:05:31 +0800 (CST)',
@@ -185,7 +193,14 @@ describe('collectInputs on folders', () => {
 
 describe('collectInputs on .eml messages', () => {
   it('decodes every way Chinese mail clients name attachments', async () => {
-    const names = ['官陡街道活动安排表.xlsx', '组织一览表.xls', '沈巷镇科普日.xlsx', '二坝镇科普日活动安排表（更正）.xlsx', '汤沟镇活动表.xlsx', '白茆镇活动表.xlsx'];
+    const names = [
+      '官陡街道活动安排表.xlsx',
+      '组织一览表.xls',
+      '沈巷镇科普日.xlsx',
+      '二坝镇科普日活动安排表（更正）.xlsx',
+      '汤沟镇活动表.xlsx',
+      '白茆镇活动表.xlsx',
+    ];
     const [p0, p1] = [pct(names[3]).slice(0, 30), pct(names[3]).slice(30)];
     const raw = buildEml(
       [
@@ -230,7 +245,10 @@ describe('collectInputs on .eml messages', () => {
   });
 
   it('turns an unreadable Date into a received-unknown finding, never "now"', async () => {
-    const raw = buildEml(['Date: 2023年9月12日 星期二 上午10:05', 'From: a@b.cn', 'Subject: x'], [xlsxPart('Content-Disposition: attachment; filename="表.xlsx"')]);
+    const raw = buildEml(
+      ['Date: 2023年9月12日 星期二 上午10:05', 'From: a@b.cn', 'Subject: x'],
+      [xlsxPart('Content-Disposition: attachment; filename="表.xlsx"')],
+    );
     const file = put('mail/bad-date.eml', raw);
     const { items, findings } = await collectInputs([file], {});
     expect(items).toHaveLength(1);
@@ -267,7 +285,10 @@ describe('collectInputs on .eml messages', () => {
         { headers: ['Content-Type: image/png', 'Content-ID: <sig001>', 'Content-Disposition: inline'], body: png },
         { headers: ['Content-Type: application/pdf', 'Content-Disposition: attachment; filename="方案.pdf"'], body: PDF },
         {
-          headers: ['Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Content-Disposition: attachment; filename="说明.docx"'],
+          headers: [
+            'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'Content-Disposition: attachment; filename="说明.docx"',
+          ],
           body: writeZip([
             { name: '[Content_Types].xml', nameEncoding: 'utf8', data: '<Types/>' },
             { name: 'word/document.xml', nameEncoding: 'utf8', data: '<w:document/>' },
@@ -308,7 +329,11 @@ describe('collectInputs on .eml messages', () => {
   it('opens a zip attached to a message, and zips and messages inside it', async () => {
     const inner = writeZip([{ name: '湾里街道活动安排表.xlsx', data: XLSX }]);
     const forwarded = buildEml(
-      ['Received: from x by y; Mon, 11 Sep 2023 08:00:00 +0800', 'From: =?GBK?B?' + iconv.encode('白茆镇', 'gbk').toString('base64') + '?= <bmz_kx@163.com>', 'Subject: fwd'],
+      [
+        'Received: from x by y; Mon, 11 Sep 2023 08:00:00 +0800',
+        'From: =?GBK?B?' + iconv.encode('白茆镇', 'gbk').toString('base64') + '?= <bmz_kx@163.com>',
+        'Subject: fwd',
+      ],
       [xlsxPart('Content-Disposition: attachment; filename="白茆镇.xlsx"')],
       '==inner==',
     );
@@ -415,7 +440,13 @@ describe('collectInputs on .zip archives', () => {
   });
 
   it('applies the manifest to members by their own name, else by the zip name', async () => {
-    const file = put('zips/附件打包下载.zip', writeZip([{ name: '甲.xlsx', data: XLSX }, { name: '乙.xlsx', data: XLSX }]));
+    const file = put(
+      'zips/附件打包下载.zip',
+      writeZip([
+        { name: '甲.xlsx', data: XLSX },
+        { name: '乙.xlsx', data: XLSX },
+      ]),
+    );
     const manifest = parseManifest(Buffer.from('文件名,接收时间\n甲.xlsx,2023-09-10 11:26\n附件打包下载.zip,2023-09-12 08:00\n'), 'm.csv').entries;
     const { items } = await collectInputs([file], { manifest });
     expect(items.map((i) => [i.name, i.receivedAt, i.receivedFrom])).toEqual([
@@ -432,7 +463,10 @@ describe('collectInputs on .zip archives', () => {
   });
 
   it('reports a corrupt zip as unreadable', async () => {
-    const good = writeZip([{ name: 'a.xlsx', data: XLSX }, { name: 'b.xlsx', data: XLSX }]);
+    const good = writeZip([
+      { name: 'a.xlsx', data: XLSX },
+      { name: 'b.xlsx', data: XLSX },
+    ]);
     const file = put('zips/cut.zip', good.subarray(0, good.length - 30));
     const { items, findings } = await collectInputs([file], {});
     expect(items).toEqual([]);
@@ -493,7 +527,9 @@ describe('repairHeaderBytes', () => {
       [...RECEIVED, 'From: a@b.cn', `Subject: =?GB2312?B?${iconv.encode('㐀表', 'gb18030').toString('base64')}?=`],
       [
         xlsxPart(`Content-Disposition: attachment; filename="=?GBK?B?${b64}?="`),
-        xlsxPart(`Content-Disposition: attachment; filename*=GBK''${[...iconv.encode('𡒄表.xlsx', 'gb18030')].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('')}`),
+        xlsxPart(
+          `Content-Disposition: attachment; filename*=GBK''${[...iconv.encode('𡒄表.xlsx', 'gb18030')].map((x) => `%${x.toString(16).padStart(2, '0')}`).join('')}`,
+        ),
       ],
     );
     const { items, findings } = await collectInputs([put('mail/gb18030.eml', raw)], {});

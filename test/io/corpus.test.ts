@@ -39,27 +39,31 @@ async function timedRead(file: string, options: Parameters<typeof readWorkbook>[
 }
 
 describeCorpus('calamine corpus', () => {
-  it.each(files)('%s', async (file) => {
-    const [r, ms] = await timedRead(file);
-    results.set(file, r);
-    expect(ms).toBeLessThan(10_000);
-    const expected = NOT_OK[file];
-    if (expected) {
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.findings).toHaveLength(1);
-        expect(r.findings[0]).toMatchObject({ file, ...expected });
-      }
-    } else {
-      expect(r.ok ? 'ok' : r.findings.map((f) => `${f.code} ${JSON.stringify(f.params)}`)).toBe('ok');
-      if (r.ok) {
-        for (const sheet of r.workbook.sheets) {
-          expect(Array.isArray(sheet.rows)).toBe(true);
-          for (const row of sheet.rows) expect(Array.isArray(row)).toBe(true);
+  it.each(files)(
+    '%s',
+    async (file) => {
+      const [r, ms] = await timedRead(file);
+      results.set(file, r);
+      expect(ms).toBeLessThan(10_000);
+      const expected = NOT_OK[file];
+      if (expected) {
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          expect(r.findings).toHaveLength(1);
+          expect(r.findings[0]).toMatchObject({ file, ...expected });
+        }
+      } else {
+        expect(r.ok ? 'ok' : r.findings.map((f) => `${f.code} ${JSON.stringify(f.params)}`)).toBe('ok');
+        if (r.ok) {
+          for (const sheet of r.workbook.sheets) {
+            expect(Array.isArray(sheet.rows)).toBe(true);
+            for (const row of sheet.rows) expect(Array.isArray(row)).toBe(true);
+          }
         }
       }
-    }
-  }, 15_000);
+    },
+    15_000,
+  );
 
   it('reads the same dates from every date file, whatever its format and date system', async () => {
     for (const f of ['date.xlsx', 'date_1904.xlsx', 'date.xls', 'date_1904.xls', 'date.xlsb', 'date_1904.xlsb', 'date.ods']) {

@@ -100,9 +100,7 @@ export async function rawXlsx(parts: {
   definedNames?: string;
   sheetState?: string;
 }): Promise<Buffer> {
-  const ss =
-    parts.sharedStringsXml ??
-    (parts.sharedStrings ?? []).map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('');
+  const ss = parts.sharedStringsXml ?? (parts.sharedStrings ?? []).map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('');
   const count = (ss.match(/<si>/g) ?? []).length;
   return zipOf({
     '[Content_Types].xml':

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CsvUnreadableError, csvSheetName, decodeText, readCsv, sniffDelimiter } from '../../src/io/read/read-csv.js';
 import { valuesOf } from './make-files.js';
 
-const TEXT = '活动名称,开始日期,预计参与人数,联系电话\r\n"社区防灾减灾科普讲座,第一场",9月18日,200,0553-5864150\r\n青少年科技营,2023/9/19,"1,200",13956781234\r\n';
+const TEXT =
+  '活动名称,开始日期,预计参与人数,联系电话\r\n"社区防灾减灾科普讲座,第一场",9月18日,200,0553-5864150\r\n青少年科技营,2023/9/19,"1,200",13956781234\r\n';
 const EXPECTED = [
   ['活动名称', '开始日期', '预计参与人数', '联系电话'],
   ['社区防灾减灾科普讲座,第一场', '9月18日', '200', '0553-5864150'],
@@ -52,7 +53,10 @@ describe('readCsv', () => {
 
   it('tolerates an unbalanced quote rather than failing', () => {
     const wb = readCsv(Buffer.from('名称,备注\n讲座,"未闭合\n展览,好\n'), 'x.csv');
-    expect(wb.sheets[0].rows[0]).toEqual([{ t: 's', v: '名称' }, { t: 's', v: '备注' }]);
+    expect(wb.sheets[0].rows[0]).toEqual([
+      { t: 's', v: '名称' },
+      { t: 's', v: '备注' },
+    ]);
   });
 
   it('never decodes garbage silently: unreadable with a reason', () => {

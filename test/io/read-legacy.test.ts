@@ -65,7 +65,11 @@ describe('readLegacy', () => {
     expect(wb.format).toBe(format);
     if (bookType === 'biff5') {
       // SheetJS writes BIFF5 text in code page 1252 only (CJK becomes '_'): check the rest
-      expect(wb.sheets[0].rows[2].slice(2)).toEqual([{ t: 'd', v: '2023-09-18' }, { t: 'n', v: 0.375, fmt: 'h:mm' }, { t: 'n', v: 80 }]);
+      expect(wb.sheets[0].rows[2].slice(2)).toEqual([
+        { t: 'd', v: '2023-09-18' },
+        { t: 'n', v: 0.375, fmt: 'h:mm' },
+        { t: 'n', v: 80 },
+      ]);
       expect(wb.sheets[0].rows[3][2]).toEqual({ t: 'd', v: '2023-09-19T12:00' });
       return;
     }

@@ -89,22 +89,34 @@ describe('readWorkbook (in-process under vitest)', () => {
     });
     const zip = await zipOf({ 'a.xlsx': writeBook(schedule(), 'xlsx') });
     expect(await readWorkbook(zip, 'all.zip')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported', params: { what: '压缩包' } }] });
-    expect(await readWorkbook(Buffer.from('%PDF-1.5\n'), 'x.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported', params: { what: 'PDF 文件' } }] });
+    expect(await readWorkbook(Buffer.from('%PDF-1.5\n'), 'x.xlsx')).toMatchObject({
+      ok: false,
+      findings: [{ code: 'file-unsupported', params: { what: 'PDF 文件' } }],
+    });
     expect(await readWorkbook(Buffer.alloc(0), 'empty.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-unsupported' }] });
   });
 
   itCorpus('reports password-protected corpus workbooks as encrypted', async () => {
     for (const f of ['pass_protected.xlsx', 'pass_protected.xlsb', 'pass_protected.ods']) {
-      expect([f, await readWorkbook(readFileSync(path.join(CORPUS, f)), f)]).toMatchObject([f, { ok: false, findings: [{ code: 'file-encrypted', severity: 'error' }] }]);
+      expect([f, await readWorkbook(readFileSync(path.join(CORPUS, f)), f)]).toMatchObject([
+        f,
+        { ok: false, findings: [{ code: 'file-encrypted', severity: 'error' }] },
+      ]);
     }
     // RC4-encrypted with Excel's default key (VelvetSweatshop), as Excel opens it: no password asked
-    expect(await readWorkbook(readFileSync(path.join(CORPUS, 'issue_385.xls')), 'issue_385.xls')).toMatchObject({ ok: true, workbook: { format: 'xls', sheets: [{ name: 'Sheet1' }] } });
+    expect(await readWorkbook(readFileSync(path.join(CORPUS, 'issue_385.xls')), 'issue_385.xls')).toMatchObject({
+      ok: true,
+      workbook: { format: 'xls', sheets: [{ name: 'Sheet1' }] },
+    });
   });
 
   it('applies the size caps before parsing', async () => {
     expect(await readWorkbook(Buffer.alloc(50 * 1024 * 1024 + 1), 'huge.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-too-large' }] });
     const bomb = await patchZip(writeBook(schedule(), 'xlsx'), { 'xl/sharedStrings.xml': ' '.repeat(11 * 1024 * 1024) });
-    expect(await readWorkbook(bomb, 'bomb.xlsx')).toMatchObject({ ok: false, findings: [{ code: 'file-too-large', params: { reason: expect.stringContaining('压缩比') } }] });
+    expect(await readWorkbook(bomb, 'bomb.xlsx')).toMatchObject({
+      ok: false,
+      findings: [{ code: 'file-too-large', params: { reason: expect.stringContaining('压缩比') } }],
+    });
   });
 
   it('never throws: corrupt and truncated inputs are unreadable, with a short Chinese reason', async () => {

@@ -84,7 +84,9 @@ describe('fast xlsx reader = exceljs', () => {
   it('on every fixture workbook (validate fixtures, template, roster, bench-style files)', async () => {
     const tally: Tally = { same: [], declined: [] };
     // fixtures/sent/utf16-parts.xlsx has UTF-16 parts, which exceljs refuses: its own test compares it with the UTF-8 original
-    const files = [...walk(path.join(REPO, 'fixtures')), ...walk(path.join(REPO, 'templates'))].filter((f) => /\.(xlsx|xlsm)$/i.test(f) && !f.endsWith('utf16-parts.xlsx'));
+    const files = [...walk(path.join(REPO, 'fixtures')), ...walk(path.join(REPO, 'templates'))].filter(
+      (f) => /\.(xlsx|xlsm)$/i.test(f) && !f.endsWith('utf16-parts.xlsx'),
+    );
     for (const f of files) await compare(path.relative(REPO, f), readFileSync(f), tally);
     // every fixture of ours is in the fast reader's subset, except the deliberately truncated ones
     expect(tally.declined).toEqual(['fixtures/inbox/新建 Microsoft Excel 工作表.xlsx', 'fixtures/validate/file-unreadable-truncated.xlsx']);
@@ -99,15 +101,19 @@ describe('fast xlsx reader = exceljs', () => {
     expect(tally.same.length).toBeGreaterThanOrEqual(8);
   });
 
-  itCorpus('on every .xlsx/.xlsm of the corpus (declining only where listed)', async () => {
-    const tally: Tally = { same: [], declined: [] };
-    const files = walk(CORPUS);
-    expect(files.length, 'the corpus must be present beside the repository').toBeGreaterThan(100);
-    for (const f of files) await compare(path.basename(f), readFileSync(f), tally);
-    expect(tally.same.length).toBeGreaterThan(50);
-    // pinned so a change in what is declined is seen (each is read by exceljs instead)
-    expect(tally.declined.sort()).toEqual(DECLINED_IN_CORPUS);
-  }, 120_000);
+  itCorpus(
+    'on every .xlsx/.xlsm of the corpus (declining only where listed)',
+    async () => {
+      const tally: Tally = { same: [], declined: [] };
+      const files = walk(CORPUS);
+      expect(files.length, 'the corpus must be present beside the repository').toBeGreaterThan(100);
+      for (const f of files) await compare(path.basename(f), readFileSync(f), tally);
+      expect(tally.same.length).toBeGreaterThan(50);
+      // pinned so a change in what is declined is seen (each is read by exceljs instead)
+      expect(tally.declined.sort()).toEqual(DECLINED_IN_CORPUS);
+    },
+    120_000,
+  );
 });
 
 /** Corpus files the fast reader hands to exceljs, and why (see the decline reasons in read-xlsx-fast.ts). */
@@ -150,15 +156,23 @@ const CASES: Record<string, XlsxParts> = {
       '<si><r><t></t></r></si>',
       '<si>\n  <t>pretty</t>\n</si>',
     ],
-    sheets: [{ name: 'S', body: data(row(1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join(''))) }],
+    sheets: [
+      { name: 'S', body: data(row(1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join(''))) },
+    ],
   },
   'inline strings, t="str" double decoding, booleans, errors, numbers with spaces': {
     sheets: [
       {
         name: 'S',
         body: data(
-          row(1, '<c r="A1" t="inlineStr"><is><t>内联 _x000a_ 文本</t></is></c><c r="B1" t="inlineStr"><is><r><t>富</t></r><r><rPr><i/></rPr><t>文本</t></r></is></c><c r="C1" t="inlineStr"><is><t/></is></c>'),
-          row(2, '<c r="A2" t="str"><v>a &amp;amp; b</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2"><v> 42 </v></c><c r="F2"><v>abc</v></c>'),
+          row(
+            1,
+            '<c r="A1" t="inlineStr"><is><t>内联 _x000a_ 文本</t></is></c><c r="B1" t="inlineStr"><is><r><t>富</t></r><r><rPr><i/></rPr><t>文本</t></r></is></c><c r="C1" t="inlineStr"><is><t/></is></c>',
+          ),
+          row(
+            2,
+            '<c r="A2" t="str"><v>a &amp;amp; b</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c><c r="E2"><v> 42 </v></c><c r="F2"><v>abc</v></c>',
+          ),
           row(3, '<c r="A3" t="n"><v>1.5E3</v></c><c r="B3" t="b"><v>true</v></c><c r="C3"><v></v></c><c r="D3" t="inlineStr"></c>'),
         ),
       },
@@ -170,22 +184,40 @@ const CASES: Record<string, XlsxParts> = {
       {
         name: 'S',
         body: data(
-          row(1, '<c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c>'),
-          row(2, '<c r="A2" t="s"><f>A9</f><v>0</v></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C2"><f t="shared" ref="C2:C3" si="0">A1+1</f><v>1</v></c>'),
+          row(
+            1,
+            '<c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c>',
+          ),
+          row(
+            2,
+            '<c r="A2" t="s"><f>A9</f><v>0</v></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C2"><f t="shared" ref="C2:C3" si="0">A1+1</f><v>1</v></c>',
+          ),
           row(3, '<c r="C3"><f t="shared" si="0"/><v>2</v></c><c r="D3"><f>NOW()</f></c><c r="E3" t="str"><f>A1</f><v>1_x000D_2</v></c>'),
         ),
       },
     ],
   },
   'dates: built-in, zh-CN built-in, custom, time-only, t="d", errors and text under date formats': {
-    styles: XF([0, 14, 31, 176, 177, 20, 46, 58, 22, 178], '<numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy"/><numFmt numFmtId="178" formatCode="0.00_ "/></numFmts>'),
+    styles: XF(
+      [0, 14, 31, 176, 177, 20, 46, 58, 22, 178],
+      '<numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="177" formatCode="[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy"/><numFmt numFmtId="178" formatCode="0.00_ "/></numFmts>',
+    ),
     sheets: [
       {
         name: 'S',
         body: data(
-          row(1, '<c r="A1" s="1"><v>45181</v></c><c r="B1" s="2"><v>45181</v></c><c r="C1" s="3"><v>45181.5</v></c><c r="D1" s="4"><v>45182</v></c><c r="E1" s="5"><v>0.5625</v></c><c r="F1" s="6"><v>1.25</v></c><c r="G1" s="7"><v>45181</v></c><c r="H1" s="8"><v>45181.75</v></c><c r="I1" s="9"><v>12.5</v></c>'),
-          row(2, '<c r="A2" t="d"><v>2023-09-16</v></c><c r="B2" t="d" s="1"><v>2023-09-17T09:30:00</v></c><c r="C2" t="d"><v>not a date</v></c><c r="D2" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E2" s="1" t="str"><f>"文本"</f><v>文本</v></c><c r="F2" s="1"><v>-5</v></c><c r="G2" s="1"><v>3000000</v></c>'),
-          row(3, '<c r="A3" s="0"><v>45181</v></c><c r="B3" s="99"><v>45181</v></c><c r="C3" s="1" t="b"><f>TRUE</f><v>1</v></c><c r="D3" s="1"><f>A1</f><v>45181</v></c><c r="E3" s="1"/>'),
+          row(
+            1,
+            '<c r="A1" s="1"><v>45181</v></c><c r="B1" s="2"><v>45181</v></c><c r="C1" s="3"><v>45181.5</v></c><c r="D1" s="4"><v>45182</v></c><c r="E1" s="5"><v>0.5625</v></c><c r="F1" s="6"><v>1.25</v></c><c r="G1" s="7"><v>45181</v></c><c r="H1" s="8"><v>45181.75</v></c><c r="I1" s="9"><v>12.5</v></c>',
+          ),
+          row(
+            2,
+            '<c r="A2" t="d"><v>2023-09-16</v></c><c r="B2" t="d" s="1"><v>2023-09-17T09:30:00</v></c><c r="C2" t="d"><v>not a date</v></c><c r="D2" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E2" s="1" t="str"><f>"文本"</f><v>文本</v></c><c r="F2" s="1"><v>-5</v></c><c r="G2" s="1"><v>3000000</v></c>',
+          ),
+          row(
+            3,
+            '<c r="A3" s="0"><v>45181</v></c><c r="B3" s="99"><v>45181</v></c><c r="C3" s="1" t="b"><f>TRUE</f><v>1</v></c><c r="D3" s="1"><f>A1</f><v>45181</v></c><c r="E3" s="1"/>',
+          ),
         ),
       },
     ],
@@ -207,8 +239,12 @@ const CASES: Record<string, XlsxParts> = {
       {
         name: '附件2 活动安排表',
         body:
-          data(row(1, '<c r="A1" t="s"><v>0</v></c><c t="s"><v>0</v></c><c s="1"/><c><v>7</v></c>'), '<row r="2" spans="1:3"/>', row(4, '<c r="B4"/><c r="C4" s="1"/><c><v>8</v></c>'), row(6, '\n    <c r="A6">\n      <v>9</v>\n    </c>\n  ')) +
-          '<mergeCells count="3"><mergeCell ref="A1:B1"/><mergeCell ref="A4:A40"/><mergeCell ref="Z1:ZZ9"/></mergeCells>',
+          data(
+            row(1, '<c r="A1" t="s"><v>0</v></c><c t="s"><v>0</v></c><c s="1"/><c><v>7</v></c>'),
+            '<row r="2" spans="1:3"/>',
+            row(4, '<c r="B4"/><c r="C4" s="1"/><c><v>8</v></c>'),
+            row(6, '\n    <c r="A6">\n      <v>9</v>\n    </c>\n  '),
+          ) + '<mergeCells count="3"><mergeCell ref="A1:B1"/><mergeCell ref="A4:A40"/><mergeCell ref="Z1:ZZ9"/></mergeCells>',
       },
       { name: 'hidden', state: 'hidden', body: data(row(1, '<c r="A1"><v>1</v></c>')) },
       { name: 'very', state: 'veryHidden', body: '<sheetData/>' },
@@ -231,7 +267,10 @@ describe('fast xlsx reader: constructed cases', () => {
     ['a comment in sheetData', { sheets: [{ name: 'S', body: data('<!-- x -->', row(1, '<c r="A1"><v>1</v></c>')) }] }],
     ['rows out of order', { sheets: [{ name: 'S', body: data(row(2, '<c r="A2"><v>1</v></c>'), row(1, '<c r="A1"><v>1</v></c>')) }] }],
     ['a cell address in another row', { sheets: [{ name: 'S', body: data(row(1, '<c r="A2"><v>1</v></c>')) }] }],
-    ['a phonetic run inside a cell', { sheets: [{ name: 'S', body: data(row(1, '<c r="A1" t="inlineStr"><is><t>漢</t><rPh sb="0" eb="1"><t>かん</t></rPh></is></c>')) }] }],
+    [
+      'a phonetic run inside a cell',
+      { sheets: [{ name: 'S', body: data(row(1, '<c r="A1" t="inlineStr"><is><t>漢</t><rPh sb="0" eb="1"><t>かん</t></rPh></is></c>')) }] },
+    ],
   ] as [string, XlsxParts][])('declines %s (exceljs reads it instead)', (_name, parts) => {
     expect(() => readXlsxFast(writeXlsxParts(parts))).toThrow(FastReadDeclined);
   });

@@ -84,7 +84,16 @@ describe('readXlsx on workbooks written by SheetJS', () => {
   it('gives the same dates for a 1904 workbook (date1904="true", as SheetJS and LibreOffice write it)', async () => {
     const make = (date1904: boolean) =>
       sheetjsBook(
-        [{ name: 'S', aoa: [[0]], cells: { A1: { t: 'n', v: date1904 ? 45187 - 1462 : 45187, z: 'yyyy-mm-dd' }, B1: { t: 'n', v: date1904 ? 45188.375 - 1462 : 45188.375, z: 'm/d/yy h:mm' } } }],
+        [
+          {
+            name: 'S',
+            aoa: [[0]],
+            cells: {
+              A1: { t: 'n', v: date1904 ? 45187 - 1462 : 45187, z: 'yyyy-mm-dd' },
+              B1: { t: 'n', v: date1904 ? 45188.375 - 1462 : 45188.375, z: 'm/d/yy h:mm' },
+            },
+          },
+        ],
         { date1904 },
       );
     const b1900 = writeBook(make(false), 'xlsx');
@@ -174,7 +183,8 @@ describe('readXlsx on hand-made parts', () => {
 });
 
 describe('readXlsx against structures that make exceljs blow up', () => {
-  const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>类别</t></is></c><c r="B1" t="inlineStr"><is><t>名称</t></is></c></row>' +
+  const data =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>类别</t></is></c><c r="B1" t="inlineStr"><is><t>名称</t></is></c></row>' +
     '<row r="2"><c r="A2" t="inlineStr"><is><t>农村科普联合行动</t></is></c><c r="B2" t="inlineStr"><is><t>讲座</t></is></c></row>' +
     '<row r="3"><c r="B3" t="inlineStr"><is><t>展览</t></is></c></row>';
 
@@ -198,7 +208,11 @@ describe('readXlsx against structures that make exceljs blow up', () => {
       'xl/worksheets/sheet1.xml': (x) => x.replace('<sheetData>', '<cols><col min="1" max="999999999" width="9"/></cols><sheetData>'),
     });
     const [wb, ms] = await timed(() => readXlsx(withCols));
-    expect(valuesOf(wb.sheets[0].rows)).toEqual([['类别', '名称'], ['农村科普联合行动', '讲座'], ['', '展览']]);
+    expect(valuesOf(wb.sheets[0].rows)).toEqual([
+      ['类别', '名称'],
+      ['农村科普联合行动', '讲座'],
+      ['', '展览'],
+    ]);
     expect(ms).toBeLessThan(3000);
   });
 

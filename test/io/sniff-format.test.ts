@@ -6,7 +6,16 @@ import { isDateFormat, isTimeOnlyFormat, serialToWallClock, utcDateToWallClock }
 import { readOleDirectoryNames } from '../../src/io/read/ole-directory.js';
 import { patchZip, randomBytes, sheetjsBook, writeBook, zipOf } from './make-files.js';
 
-const book = () => sheetjsBook([{ name: '活动安排表', aoa: [['活动名称', '开始日期'], ['科普讲座', '2023-09-18']] }]);
+const book = () =>
+  sheetjsBook([
+    {
+      name: '活动安排表',
+      aoa: [
+        ['活动名称', '开始日期'],
+        ['科普讲座', '2023-09-18'],
+      ],
+    },
+  ]);
 
 const EML = [
   'Received: from mail.example.cn (mail.example.cn [10.0.0.1])',

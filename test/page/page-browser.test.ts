@@ -26,7 +26,9 @@ const HAVE_BROWSER = existsSync(CHROMIUM);
 const REQUIRE_BROWSER = process.env.KEPURI_REQUIRE_BROWSER === '1';
 
 if (!HAVE_BROWSER && !REQUIRE_BROWSER) {
-  console.log(`page browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set KEPURI_CHROMIUM; KEPURI_REQUIRE_BROWSER=1 makes this a failure)`);
+  console.log(
+    `page browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set KEPURI_CHROMIUM; KEPURI_REQUIRE_BROWSER=1 makes this a failure)`,
+  );
 }
 
 /** `kepuri …` from the built CLI in `cwd`; returns stdout (exit codes 0 and 1 both mean it ran). */
@@ -57,7 +59,9 @@ async function cellValues(file: string): Promise<Record<string, unknown[][]>> {
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       // the summary's 生成时间 line is the only thing that may differ (the minute of each run)
-      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : typeof v === 'string' && v.startsWith('生成时间') ? '生成时间' : v));
+      rows[n - 1] = (row.values as unknown[])
+        .slice(1)
+        .map((v) => (v instanceof Date ? v.toISOString() : typeof v === 'string' && v.startsWith('生成时间') ? '生成时间' : v));
     });
     out[ws.name] = rows;
   });
@@ -80,7 +84,16 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
       headless: true,
       acceptDownloads: true,
       viewport: { width: 1100, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     // no host is reachable: every request that is not the page's own file is recorded and aborted
     await ctx.route('**/*', (route) => {
@@ -106,7 +119,11 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
 
   async function shownFindings(page: Page): Promise<ShownFinding[]> {
     return page.$$eval('#unit-result .findings li', (lis) =>
-      lis.map((li) => ({ cell: li.querySelector('.cell')!.textContent!, code: li.getAttribute('data-code')!, message: li.querySelector('.msg')!.textContent! })),
+      lis.map((li) => ({
+        cell: li.querySelector('.cell')!.textContent!,
+        code: li.getAttribute('data-code')!,
+        message: li.querySelector('.msg')!.textContent!,
+      })),
     );
   }
 
@@ -129,7 +146,9 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
   }
 
   it('shows each inbox file with exactly the findings of kepuri validate, grouped by severity', async () => {
-    const names = readdirSync(INBOX).filter((n) => !n.startsWith('~$') && !n.startsWith('.') && !n.endsWith('.eml') && !n.endsWith('.zip')).sort();
+    const names = readdirSync(INBOX)
+      .filter((n) => !n.startsWith('~$') && !n.startsWith('.') && !n.endsWith('.eml') && !n.endsWith('.zip'))
+      .sort();
     const report = JSON.parse(cli(['validate', '--json', ...names], INBOX)) as {
       findings: { file: string; cell: string | null; row: number | null; code: string; message: string; severity: string }[];
     };
@@ -155,7 +174,9 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
 
   it('checks the fixtures of every finding code the same as kepuri validate', async () => {
     const dir = path.join(ROOT, 'fixtures/validate');
-    const names = readdirSync(dir).filter((n) => /\.(xlsx|xls|csv|ods|et)$/i.test(n)).sort();
+    const names = readdirSync(dir)
+      .filter((n) => /\.(xlsx|xls|csv|ods|et)$/i.test(n))
+      .sort();
     const report = JSON.parse(cli(['validate', '--json', ...names], dir)) as {
       findings: { file: string; cell: string | null; row: number | null; code: string; message: string; severity: string }[];
     };
@@ -234,7 +255,11 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
     const page = await openPage();
     await validateInPage(page, path.join(INBOX, '附件打包下载.zip'));
     const text = (await page.textContent('#unit-text'))!;
-    for (const member of ['附件打包下载.zip#四褐山街道科普日活动安排表.xlsx', '附件打包下载.zip#湾里街道科普日活动安排表.xlsx', '附件打包下载.zip#裕溪口街道2023年科普日活动安排.xlsx']) {
+    for (const member of [
+      '附件打包下载.zip#四褐山街道科普日活动安排表.xlsx',
+      '附件打包下载.zip#湾里街道科普日活动安排表.xlsx',
+      '附件打包下载.zip#裕溪口街道2023年科普日活动安排.xlsx',
+    ]) {
       expect(text).toContain(member);
     }
     expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('errors');
@@ -261,11 +286,15 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
     await page.close();
   }, 60_000);
 
-  it('stops a zip bomb at the caps with the CLI\'s message', async () => {
+  it("stops a zip bomb at the caps with the CLI's message", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kepuri-page-'));
     // a workbook whose sheet inflates 1000:1 to 20 MB (caps: ratio 100 above 10 MB)
     const bomb = writeZip([
-      { name: '[Content_Types].xml', nameEncoding: 'utf8', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+      {
+        name: '[Content_Types].xml',
+        nameEncoding: 'utf8',
+        data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      },
       { name: 'xl/workbook.xml', nameEncoding: 'utf8', data: '<workbook/>' },
       { name: 'xl/worksheets/sheet1.xml', nameEncoding: 'utf8', data: Buffer.alloc(20 * 1024 * 1024, 0x20) },
     ]);
@@ -349,7 +378,12 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
     const got = await cellValues(master);
     expect(Object.values(got)[0].length).toBeGreaterThan(1800);
     // the page was given the files, the CLI the folder: 来源文件 differs by the folder only
-    const noFolder = (v: Record<string, unknown[][]>) => JSON.parse(JSON.stringify(v).replaceAll(JSON.stringify(inbox + '/').slice(1, -1), '').replaceAll('inbox/', ''));
+    const noFolder = (v: Record<string, unknown[][]>) =>
+      JSON.parse(
+        JSON.stringify(v)
+          .replaceAll(JSON.stringify(inbox + '/').slice(1, -1), '')
+          .replaceAll('inbox/', ''),
+      );
     expect(noFolder(got)).toEqual(noFolder(await cellValues(path.join(tmp, 'cli/活动汇总表.xlsx'))));
     await page.close();
   });
@@ -372,13 +406,16 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the page in Chromium', () =>
     await page.close();
   }, 60_000);
 
-  it('uses the files\' modification times as received times only when asked, and says so', async () => {
+  it("uses the files' modification times as received times only when asked, and says so", async () => {
     const page = await openPage();
     await page.click('[data-tab=clerk]');
     const names = ['二坝镇科普日活动安排表.xlsx', '鸠江区科协活动安排表.csv'];
     for (const useMtime of [false, true]) {
       await page.click('#clerk-clear');
-      await page.setInputFiles('#clerk-input', names.map((n) => path.join(INBOX, n)));
+      await page.setInputFiles(
+        '#clerk-input',
+        names.map((n) => path.join(INBOX, n)),
+      );
       if (useMtime) await page.check('#use-mtime');
       await page.click('#merge-run');
       await page.waitForSelector('#merge-done', { timeout: 60_000 });

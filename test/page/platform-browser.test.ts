@@ -30,7 +30,9 @@ describe('zlib on fflate', () => {
       parts.map(
         (p, i) =>
           new Promise<Buffer>((resolve, reject) =>
-            pz.deflateRaw(p, { level: 4, finishFlush: i === parts.length - 1 ? pz.constants.Z_FINISH : pz.constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out))),
+            pz.deflateRaw(p, { level: 4, finishFlush: i === parts.length - 1 ? pz.constants.Z_FINISH : pz.constants.Z_SYNC_FLUSH }, (err, out) =>
+              err ? reject(err) : resolve(out),
+            ),
           ),
       ),
     );
@@ -121,7 +123,9 @@ describe('zlib on fflate: blocks of every size end where the next may start', ()
         [a, b, a].map(
           (p, i) =>
             new Promise<Buffer>((resolve, reject) =>
-              pz.deflateRaw(p, { level: 4, finishFlush: i === 2 ? pz.constants.Z_FINISH : pz.constants.Z_SYNC_FLUSH }, (err, out) => (err ? reject(err) : resolve(out))),
+              pz.deflateRaw(p, { level: 4, finishFlush: i === 2 ? pz.constants.Z_FINISH : pz.constants.Z_SYNC_FLUSH }, (err, out) =>
+                err ? reject(err) : resolve(out),
+              ),
             ),
         ),
       );

@@ -145,9 +145,21 @@ describe('parseRoster', () => {
 
   it('skips an empty or hidden first sheet', () => {
     const wb = workbookOf(
-      sheetOf([['单位名称', '任务数'], ['隐藏表里的单位', 1]], { name: '隐藏', hidden: true }),
+      sheetOf(
+        [
+          ['单位名称', '任务数'],
+          ['隐藏表里的单位', 1],
+        ],
+        { name: '隐藏', hidden: true },
+      ),
       sheetOf([], { name: 'Sheet1' }),
-      sheetOf([['单位名称', '任务数'], ['官陡街道', 1]], { name: 'Sheet2' }),
+      sheetOf(
+        [
+          ['单位名称', '任务数'],
+          ['官陡街道', 1],
+        ],
+        { name: 'Sheet2' },
+      ),
     );
     const { units, errors } = parseRoster(wb, 'r.xlsx');
     expect(errors).toEqual([]);
@@ -171,7 +183,16 @@ describe('parseRoster', () => {
   });
 
   it('a CSV roster: every cell is text', () => {
-    const wb = { ...workbookOf(sheetOf([['单位名称', '单位类别', '任务数'], ['官陡街道', '街道', '3'], ['奇瑞科协', '企业', '1']])), format: 'csv' as const };
+    const wb = {
+      ...workbookOf(
+        sheetOf([
+          ['单位名称', '单位类别', '任务数'],
+          ['官陡街道', '街道', '3'],
+          ['奇瑞科协', '企业', '1'],
+        ]),
+      ),
+      format: 'csv' as const,
+    };
     const { units, errors } = parseRoster(wb, 'r.csv');
     expect(errors).toEqual([]);
     expect(units).toEqual([

@@ -12,9 +12,29 @@ const s = (v: string): Cell => ({ t: 's', v });
 const n = (v: number): Cell => ({ t: 'n', v });
 
 const DATE_CELLS: (Cell | undefined)[] = [
-  undefined, s(''), s('2023-09-18'), s('9月18日'), s('9月17日-23日'), s('9月中旬'), s('待定'), s('9月18日 8:30-11:30'),
-  s('2023年9月18日(暂定)'), s('45187'), n(45187), n(45187.5), n(9.2), n(9.18), n(20230918), n(0), n(-0), n(NaN),
-  { t: 'd', v: '2023-09-18' }, { t: 'd', v: '2023-09-18T08:30' }, { t: 'd', v: '2023-02-30' }, { t: 'b', v: true }, { t: 'e', v: '#REF!' },
+  undefined,
+  s(''),
+  s('2023-09-18'),
+  s('9月18日'),
+  s('9月17日-23日'),
+  s('9月中旬'),
+  s('待定'),
+  s('9月18日 8:30-11:30'),
+  s('2023年9月18日(暂定)'),
+  s('45187'),
+  n(45187),
+  n(45187.5),
+  n(9.2),
+  n(9.18),
+  n(20230918),
+  n(0),
+  n(-0),
+  n(NaN),
+  { t: 'd', v: '2023-09-18' },
+  { t: 'd', v: '2023-09-18T08:30' },
+  { t: 'd', v: '2023-02-30' },
+  { t: 'b', v: true },
+  { t: 'e', v: '#REF!' },
 ];
 
 /**
@@ -49,7 +69,20 @@ describe('parsers with a ParseCache', () => {
 
   it('parseCountCell with a cache gives what it gives without', () => {
     const cache = new ParseCache();
-    const cells: (Cell | undefined)[] = [undefined, s(''), s('200人'), s('约200人'), s('100-200'), s('若干'), n(80), n(0), n(-0), n(2.5), n(NaN), { t: 'b', v: true }];
+    const cells: (Cell | undefined)[] = [
+      undefined,
+      s(''),
+      s('200人'),
+      s('约200人'),
+      s('100-200'),
+      s('若干'),
+      n(80),
+      n(0),
+      n(-0),
+      n(2.5),
+      n(NaN),
+      { t: 'b', v: true },
+    ];
     for (const cell of cells) {
       const shared = parseCountCell(cell, cache);
       expect(shared, JSON.stringify(cell)).toEqual(parseCountCell(cell));
@@ -61,8 +94,20 @@ describe('parsers with a ParseCache', () => {
   it('parsePhoneCell with a cache gives what it gives without', () => {
     const cache = new ParseCache();
     const cells: (Cell | undefined)[] = [
-      undefined, s(''), s('13912345678'), s('139 1234 5678'), s('0553-5864150'), s('0553-5864150、13912345678'), s('23912345678'),
-      s('1391234567812345'), s('无'), n(13912345678), n(5535864150), n(0), n(1.5), { t: 'd', v: '2023-09-18' },
+      undefined,
+      s(''),
+      s('13912345678'),
+      s('139 1234 5678'),
+      s('0553-5864150'),
+      s('0553-5864150、13912345678'),
+      s('23912345678'),
+      s('1391234567812345'),
+      s('无'),
+      n(13912345678),
+      n(5535864150),
+      n(0),
+      n(1.5),
+      { t: 'd', v: '2023-09-18' },
     ];
     for (const cell of cells) {
       const shared = parsePhoneCell(cell, cache);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/core/table.js';
-import {
-  daysInMonth,
-  excelSerialToIso,
-  isoAddDays,
-  parseDateCell,
-  parseDateText,
-  type DateParse,
-} from '../../src/core/values/parse-date.js';
+import { daysInMonth, excelSerialToIso, isoAddDays, parseDateCell, parseDateText, type DateParse } from '../../src/core/values/parse-date.js';
 
 const Y = { year: 2023 };
 const text = (s: string) => parseDateText(s, Y);
@@ -109,7 +102,11 @@ describe('parseDateText — ranges in one cell', () => {
 
   it('a range with a time', () => {
     expect(text('9月17日-23日 9:00-17:00')).toEqual({
-      kind: 'ok', start: '2023-09-17', end: '2023-09-23', time: '9:00-17:00', yearGiven: false,
+      kind: 'ok',
+      start: '2023-09-17',
+      end: '2023-09-23',
+      time: '9:00-17:00',
+      yearGiven: false,
     });
   });
 
@@ -184,15 +181,12 @@ describe('parseDateText — not a date', () => {
   it.each(['待定', '另行通知', '时间待定', '具体时间另行通知', '择期举办', '（待定）', '(另行通知)'])('%s is tbd', (input) => {
     expect(text(input)).toEqual({ kind: 'invalid', reason: 'tbd' });
   });
-  it.each(['9月31日', '2月30日', '2023年2月29日', '13月1日', '0.5', '9月0日', '9月17日-31日', '2023-13-01'])(
-    '%s is impossible',
-    (input) => {
-      const r = text(input);
-      // 0.5 has no month at all: unreadable is acceptable there, but it must never be a date
-      expect(r.kind).toBe('invalid');
-      if (input !== '0.5') expect(r).toEqual({ kind: 'invalid', reason: 'impossible' });
-    },
-  );
+  it.each(['9月31日', '2月30日', '2023年2月29日', '13月1日', '0.5', '9月0日', '9月17日-31日', '2023-13-01'])('%s is impossible', (input) => {
+    const r = text(input);
+    // 0.5 has no month at all: unreadable is acceptable there, but it must never be a date
+    expect(r.kind).toBe('invalid');
+    if (input !== '0.5') expect(r).toEqual({ kind: 'invalid', reason: 'impossible' });
+  });
   it.each(['近期', 'abc', '9', '下周一', '9月18日和10月2日之间另有3场', '12345', '18日'])('%s is unreadable', (input) => {
     expect(text(input)).toEqual({ kind: 'invalid', reason: 'unreadable' });
   });

@@ -47,12 +47,74 @@ async function unitFile(): Promise<Buffer> {
 const S = TEMPLATE_SHEET;
 function unitFindings(): ReportFinding[] {
   return [
-    finding({ code: 'category-invalid', severity: 'error', message: '活动类别不是通知规定的类别', file: FILE, sheet: S, row: 6, column: '活动类别', cell: 'C6', unit: '官陡街道' }),
-    finding({ code: 'date-invalid', severity: 'error', message: '开始日期「9月31日」不存在,请核对月份和日期', file: FILE, sheet: S, row: 7, column: '开始日期', cell: 'G7', value: '9月31日', unit: '官陡街道' }),
-    finding({ code: 'phone-invalid', severity: 'error', message: '联系电话「123」不是有效号码', file: FILE, sheet: S, row: 7, column: '联系电话', cell: 'R7', value: '123', unit: '官陡街道' }),
-    finding({ code: 'date-approximate', severity: 'warning', message: '开始日期「9月中旬」不是具体日期', file: FILE, sheet: S, row: 8, column: '开始日期', cell: 'G8', unit: '官陡街道' }),
-    finding({ code: 'date-outside-window', severity: 'warning', message: '开始日期不在集中活动期内,请确认', file: FILE, sheet: S, row: 8, column: '开始日期', cell: 'G8', unit: '官陡街道' }),
-    finding({ code: 'name-too-long', severity: 'warning', message: '活动名称有 70 字,超过 60 字上限,请精简', file: FILE, sheet: S, row: 5, column: '活动名称', cell: 'B5', unit: '官陡街道' }),
+    finding({
+      code: 'category-invalid',
+      severity: 'error',
+      message: '活动类别不是通知规定的类别',
+      file: FILE,
+      sheet: S,
+      row: 6,
+      column: '活动类别',
+      cell: 'C6',
+      unit: '官陡街道',
+    }),
+    finding({
+      code: 'date-invalid',
+      severity: 'error',
+      message: '开始日期「9月31日」不存在,请核对月份和日期',
+      file: FILE,
+      sheet: S,
+      row: 7,
+      column: '开始日期',
+      cell: 'G7',
+      value: '9月31日',
+      unit: '官陡街道',
+    }),
+    finding({
+      code: 'phone-invalid',
+      severity: 'error',
+      message: '联系电话「123」不是有效号码',
+      file: FILE,
+      sheet: S,
+      row: 7,
+      column: '联系电话',
+      cell: 'R7',
+      value: '123',
+      unit: '官陡街道',
+    }),
+    finding({
+      code: 'date-approximate',
+      severity: 'warning',
+      message: '开始日期「9月中旬」不是具体日期',
+      file: FILE,
+      sheet: S,
+      row: 8,
+      column: '开始日期',
+      cell: 'G8',
+      unit: '官陡街道',
+    }),
+    finding({
+      code: 'date-outside-window',
+      severity: 'warning',
+      message: '开始日期不在集中活动期内,请确认',
+      file: FILE,
+      sheet: S,
+      row: 8,
+      column: '开始日期',
+      cell: 'G8',
+      unit: '官陡街道',
+    }),
+    finding({
+      code: 'name-too-long',
+      severity: 'warning',
+      message: '活动名称有 70 字,超过 60 字上限,请精简',
+      file: FILE,
+      sheet: S,
+      row: 5,
+      column: '活动名称',
+      cell: 'B5',
+      unit: '官陡街道',
+    }),
     finding({ code: 'quota-short', severity: 'warning', message: '填报活动 4 项,少于任务数 5 项', file: FILE, unit: '官陡街道' }),
     finding({ code: 'column-unknown', severity: 'info', message: '“X”不是模板中的列', file: FILE, sheet: S, row: 4, cell: 'V4', unit: '官陡街道' }),
   ];
@@ -143,7 +205,13 @@ describe('annotated copy of a unit’s .xlsx', () => {
       ws.autoFilter = 'A1:B2';
     }
     const out = path.join(await tempDir(), 'f.xlsx');
-    expect(await writeAnnotatedCopy(Buffer.from(await wb.xlsx.writeBuffer()), [finding({ code: 'date-invalid', severity: 'error', message: 'm', file: 'f', sheet: '乙', cell: 'B2' })], out)).toBe(true);
+    expect(
+      await writeAnnotatedCopy(
+        Buffer.from(await wb.xlsx.writeBuffer()),
+        [finding({ code: 'date-invalid', severity: 'error', message: 'm', file: 'f', sheet: '乙', cell: 'B2' })],
+        out,
+      ),
+    ).toBe(true);
     const sj = await readSheetJS(out);
     const names = (sj.Workbook?.Names ?? []).filter((n) => n.Name === '_xlnm._FilterDatabase').map((n) => [n.Sheet, n.Ref]);
     expect(names).toEqual([
@@ -159,11 +227,13 @@ describe('annotated copy of a unit’s .xlsx', () => {
   });
 
   it('widens the unit’s print area to the new 标记 column', async () => {
-    const wb = await readExcel(await (async () => {
-      const f = path.join(await tempDir(), 'src.xlsx');
-      await fs.writeFile(f, await unitFile());
-      return f;
-    })());
+    const wb = await readExcel(
+      await (async () => {
+        const f = path.join(await tempDir(), 'src.xlsx');
+        await fs.writeFile(f, await unitFile());
+        return f;
+      })(),
+    );
     wb.getWorksheet(S)!.pageSetup.printArea = 'A1:U20';
     const out = path.join(await tempDir(), 'pa.xlsx');
     expect(await writeAnnotatedCopy(Buffer.from(await wb.xlsx.writeBuffer()), unitFindings(), out)).toBe(true);
@@ -189,7 +259,11 @@ describe('annotated copy of a unit’s .xlsx', () => {
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const out = path.join(await tempDir(), 'big.xlsx');
     const t0 = Date.now();
-    const ok = await writeAnnotatedCopy(bytes, [finding({ code: 'date-invalid', severity: 'error', message: 'm', file: 'f', sheet: 'Sheet1', cell: 'A1' })], out);
+    const ok = await writeAnnotatedCopy(
+      bytes,
+      [finding({ code: 'date-invalid', severity: 'error', message: 'm', file: 'f', sheet: 'Sheet1', cell: 'A1' })],
+      out,
+    );
     expect(ok).toBe(true);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(noteText((await readExcel(out)).getWorksheet('Sheet1')!.getCell('A1'))).toBe('[错误] m');
@@ -206,9 +280,24 @@ describe('annotated copy of a non-xlsx source, rebuilt from the neutral workbook
         hidden: false,
         rows: [
           [{ t: 's', v: '填报单位:湾里街道' }],
-          [{ t: 's', v: '活动名称' }, { t: 's', v: '开始日期' }, { t: 's', v: '预计参与人数' }, { t: 's', v: '联系电话' }],
-          [{ t: 's', v: '=cmd|" /C calc"!A0' }, { t: 'd', v: '2023-09-18' }, { t: 'n', v: 200 }, { t: 's', v: '+86 553 5864150' }],
-          [{ t: 's', v: '@SUM(1)' }, { t: 's', v: '9月31日' }, { t: 'n', v: 0 }, { t: 's', v: '-5' }],
+          [
+            { t: 's', v: '活动名称' },
+            { t: 's', v: '开始日期' },
+            { t: 's', v: '预计参与人数' },
+            { t: 's', v: '联系电话' },
+          ],
+          [
+            { t: 's', v: '=cmd|" /C calc"!A0' },
+            { t: 'd', v: '2023-09-18' },
+            { t: 'n', v: 200 },
+            { t: 's', v: '+86 553 5864150' },
+          ],
+          [
+            { t: 's', v: '@SUM(1)' },
+            { t: 's', v: '9月31日' },
+            { t: 'n', v: 0 },
+            { t: 's', v: '-5' },
+          ],
         ],
         merges: [{ s: { r: 0, c: 0 }, e: { r: 0, c: 3 } }],
       },
@@ -281,7 +370,13 @@ describe('reply text', () => {
   });
 
   it('a late-only unit gets a short note, not a request to fix cells', () => {
-    const late = finding({ code: 'submission-late', severity: 'warning', message: '2023-09-13 09:47 报送，晚于截止日期 2023-09-12', file: 'x.eml#a.xlsx', unit: '芜湖鸠兹智能科技有限公司' });
+    const late = finding({
+      code: 'submission-late',
+      severity: 'warning',
+      message: '2023-09-13 09:47 报送，晚于截止日期 2023-09-12',
+      file: 'x.eml#a.xlsx',
+      unit: '芜湖鸠兹智能科技有限公司',
+    });
     const reply = composeReply('芜湖鸠兹智能科技有限公司', [late], rules, { runAt, receivedAt: '2023-09-13T09:47:00+08:00', annotated: false });
     expect(reply).toContain('已于9月13日收到，晚于报送截止日期（9月12日），已纳入全区汇总');
     expect(reply).not.toMatch(/修改后|以下问题|附件|单元格|\d\. /);
@@ -290,7 +385,13 @@ describe('reply text', () => {
 
   it('a unit with file-level faults: listed without a cell or 见附件, asked to send the file again', () => {
     const f = [
-      finding({ code: 'file-unreadable', severity: 'error', message: '文件无法读取（文件已损坏或不是有效的表格），请重新导出为 .xlsx 后再发送', file: 'a.xlsx', unit: '湾里街道' }),
+      finding({
+        code: 'file-unreadable',
+        severity: 'error',
+        message: '文件无法读取（文件已损坏或不是有效的表格），请重新导出为 .xlsx 后再发送',
+        file: 'a.xlsx',
+        unit: '湾里街道',
+      }),
       finding({ code: 'unit-unknown', severity: 'warning', message: '单位「湾里」不在任务分解表中', file: 'a.xlsx', unit: '湾里街道' }),
     ];
     const reply = composeReply('湾里街道', f, rules, { runAt, annotated: false });
@@ -312,7 +413,9 @@ describe('reply text', () => {
     expect(composeReply('官陡街道', warnings, { ...bare, replyBy: '2023-09-01' }, { runAt })).toContain('9月17日前');
     // a run in another year shows the year
     expect(composeReply('官陡街道', warnings, bare, { runAt: new Date(Date.UTC(2024, 0, 5, 2)) })).toContain('2024年1月8日前');
-    const lines = composeReply('官陡街道', warnings, bare, { runAt }).split('\n').filter((l) => l !== '');
+    const lines = composeReply('官陡街道', warnings, bare, { runAt })
+      .split('\n')
+      .filter((l) => l !== '');
     expect(lines.slice(-2)).toEqual(['芜湖市鸠江区科学技术协会', '2023年9月14日']);
     expect(composeReply('官陡街道', [], bare, { runAt })).toContain('未发现需要修改的问题');
   });
@@ -355,7 +458,17 @@ describe('writeAnnotations: the feedback folder', () => {
         ...fs1,
         finding({ code: 'submission-superseded', severity: 'info', message: '已被替代', file: old, unit: '官陡街道' }),
         finding({ code: 'date-invalid', severity: 'error', message: '旧文件的问题', file: old, sheet: S, row: 7, cell: 'G7', unit: '官陡街道' }),
-        finding({ code: 'date-invalid', severity: 'error', message: '附件的问题', file: eml, sheet: S, row: 5, cell: 'G5', column: '开始日期', unit: '湾里/街道:*?' }),
+        finding({
+          code: 'date-invalid',
+          severity: 'error',
+          message: '附件的问题',
+          file: eml,
+          sheet: S,
+          row: 5,
+          cell: 'G5',
+          column: '开始日期',
+          unit: '湾里/街道:*?',
+        }),
         finding({ code: 'file-unreadable', severity: 'error', message: '文件无法读取,请重新导出为 .xlsx 后再发送', file: broken }),
         finding({ code: 'received-unknown', severity: 'info', message: '报送时间未知', file: path.join(inbox, 'clean.xlsx'), unit: '清水街道' }),
       ],

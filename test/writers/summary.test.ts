@@ -49,7 +49,14 @@ describe('summary workbook 汇总统计.xlsx', () => {
       expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
       expect(ws.pageSetup.fitToHeight, ws.name).toBe(0);
     }
-    for (const name of [SUMMARY_SHEETS.units, SUMMARY_SHEETS.categories, SUMMARY_SHEETS.days, SUMMARY_SHEETS.fields, SUMMARY_SHEETS.findings, SUMMARY_SHEETS.missing]) {
+    for (const name of [
+      SUMMARY_SHEETS.units,
+      SUMMARY_SHEETS.categories,
+      SUMMARY_SHEETS.days,
+      SUMMARY_SHEETS.fields,
+      SUMMARY_SHEETS.findings,
+      SUMMARY_SHEETS.missing,
+    ]) {
       expect(pane(wb.getWorksheet(name)!), name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(wb.getWorksheet(name)!.getCell('A1').font?.bold, name).toBe(true);
     }
@@ -72,7 +79,16 @@ describe('summary workbook 汇总统计.xlsx', () => {
     expect(p.get('规则来源')).toBe('kepuri.config.json');
     expect(p.get('名单来源')).toBe('fixtures/附件1.xlsx');
     const fig = overviewFigures(i);
-    expect(fig).toMatchObject({ files: 5, unitsExpected: 4, unitsSubmitted: 2, unitsMissing: 2, unitsLate: 1, unitsUnlisted: 1, activities: 5, activitiesWithErrors: 1 });
+    expect(fig).toMatchObject({
+      files: 5,
+      unitsExpected: 4,
+      unitsSubmitted: 2,
+      unitsMissing: 2,
+      unitsLate: 1,
+      unitsUnlisted: 1,
+      activities: 5,
+      activitiesWithErrors: 1,
+    });
     expect(p.get('读取文件数')).toBe(i.report.totals.files);
     expect(p.get('应报送单位')).toBe(4);
     expect(p.get('已报送单位')).toBe(2);
@@ -219,7 +235,10 @@ describe('summary workbook 汇总统计.xlsx', () => {
     expect(rows[1].slice(0, 3)).toEqual(['科学教育', 2, 0.4]);
     expect(ws.getCell('C2').numFmt).toBe('0.0%');
     expect(rows.find((r) => r[0] === '(未填)')?.[1]).toBe(1);
-    const counts = rows.slice(1).filter((r) => typeof r[1] === 'number' && r[0] !== '(未填)').map((r) => r[1] as number);
+    const counts = rows
+      .slice(1)
+      .filter((r) => typeof r[1] === 'number' && r[0] !== '(未填)')
+      .map((r) => r[1] as number);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(counts.length).toBe(i.report.rules.fields.length + 1);
   });
@@ -297,6 +316,10 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const back = await readExcel(await wb.writeBuffer());
     expect(pairs(back.getWorksheet(SUMMARY_SHEETS.overview)!).get('名单来源')).toBe('无(未提供名单)');
     expect(text(back.getWorksheet(SUMMARY_SHEETS.missing)!.getCell('A2'))).toBe('全部单位均已报送');
-    expect(rowsOf(back.getWorksheet(SUMMARY_SHEETS.days)!).slice(1).map((r) => r[2])).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(
+      rowsOf(back.getWorksheet(SUMMARY_SHEETS.days)!)
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

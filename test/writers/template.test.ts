@@ -111,7 +111,12 @@ describe('blank template (SPEC §2)', () => {
       expect(validationAt(ws, `${letter(key)}205`)).toBeUndefined();
       return validationAt(ws, `${letter(key)}5`)!;
     };
-    expect(expectList('category', rules.categories.map((c) => c.name)).showErrorMessage).toBe(true);
+    expect(
+      expectList(
+        'category',
+        rules.categories.map((c) => c.name),
+      ).showErrorMessage,
+    ).toBe(true);
     expectList('form', rules.forms);
     expect(expectList('field', rules.fields).showErrorMessage).toBeFalsy();
     expect(expectList('mode', rules.modes).errorStyle).toBe('stop');
@@ -201,7 +206,9 @@ describe('blank template (SPEC §2)', () => {
     const date = validationAt(ws, `${letter('startDate')}5`)!;
     expect((date.formulae[0] as Date).toISOString().slice(0, 10)).toBe('2024-01-01');
     const lists = wb.getWorksheet(LISTS_SHEET)!;
-    const townCol = rowsOf(lists).map((r) => r[4]).filter((v) => v !== null);
+    const townCol = rowsOf(lists)
+      .map((r) => r[4])
+      .filter((v) => v !== null);
     expect(townCol).toEqual(['镇街选项', '马塘街道', '澛港街道', '白马街道', '高新区', '全区']);
     for (const sheet of wb.worksheets) {
       for (const row of rowsOf(sheet)) {

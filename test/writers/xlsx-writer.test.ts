@@ -33,7 +33,11 @@ describe('xlsx writer', () => {
     const tinted = wb.styleId({ fill: RED, numFmt: 'yyyy-mm-dd' });
     const N = 30_000; // ~3 MiB of sheet XML: several 1 MiB blocks
     for (let i = 0; i < N; i++) {
-      ws.appendRow(i + 2, [i + 1, `第${i}项 科普活动「${i % 97}」 & <测试>`, new Date(Date.UTC(2023, 8, 16 + (i % 7)))], [plain, plain, i % 5 === 0 ? tinted : date]);
+      ws.appendRow(
+        i + 2,
+        [i + 1, `第${i}项 科普活动「${i % 97}」 & <测试>`, new Date(Date.UTC(2023, 8, 16 + (i % 7)))],
+        [plain, plain, i % 5 === 0 ? tinted : date],
+      );
       if (i % 1024 === 1023) await ws.drain();
     }
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: N + 1, column: 3 } };
@@ -42,8 +46,16 @@ describe('xlsx writer', () => {
     const fast = readXlsxFast(bytes);
     const rows = fast.sheets[0].rows;
     expect(rows.length).toBe(N + 1);
-    expect(rows[1]).toEqual([{ t: 'n', v: 1 }, { t: 's', v: '第0项 科普活动「0」 & <测试>' }, { t: 'd', v: '2023-09-16' }]);
-    expect(rows[N]).toEqual([{ t: 'n', v: N }, { t: 's', v: `第${N - 1}项 科普活动「${(N - 1) % 97}」 & <测试>` }, { t: 'd', v: `2023-09-${16 + ((N - 1) % 7)}` }]);
+    expect(rows[1]).toEqual([
+      { t: 'n', v: 1 },
+      { t: 's', v: '第0项 科普活动「0」 & <测试>' },
+      { t: 'd', v: '2023-09-16' },
+    ]);
+    expect(rows[N]).toEqual([
+      { t: 'n', v: N },
+      { t: 's', v: `第${N - 1}项 科普活动「${(N - 1) % 97}」 & <测试>` },
+      { t: 'd', v: `2023-09-${16 + ((N - 1) % 7)}` },
+    ]);
 
     const ex = await readExcel(bytes);
     const ews = ex.getWorksheet('大表')!;

@@ -5,11 +5,7 @@
 import { DEFAULTS_2023, DEFAULT_CATEGORIES, DEFAULT_FIELDS, DEFAULT_FORMS, DEFAULT_MODES } from './defaults-2023.js';
 import type { Config, RosterUnit, WrittenConfig } from './schema.js';
 
-export function resolveRules(
-  written: WrittenConfig,
-  source: string,
-  loadedRoster?: { units: RosterUnit[]; source: string },
-): Config {
+export function resolveRules(written: WrittenConfig, source: string, loadedRoster?: { units: RosterUnit[]; source: string }): Config {
   const roster = loadedRoster?.units ?? (Array.isArray(written.roster) ? written.roster : []);
   const rosterSource = loadedRoster?.source ?? (Array.isArray(written.roster) ? source : 'none');
   return {

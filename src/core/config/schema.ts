@@ -73,7 +73,10 @@ const deadlinesSchema = z
     /** 活动总结: days after an activity ends */
     activitySummaryDays: z.number().int().positive().optional(),
     /** 镇街工作总结 的组成: what each 镇街 sends (kinds of the follow-up tracker) */
-    townSummaryParts: z.array(z.enum(['总结', 'PPT', '图片', '视频', '汇总表'])).min(1).optional(),
+    townSummaryParts: z
+      .array(z.enum(['总结', 'PPT', '图片', '视频', '汇总表']))
+      .min(1)
+      .optional(),
     /** 跟进清单: an obligation this many days or fewer before its due date is 即将到期 */
     dueSoonDays: z.number().int().nonnegative().max(30).optional(),
   })

@@ -124,11 +124,17 @@ export function composeFollowUpReminder(u: UnitFollowUp, plan: FollowUpPlan, rul
       continue;
     }
     const what =
-      o.kind === 'website' ? `《${o.activity}》未在科普日网站发布` : o.kind === 'summary' ? `拟推优活动《${o.activity}》未提交活动总结` : `补充信息《${o.activity}》：缺${o.missing}`;
+      o.kind === 'website'
+        ? `《${o.activity}》未在科普日网站发布`
+        : o.kind === 'summary'
+          ? `拟推优活动《${o.activity}》未提交活动总结`
+          : `补充信息《${o.activity}》：缺${o.missing}`;
     lines.push(`${++n}. ${what}，${o.due ? `截止${zhDay(o.due)}` : '期限待定'}（${o.status}）。`);
   }
   lines.push('');
-  lines.push('请按期完成：活动请在全国科普日网站发布并补充新闻报道链接、照片视频；拟推优活动请在活动结束后按期提交活动总结；材料请发送至区科协邮箱。如已完成，请回复告知。谢谢！');
+  lines.push(
+    '请按期完成：活动请在全国科普日网站发布并补充新闻报道链接、照片视频；拟推优活动请在活动结束后按期提交活动总结；材料请发送至区科协邮箱。如已完成，请回复告知。谢谢！',
+  );
   lines.push('');
   lines.push(...signature(rules, plan.asOf));
   return lines.join('\n') + '\n';

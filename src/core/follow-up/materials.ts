@@ -74,7 +74,10 @@ export function unitOfMaterial(m: ReceivedMaterial, matcher: UnitMatcher, prefix
     if (u) return u;
   }
   // the file's own name, then its containers' (a zip named after the unit), innermost first
-  const names = m.path.split('#').reverse().map((p) => p.split(/[\\/]/).pop() ?? p);
+  const names = m.path
+    .split('#')
+    .reverse()
+    .map((p) => p.split(/[\\/]/).pop() ?? p);
   const dirs = (m.path.split('#')[0] ?? '').split(/[\\/]/).slice(0, -1).reverse();
   for (const text of [...names, m.email?.subject, m.email?.fromName, ...dirs]) {
     if (!text) continue;
@@ -88,7 +91,11 @@ export function unitOfMaterial(m: ReceivedMaterial, matcher: UnitMatcher, prefix
 export function materialNamesActivity(m: ReceivedMaterial, activityName: string): boolean {
   const key = foldKey(activityName).replace(/[《》“”"「」]/g, '');
   if (key.length < 4) return false;
-  return [m.path, m.email?.subject ?? ''].some((t) => foldKey(t).replace(/[《》“”"「」]/g, '').includes(key));
+  return [m.path, m.email?.subject ?? ''].some((t) =>
+    foldKey(t)
+      .replace(/[《》“”"「」]/g, '')
+      .includes(key),
+  );
 }
 
 export function resolveMaterials(list: readonly ReceivedMaterial[], matcher: UnitMatcher, prefixes: string[]): Material[] {

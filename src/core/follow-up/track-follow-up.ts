@@ -220,9 +220,20 @@ export function trackFollowUp(input: {
     if (d.activitySummaryDays) {
       const last = a.endDate ?? a.startDate;
       if (!a.proposed) {
-        push({ kind: 'summary', label: OBLIGATION_LABELS.summary, ...base, due: last ? isoAddDays(last, d.activitySummaryDays) : '', status: '不适用', missing: '', note: '未拟推优' });
+        push({
+          kind: 'summary',
+          label: OBLIGATION_LABELS.summary,
+          ...base,
+          due: last ? isoAddDays(last, d.activitySummaryDays) : '',
+          status: '不适用',
+          missing: '',
+          note: '未拟推优',
+        });
       } else if (!last) {
-        push({ kind: 'summary', label: OBLIGATION_LABELS.summary, ...base, due: '', status: '未到期', missing: '活动总结', note: '活动日期不明，无法计算期限' }, a.name);
+        push(
+          { kind: 'summary', label: OBLIGATION_LABELS.summary, ...base, due: '', status: '未到期', missing: '活动总结', note: '活动日期不明，无法计算期限' },
+          a.name,
+        );
       } else {
         const due = isoAddDays(last, d.activitySummaryDays);
         const dated = a.summaryDate && /^\d{4}-\d{2}-\d{2}$/.test(a.summaryDate) ? a.summaryDate : undefined;
@@ -244,7 +255,14 @@ export function trackFollowUp(input: {
           },
           a.name,
         );
-        if (late) findings.push(createFinding('material-late', { file: file && !byDate ? file.path : master, unit: a.unit }, { what: `活动总结（${a.name}）`, receivedAt: doneAt!, due }));
+        if (late)
+          findings.push(
+            createFinding(
+              'material-late',
+              { file: file && !byDate ? file.path : master, unit: a.unit },
+              { what: `活动总结（${a.name}）`, receivedAt: doneAt!, due },
+            ),
+          );
       }
     }
   }
@@ -275,11 +293,26 @@ export function trackFollowUp(input: {
           ...(first?.day ? { doneAt: first.day } : {}),
           ...(late ? { late: true, note: `逾期提交：${first.m.name}` } : done ? { note: first.m.name } : {}),
         });
-        if (late) findings.push(createFinding('material-late', { file: first.m.path, unit: town.name }, { what: `镇街工作总结（${part}）`, receivedAt: first.day!, due: d.townSummary }));
+        if (late)
+          findings.push(
+            createFinding(
+              'material-late',
+              { file: first.m.path, unit: town.name },
+              { what: `镇街工作总结（${part}）`, receivedAt: first.day!, due: d.townSummary },
+            ),
+          );
       }
       const status = statusOf(missingParts.length === 0, d.townSummary, asOf, soon);
-      if (status === '逾期') findings.push(createFinding('town-summary-missing', { file: master, unit: town.name }, { due: d.townSummary, missing: missingParts.join('、') }));
-      else if (status === '即将到期') findings.push(createFinding('follow-up-due-soon', { file: master, unit: town.name }, { what: OBLIGATION_LABELS.town, due: d.townSummary, missing: missingParts.join('、') }));
+      if (status === '逾期')
+        findings.push(createFinding('town-summary-missing', { file: master, unit: town.name }, { due: d.townSummary, missing: missingParts.join('、') }));
+      else if (status === '即将到期')
+        findings.push(
+          createFinding(
+            'follow-up-due-soon',
+            { file: master, unit: town.name },
+            { what: OBLIGATION_LABELS.town, due: d.townSummary, missing: missingParts.join('、') },
+          ),
+        );
     }
   }
 
@@ -296,9 +329,16 @@ export function trackFollowUp(input: {
     const registered = acts.filter((a) => a.published === '是').length;
     const quota = rosterUnit?.quota;
     const quotaStatus: FollowUpStatus = quota === undefined || quota === 0 ? '不适用' : statusOf(registered >= quota, rules.windows.website.end, asOf, soon);
-    if (quotaStatus === '逾期') findings.push(createFinding('website-quota-short', { file: master, unit: name }, { registered, quota: quota!, due: rules.windows.website.end }));
+    if (quotaStatus === '逾期')
+      findings.push(createFinding('website-quota-short', { file: master, unit: name }, { registered, quota: quota!, due: rules.windows.website.end }));
     else if (quotaStatus === '即将到期') {
-      findings.push(createFinding('follow-up-due-soon', { file: master, unit: name }, { what: '网站发布任务数', due: rules.windows.website.end, missing: `${quota! - registered} 项` }));
+      findings.push(
+        createFinding(
+          'follow-up-due-soon',
+          { file: master, unit: name },
+          { what: '网站发布任务数', due: rules.windows.website.end, missing: `${quota! - registered} 项` },
+        ),
+      );
     }
     const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, mine.filter((o) => o.status === s).length])) as Record<FollowUpStatus, number>;
     const contact = rosterUnit?.contact ?? acts.find((a) => a.contact)?.contact;

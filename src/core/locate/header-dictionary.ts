@@ -76,7 +76,8 @@ export function surelyNotHeader(text: string): boolean {
     if (code < 0x80) {
       // ( [ < open brackets: the rest may be removed
       if (code === 0x28 || code === 0x5b || code === 0x3c) return false;
-      if (code >= 0x41 && code <= 0x5a) code += 0x20; // toLowerCase
+      if (code >= 0x41 && code <= 0x5a)
+        code += 0x20; // toLowerCase
       else if (code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x2a || code === 0x3a) continue; // space, quotes, * :
     } else if (code >= 0x3000 && code <= 0x9fff) {
       // CJK punctuation, kana and ideographs have no case; 【 〔 open brackets
@@ -99,10 +100,12 @@ export function lookupHeader(text: string): HeaderTarget | undefined {
   if (surelyNotHeader(text)) return undefined;
   const cached = LOOKUP_CACHE.get(text);
   if (cached !== undefined) return cached ?? undefined;
-  return LOOKUP_CACHE.add(text, (t) => {
-    const k = foldHeader(t);
-    return (k === '' ? undefined : DICTIONARY.get(k)) ?? null;
-  }) ?? undefined;
+  return (
+    LOOKUP_CACHE.add(text, (t) => {
+      const k = foldHeader(t);
+      return (k === '' ? undefined : DICTIONARY.get(k)) ?? null;
+    }) ?? undefined
+  );
 }
 
 /** Sub-headers under a spanning 活动时间 / 活动日期 parent in a two-row header. */

@@ -270,8 +270,7 @@ function summarizeUnits(states: FileState[], rules: Config, out: Finding[]): Rep
     else mergedByUnit.set(s.unitName, [s]);
   }
   const mergedOf = (name: string) => mergedByUnit.get(name) ?? [];
-  const count = (list: FileState[], sev: 'error' | 'warning') =>
-    list.reduce((n, s) => n + s.findings.filter((f) => f.severity === sev).length, 0);
+  const count = (list: FileState[], sev: 'error' | 'warning') => list.reduce((n, s) => n + s.findings.filter((f) => f.severity === sev).length, 0);
 
   for (const u of rules.roster) {
     const files = mergedOf(u.name);
@@ -325,8 +324,7 @@ function orderRows(merged: FileState[], rules: Config, findings: Finding[]): Mer
     const name = s.unitName ?? '';
     if (!firstSeen.has(name)) firstSeen.set(name, i);
   });
-  const unitRank = (s: FileState) =>
-    s.unitName === undefined ? 2e9 : (rosterIndex.get(s.unitName) ?? 1e9 + (firstSeen.get(s.unitName) ?? 0));
+  const unitRank = (s: FileState) => (s.unitName === undefined ? 2e9 : (rosterIndex.get(s.unitName) ?? 1e9 + (firstSeen.get(s.unitName) ?? 0)));
 
   // findings by file, then row (a Map per file: no composite string key per finding and per row)
   const byFile = new Map<string, Map<number, Finding[]>>();

@@ -48,11 +48,27 @@ function enPart(v: string | number | undefined): string {
 
 /** English names of the template's fields (the Chinese headers are the template's own words). */
 const EN_FIELDS: Record<string, string> = {
-  序号: 'number', 活动名称: 'activity name', 活动类别: 'category', 活动形式: 'activity form', 科普领域: 'science field',
-  开展方式: 'mode', 开始日期: 'start date', 结束日期: 'end date', 活动时段: 'time of day', 活动地点: 'place',
-  所属镇街: 'town', 主办单位: 'host', 承办单位: 'organizer', 活动简介: 'summary', 面向对象: 'audience',
-  预计参与人数: 'expected attendance', 联系人: 'contact', 联系电话: 'phone', 活动网址: 'web address',
-  已在科普日网站发布: 'published on the website', 备注: 'remarks',
+  序号: 'number',
+  活动名称: 'activity name',
+  活动类别: 'category',
+  活动形式: 'activity form',
+  科普领域: 'science field',
+  开展方式: 'mode',
+  开始日期: 'start date',
+  结束日期: 'end date',
+  活动时段: 'time of day',
+  活动地点: 'place',
+  所属镇街: 'town',
+  主办单位: 'host',
+  承办单位: 'organizer',
+  活动简介: 'summary',
+  面向对象: 'audience',
+  预计参与人数: 'expected attendance',
+  联系人: 'contact',
+  联系电话: 'phone',
+  活动网址: 'web address',
+  已在科普日网站发布: 'published on the website',
+  备注: 'remarks',
 };
 
 function enField(v: string | number | undefined): string {
@@ -61,8 +77,12 @@ function enField(v: string | number | undefined): string {
 }
 
 const EN_KINDS: Record<string, string> = {
-  区科协: 'the district association', 镇街: 'towns and streets', 区直部门: 'district departments', 企业: 'enterprises',
-  科普教育基地: 'science education bases', 其他: 'other units',
+  区科协: 'the district association',
+  镇街: 'towns and streets',
+  区直部门: 'district departments',
+  企业: 'enterprises',
+  科普教育基地: 'science education bases',
+  其他: 'other units',
 };
 
 function enKinds(v: string | number | undefined): string {

@@ -46,8 +46,20 @@ const SIGNATURE = /(填表人|审核人|填报人|制表人|负责人签字|单�
 
 /** Fields whose text decides whether a row is an activity (序号 alone does not: templates pre-number rows). */
 const CONTENT_FIELDS: FieldKey[] = [
-  'name', 'category', 'form', 'field', 'mode', 'startDate', 'endDate', 'location', 'host', 'summary',
-  'expectedCount', 'contact', 'phone', 'url',
+  'name',
+  'category',
+  'form',
+  'field',
+  'mode',
+  'startDate',
+  'endDate',
+  'location',
+  'host',
+  'summary',
+  'expectedCount',
+  'contact',
+  'phone',
+  'url',
 ];
 
 export function extractRows(layout: TableLayout): ExtractedRows {
@@ -110,7 +122,7 @@ export function walkRows(layout: TableLayout, each: (row: RawRow) => void): Omit
       skipped.push({ r, reason: 'total' });
       continue;
     }
-    if (EXAMPLE.test(seqText) && seqText !== '' || EXAMPLE_NAME.test(nameText) || EXAMPLE_NAME_START.test(nameText)) {
+    if ((EXAMPLE.test(seqText) && seqText !== '') || EXAMPLE_NAME.test(nameText) || EXAMPLE_NAME_START.test(nameText)) {
       skipped.push({ r, reason: 'example' });
       continue;
     }

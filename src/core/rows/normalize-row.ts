@@ -77,28 +77,71 @@ type FieldRecord = Partial<Record<FieldKey, string>>;
 /** `record[key] = value` as a named store (see the note at the top). */
 function put(record: FieldRecord, key: FieldKey, value: string): void {
   switch (key) {
-    case 'seq': record.seq = value; break;
-    case 'name': record.name = value; break;
-    case 'category': record.category = value; break;
-    case 'form': record.form = value; break;
-    case 'field': record.field = value; break;
-    case 'mode': record.mode = value; break;
-    case 'startDate': record.startDate = value; break;
-    case 'endDate': record.endDate = value; break;
-    case 'timeSlot': record.timeSlot = value; break;
-    case 'location': record.location = value; break;
-    case 'town': record.town = value; break;
-    case 'host': record.host = value; break;
-    case 'organizer': record.organizer = value; break;
-    case 'summary': record.summary = value; break;
-    case 'audience': record.audience = value; break;
-    case 'expectedCount': record.expectedCount = value; break;
-    case 'contact': record.contact = value; break;
-    case 'phone': record.phone = value; break;
-    case 'url': record.url = value; break;
-    case 'published': record.published = value; break;
-    case 'remarks': record.remarks = value; break;
-    default: record[key as FieldKey] = value;
+    case 'seq':
+      record.seq = value;
+      break;
+    case 'name':
+      record.name = value;
+      break;
+    case 'category':
+      record.category = value;
+      break;
+    case 'form':
+      record.form = value;
+      break;
+    case 'field':
+      record.field = value;
+      break;
+    case 'mode':
+      record.mode = value;
+      break;
+    case 'startDate':
+      record.startDate = value;
+      break;
+    case 'endDate':
+      record.endDate = value;
+      break;
+    case 'timeSlot':
+      record.timeSlot = value;
+      break;
+    case 'location':
+      record.location = value;
+      break;
+    case 'town':
+      record.town = value;
+      break;
+    case 'host':
+      record.host = value;
+      break;
+    case 'organizer':
+      record.organizer = value;
+      break;
+    case 'summary':
+      record.summary = value;
+      break;
+    case 'audience':
+      record.audience = value;
+      break;
+    case 'expectedCount':
+      record.expectedCount = value;
+      break;
+    case 'contact':
+      record.contact = value;
+      break;
+    case 'phone':
+      record.phone = value;
+      break;
+    case 'url':
+      record.url = value;
+      break;
+    case 'published':
+      record.published = value;
+      break;
+    case 'remarks':
+      record.remarks = value;
+      break;
+    default:
+      record[key as FieldKey] = value;
   }
 }
 

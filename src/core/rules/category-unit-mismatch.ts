@@ -8,7 +8,6 @@ export const categoryUnitMismatch = defineRowRule({
     if (!unitKind || !row.categoryKnown) return;
     const category = rules.categories.find((c) => c.name === row.activity.values.category);
     if (!category?.holders || category.holders.length === 0) return;
-    if (!category.holders.includes(unitKind))
-      emit('category-unit-mismatch', 'category', { kind: unitKind, holders: category.holders.join('、') });
+    if (!category.holders.includes(unitKind)) emit('category-unit-mismatch', 'category', { kind: unitKind, holders: category.holders.join('、') });
   },
 });

@@ -10,7 +10,14 @@ export const columnBound = defineTableRule({
   name: 'column-bound',
   codes: ['column-bound'],
   check({ file, layout, emit }) {
-    const at = (b: { header: string; cell: string }) => ({ file, sheet: layout.sheet.name, row: addressRow(b.cell), column: b.header, cell: b.cell, value: b.header });
+    const at = (b: { header: string; cell: string }) => ({
+      file,
+      sheet: layout.sheet.name,
+      row: addressRow(b.cell),
+      column: b.header,
+      cell: b.cell,
+      value: b.header,
+    });
     for (const col of COLUMNS) {
       const b = layout.fields.get(col.key);
       if (b && layout.boundByName.includes(col.key)) emit('column-bound', at(b), { field: col.label });

@@ -7,7 +7,6 @@ export const dateWrongYear = defineRowRule({
   check({ row, rules, emit }) {
     const year = String(rules.year);
     if (row.start.kind === 'ok' && !row.start.start.startsWith(year)) emit('date-wrong-year', 'startDate', { year: rules.year });
-    else if (row.end.kind === 'ok' && !row.end.start.startsWith(year) && !row.endFromRange)
-      emit('date-wrong-year', 'endDate', { year: rules.year });
+    else if (row.end.kind === 'ok' && !row.end.start.startsWith(year) && !row.endFromRange) emit('date-wrong-year', 'endDate', { year: rules.year });
   },
 });

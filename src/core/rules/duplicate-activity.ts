@@ -35,7 +35,15 @@ export const duplicateActivity = defineActivitiesRule({
         const otherCell = other.cells.name;
         emit(
           'duplicate-activity',
-          { file: a.file, sheet: a.sheet, row: a.row, column: nameHeaderOf(a) ?? '活动名称', cell: a.cells.name, value: a.values.name, ...(unit ? { unit } : {}) },
+          {
+            file: a.file,
+            sheet: a.sheet,
+            row: a.row,
+            column: nameHeaderOf(a) ?? '活动名称',
+            cell: a.cells.name,
+            value: a.values.name,
+            ...(unit ? { unit } : {}),
+          },
           {
             otherFile: other.file,
             otherRow: other.row,

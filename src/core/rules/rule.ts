@@ -141,7 +141,11 @@ export function defineUnitRule<const C extends FindingCode>(rule: Omit<UnitRule<
 /** An `emit` that appends to `out` (every level's caller uses one), adding `unit` when given. */
 export function emitInto(out: Finding[], unit?: string): Emit<FindingCode> {
   return (code, where, ...params) => {
-    const f = createFinding<FindingCode>(code, unit !== undefined && where.unit === undefined ? { ...where, unit } : where, ...(params as ParamsArg<FindingCode>));
+    const f = createFinding<FindingCode>(
+      code,
+      unit !== undefined && where.unit === undefined ? { ...where, unit } : where,
+      ...(params as ParamsArg<FindingCode>),
+    );
     out.push(f as Finding);
   };
 }

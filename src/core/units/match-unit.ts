@@ -73,7 +73,10 @@ export function createUnitMatcher(roster: RosterUnit[], prefixes: string[]): Uni
     const aliasKeys = aliases.map(foldKey).filter((k) => k !== '');
     const fold = foldUnitName(unit.name, prefixes);
     const aliasFolds = aliases.map((a) => foldUnitName(a, prefixes)).filter((k) => k !== '');
-    const bases = [fold, ...aliasFolds].filter((k) => k !== '').map(townBase).filter((b) => b.length >= 2);
+    const bases = [fold, ...aliasFolds]
+      .filter((k) => k !== '')
+      .map(townBase)
+      .filter((b) => b.length >= 2);
     // town bases (官陡) are not needles: 湾里小学 is not 湾里街道
     const needles = [...new Set([key, ...aliasKeys, fold, ...aliasFolds])].filter((k) => k.length >= 2);
     return {
@@ -104,11 +107,7 @@ export function createUnitMatcher(roster: RosterUnit[], prefixes: string[]): Uni
     const f = foldUnitName(name, prefixes);
     if (f === '') {
       if (!isAssociationName(name)) return undefined;
-      const district = unique(
-        distinctUnits(
-          entries.filter((e) => e.unit.kind === '区科协' || (e.fold === '' && isAssociationName(e.unit.name))),
-        ),
-      );
+      const district = unique(distinctUnits(entries.filter((e) => e.unit.kind === '区科协' || (e.fold === '' && isAssociationName(e.unit.name)))));
       return district ? { unit: district.unit, how: 'folded' } : undefined;
     }
 

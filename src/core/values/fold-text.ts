@@ -28,9 +28,7 @@ const WIDE_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
 
 function foldAlnumWidth(s: string): string {
   if (!WIDE_ALNUM.test(s)) return s;
-  return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 const WHITE_SPACE_RUN = /[\s\u00a0\u2000-\u200b\u3000\ufeff]+/g;

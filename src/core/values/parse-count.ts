@@ -20,9 +20,7 @@ import { foldWidth, freezeParse } from './fold-text.js';
 import type { ParseCache } from './parse-cache.js';
 
 export type CountParse = Readonly<
-  | { kind: 'empty' }
-  | { kind: 'ok'; value: number; approximate?: boolean; range?: boolean }
-  | { kind: 'invalid'; reason?: 'vague' }
+  { kind: 'empty' } | { kind: 'ok'; value: number; approximate?: boolean; range?: boolean } | { kind: 'invalid'; reason?: 'vague' }
 >;
 
 const INVALID: CountParse = Object.freeze({ kind: 'invalid' });

@@ -143,8 +143,7 @@ function fromNumber(v: number, year: number): DateParse {
   const m = Math.floor(hundredths / 100);
   const frac = hundredths % 100;
   if (m < 1) return { kind: 'invalid', reason: 'impossible' };
-  if (frac % 10 === 0 && frac <= daysInMonth(year, m))
-    return { kind: 'ok', start: isoDate(year, m, frac), ambiguous: true, yearGiven: false };
+  if (frac % 10 === 0 && frac <= daysInMonth(year, m)) return { kind: 'ok', start: isoDate(year, m, frac), ambiguous: true, yearGiven: false };
   const d = frac % 10 === 0 ? frac / 10 : frac;
   if (d > daysInMonth(year, m)) return { kind: 'invalid', reason: 'impossible' };
   return { kind: 'ok', start: isoDate(year, m, d), yearGiven: false };
@@ -262,7 +261,10 @@ export function parseDateText(text: string, opts: { year: number }): DateParse {
   }
   if (s !== '') {
     // 'T08:30' from an ISO timestamp typed or exported as text
-    const t = s.replace(/^T(?=\d)/, '').replace(FILLER_END, '').trim();
+    const t = s
+      .replace(/^T(?=\d)/, '')
+      .replace(FILLER_END, '')
+      .trim();
     if (TIME_TAIL.test(t) && /\d|[午晚早傍夜白凌天日]/.test(t)) {
       if (!/^0{1,2}:00(?::00)?$/.test(t)) time = t.replace(/^[\s,，、;；]+/, '').trim();
       s = '';
@@ -294,7 +296,9 @@ export function parseDateText(text: string, opts: { year: number }): DateParse {
  * and a cell that is only （待定） is tbd.
  */
 function prepare(text: string): { s: string; remarks: string } {
-  let s = foldWidth(text).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  let s = foldWidth(text)
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
   // weekdays first, so （周日） leaves an empty bracket and （周日 上午） a time
   s = s.replace(WEEKDAY, ' ');
   let remarks = '';
@@ -328,8 +332,8 @@ function chineseNumeralsToDigits(s: string): string {
     // 十八 = 18, 二十三 = 23, 十 = 10, 三十一 = 31
     const i = run.indexOf('十');
     if (i < 0) return run.length === 1 ? String(CN_DIGIT[run] ?? run) : run;
-    const tens = i === 0 ? 1 : CN_DIGIT[run[0]] ?? NaN;
-    const ones = i === run.length - 1 ? 0 : CN_DIGIT[run[i + 1]] ?? NaN;
+    const tens = i === 0 ? 1 : (CN_DIGIT[run[0]] ?? NaN);
+    const ones = i === run.length - 1 ? 0 : (CN_DIGIT[run[i + 1]] ?? NaN);
     const n = tens * 10 + ones;
     return Number.isNaN(n) ? run : String(n);
   });
@@ -346,24 +350,20 @@ function readPiece(s: string, ctx?: Piece): { piece: Piece; len: number } | unde
   if ((m = /^(\d{4}|\d{2}(?=\s*年))\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*[日号]?/.exec(s)))
     return { piece: { y: year2(m[1]), m: Number(m[2]), d: Number(m[3]) }, len: m[0].length };
   // 20240918
-  if ((m = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s)))
-    return { piece: { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, len: m[0].length };
+  if ((m = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s))) return { piece: { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, len: m[0].length };
   // 2024年9月中旬, 2024年9月, 2024.9 is too ambiguous (a count? a version?) and is not read
   if ((m = /^(\d{4})\s*年\s*(\d{1,2})\s*月份?\s*(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/.exec(s)))
     return { piece: monthPiece(Number(m[1]), Number(m[2]), m[3]), len: m[0].length };
   // 9月18日
-  if ((m = /^(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?/.exec(s)))
-    return { piece: { m: Number(m[1]), d: Number(m[2]) }, len: m[0].length };
+  if ((m = /^(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?/.exec(s))) return { piece: { m: Number(m[1]), d: Number(m[2]) }, len: m[0].length };
   // 9.18, 9-18, 9/18 (not 9:18, which is a time)
-  if ((m = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d:])\s*[日号]?/.exec(s)))
-    return { piece: { m: Number(m[1]), d: Number(m[2]) }, len: m[0].length };
+  if ((m = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d:])\s*[日号]?/.exec(s))) return { piece: { m: Number(m[1]), d: Number(m[2]) }, len: m[0].length };
   // 9月中旬, 9月
   if ((m = /^(\d{1,2})\s*月份?\s*(上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?/.exec(s)))
     return { piece: monthPiece(undefined, Number(m[1]), m[2]), len: m[0].length };
   // a bare day ends a range: the 23日 of 9月17日-23日, the 23 of 9.17-23
   // (7月8日-12日15:00: with 日 written, a time may follow at once)
-  if (ctx && (m = /^(\d{1,2})\s*(?:[日号]|(?![\d:.月/-]))/.exec(s)))
-    return { piece: { m: ctx.toM ?? ctx.m, d: Number(m[1]) }, len: m[0].length };
+  if (ctx && (m = /^(\d{1,2})\s*(?:[日号]|(?![\d:.月/-]))/.exec(s))) return { piece: { m: ctx.toM ?? ctx.m, d: Number(m[1]) }, len: m[0].length };
   return undefined;
 }
 

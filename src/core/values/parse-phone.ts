@@ -107,10 +107,12 @@ function passable(digits: string): boolean {
 }
 
 /** labels around numbers, at the start or end of a run of text: 联系电话：, （办）, 手机 */
-const LABEL_HEAD = /^(?:联系人|联系电话|联系方式|联系|咨询电话|咨询|办公室电话|办公电话|办公室|办公|值班电话|值班室|值班|热线|电话|手机号码|手机号|手机|座机|固话|号码|传真|微信|宅电|单位|及|或|和|与)+/;
+const LABEL_HEAD =
+  /^(?:联系人|联系电话|联系方式|联系|咨询电话|咨询|办公室电话|办公电话|办公室|办公|值班电话|值班室|值班|热线|电话|手机号码|手机号|手机|座机|固话|号码|传真|微信|宅电|单位|及|或|和|与)+/;
 const LABEL_TAIL = /(?:的电话|电话|手机号码|手机号|手机|座机|固话|号码|办公室|办公|宅电|宅|办|转|分机)+$/;
 /** what is left after labels but is not a person: places, departments, hours, words */
-const NOT_A_NAME = /(?:室|处|科室|部|中心|站|所|馆|局|委|会|院|校|协|队|组|楼|层|号|工作日|周[一二三四五六日]|上午|下午|晚上|全天|转|分机|区号|以上|均可|任选)$|^(?:工作|周一|每天|节假日|如无人接听|无人接听)/;
+const NOT_A_NAME =
+  /(?:室|处|科室|部|中心|站|所|馆|局|委|会|院|校|协|队|组|楼|层|号|工作日|周[一二三四五六日]|上午|下午|晚上|全天|转|分机|区号|以上|均可|任选)$|^(?:工作|周一|每天|节假日|如无人接听|无人接听)/;
 
 /** The people named in a phone cell: 2–4 characters of text between the numbers, labels removed. */
 function readNames(s: string): string[] {
@@ -177,7 +179,12 @@ function readNumber(groups: Group[], i: number): { value: string; next: number; 
     if (v) return { value: v, next: i + 1, landline: true };
   }
   // 400-xxx-xxxx service numbers, whole or in blocks
-  const joined3 = [0, 1, 2].every((k) => k === 0 || joinable(groups[i + k])) ? groups.slice(i, i + 3).map((x) => x.digits).join('') : '';
+  const joined3 = [0, 1, 2].every((k) => k === 0 || joinable(groups[i + k]))
+    ? groups
+        .slice(i, i + 3)
+        .map((x) => x.digits)
+        .join('')
+    : '';
   for (const cand of [g, joined3]) {
     if (/^[48]00\d{7}$/.test(cand)) {
       return { value: `${cand.slice(0, 3)}-${cand.slice(3, 6)}-${cand.slice(6)}`, next: i + (cand === g ? 1 : 3), landline: false };

@@ -27,7 +27,8 @@ export function parseUrl(text: string): UrlParse {
   // ((https://a.cn/x)), but not one the address opened itself (…/Foo_(bar))
   for (;;) {
     const trimmed = candidate.replace(/[.:!?]+$/, '');
-    const opens = trimmed.split('(').length, closes = trimmed.split(')').length;
+    const opens = trimmed.split('(').length,
+      closes = trimmed.split(')').length;
     const next = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;
     if (next === candidate) break;
     candidate = next;

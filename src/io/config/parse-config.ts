@@ -44,4 +44,3 @@ function jsonPath(p: readonly PropertyKey[]): string {
 function lineOf(text: string, pos: number): number {
   return text.slice(0, pos).split('\n').length;
 }
-

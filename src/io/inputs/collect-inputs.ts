@@ -197,7 +197,10 @@ export function shownFileName(raw: Buffer): string {
 
 /** Control characters and bidi controls as \uXXXX. */
 export function escapeInvisible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** Every file under `dir`, sorted by path (plain code-unit order), skipped names left out. */
@@ -309,7 +312,11 @@ async function collectLoaded(file: string, loaded: Loaded, c: Collector, seen: S
     return;
   }
   const total = nestedInflateBudget(loaded.bytes.length);
-  await collectBytes(loaded.bytes, { path: file, name: path.basename(file), depth: 0, origin: { containers: [] }, budget: { left: total, total }, disk: loaded.open }, c);
+  await collectBytes(
+    loaded.bytes,
+    { path: file, name: path.basename(file), depth: 0, origin: { containers: [] }, budget: { left: total, total }, disk: loaded.open },
+    c,
+  );
 }
 
 function errnoReason(err: unknown): string {
@@ -673,7 +680,10 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
   try {
     const members: ZipMember[] = [];
     for (const entry of entries) {
-      const name = decodeZipName(entry.fileNameRaw ?? (entry.fileName as unknown as Buffer), entry.generalPurposeBitFlag, entry.extraFields).replace(/\\/g, '/');
+      const name = decodeZipName(entry.fileNameRaw ?? (entry.fileName as unknown as Buffer), entry.generalPurposeBitFlag, entry.extraFields).replace(
+        /\\/g,
+        '/',
+      );
       if (name.endsWith('/')) continue; // a directory
       const parts = name.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
       if (parts.length === 0) continue;

@@ -141,7 +141,10 @@ export function parseManifest(bytes: Buffer, file: string): { entries: ManifestE
       const last = cells[cells.length - 1];
       const t = parseManifestTime(last);
       if (t !== undefined) {
-        name = record.slice(0, record.length - 1).join(',').trim();
+        name = record
+          .slice(0, record.length - 1)
+          .join(',')
+          .trim();
         timeText = last;
         receivedAt = t;
       }

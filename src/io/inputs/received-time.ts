@@ -49,7 +49,18 @@ function validCalendar(y: number, mo: number, d: number, h: number, mi: number, 
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /**
@@ -58,10 +69,24 @@ const MONTHS: Record<string, number> = {
  * the bare name), so CST is +0800 here.
  */
 const NAMED_ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0,
-  CST: 480, BJT: 480, CCT: 480, HKT: 480, SGT: 480,
-  JST: 540, KST: 540,
-  EST: -300, EDT: -240, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  CST: 480,
+  BJT: 480,
+  CCT: 480,
+  HKT: 480,
+  SGT: 480,
+  JST: 540,
+  KST: 540,
+  EST: -300,
+  EDT: -240,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
 };
 
 /** Remove RFC 822 comments `( … )`, nested, with `\` escapes; undefined if unbalanced. */

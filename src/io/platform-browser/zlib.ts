@@ -135,11 +135,7 @@ function deflateBlock(data: Bytes, level: number, final: boolean): Buffer {
   return toBuffer(chunks, total);
 }
 
-export function deflateRaw(
-  data: Bytes,
-  opts: { level?: number; finishFlush?: number },
-  cb: (err: Error | null, out: Buffer) => void,
-): void {
+export function deflateRaw(data: Bytes, opts: { level?: number; finishFlush?: number }, cb: (err: Error | null, out: Buffer) => void): void {
   const final = (opts.finishFlush ?? constants.Z_FINISH) === constants.Z_FINISH;
   const viaFflate = () => {
     let out: Buffer;
@@ -233,9 +229,7 @@ export function crc32(data: Bytes | string, prev = 0): number {
   const n8 = b.length - (b.length % 8);
   for (; i < n8; i += 8) {
     const lo = crc ^ (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
-    crc =
-      t7[lo & 0xff] ^ t6[(lo >>> 8) & 0xff] ^ t5[(lo >>> 16) & 0xff] ^ t4[lo >>> 24] ^
-      t3[b[i + 4]] ^ t2[b[i + 5]] ^ t1[b[i + 6]] ^ t0[b[i + 7]];
+    crc = t7[lo & 0xff] ^ t6[(lo >>> 8) & 0xff] ^ t5[(lo >>> 16) & 0xff] ^ t4[lo >>> 24] ^ t3[b[i + 4]] ^ t2[b[i + 5]] ^ t1[b[i + 6]] ^ t0[b[i + 7]];
   }
   for (; i < b.length; i++) crc = t0[(crc ^ b[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;

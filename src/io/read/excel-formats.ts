@@ -4,7 +4,6 @@
  * the zh-CN built-in formats Excel writes by number only.
  */
 
-
 /** Excel's limit on a number format code (255 characters); a longer code is no format here. */
 export const MAX_FORMAT_CHARS = 255;
 

@@ -12,7 +12,6 @@ function startsWith(b: Uint8Array, magic: readonly number[]): boolean {
   return true;
 }
 
-
 /**
  * Names in an OLE compound file's directory (streams and storages), or `undefined` when the
  * structure is broken. Bounded: every chain walk stops at the number of sectors in the file.

@@ -34,9 +34,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (wide) {
     const { encoding, bom } = wide;
     const body = bytes.subarray(bom);
-    const text = encoding === 'utf-16le' || encoding === 'utf-16be'
-      ? new TextDecoder(encoding, { ignoreBOM: true }).decode(body)
-      : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: false });
+    const text =
+      encoding === 'utf-16le' || encoding === 'utf-16be'
+        ? new TextDecoder(encoding, { ignoreBOM: true }).decode(body)
+        : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: false });
     const label = encoding.startsWith('utf-16') ? 'UTF-16' : 'UTF-32';
     return plausible(text) ? { ok: true, text, encoding } : { ok: false, reason: `文本编码无法识别(${label} 内容损坏)` };
   }
@@ -67,7 +68,8 @@ export function plausible(text: string): boolean {
     if (code === 0x09 || code === 0x0a || code === 0x0d) continue;
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) bad++;
     else if (code === 0xfffd) bad++;
-    else if (code >= 0xe000 && code <= 0xf8ff) bad++; // private use: GB18030 maps unassigned bytes there
+    else if (code >= 0xe000 && code <= 0xf8ff)
+      bad++; // private use: GB18030 maps unassigned bytes there
     else if (code >= 0xd800 && code <= 0xdfff) {
       // astral characters (CJK extension B… or emoji): fine, skip the low surrogate
       i++;
@@ -80,7 +82,10 @@ const DELIMITERS = [',', '\t', ';'] as const;
 
 /** The delimiter used by the first lines: the candidate present on the most lines with a steady count. */
 export function sniffDelimiter(text: string): ',' | '\t' | ';' {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best: ',' | '\t' | ';' = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {

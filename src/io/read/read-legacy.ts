@@ -205,8 +205,7 @@ function convertCell(raw: SjCell, date1904: boolean): Cell | undefined {
   const fmt = typeof raw.z === 'string' && raw.z !== '' && raw.z !== 'General' ? raw.z : undefined;
   switch (raw.t) {
     case 's':
-    case 'str':
-    {
+    case 'str': {
       const v = typeof raw.v === 'string' ? raw.v : raw.v === undefined || raw.v === null ? '' : String(raw.v);
       return v === '' ? undefined : { t: 's', v };
     }

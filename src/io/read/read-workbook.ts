@@ -94,7 +94,9 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
       const outcome = await parse(bytes, { format: 'xlsx', file, encrypted: true }, bytes.length * 4, options);
       if (outcome.ok) return outcome;
       if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
-      return outcome.code === 'file-encrypted' ? fail(createFinding('file-encrypted', { file })) : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
+      return outcome.code === 'file-encrypted'
+        ? fail(createFinding('file-encrypted', { file }))
+        : fail(createFinding('file-unreadable', { file }, { reason: outcome.reason }));
     }
     case 'unsupported':
       return fail(createFinding('file-unsupported', { file }, { what: cls.what }));

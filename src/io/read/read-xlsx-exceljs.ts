@@ -232,7 +232,11 @@ function convertSheet(ws: ExcelJS.Worksheet, ctx: ConvertContext): Sheet {
     name: ws.name,
     hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
     rows,
-    merges: clipMerges(rawMerges.map(parseRange).filter((m): m is CellRange => m !== undefined), maxR, maxC),
+    merges: clipMerges(
+      rawMerges.map(parseRange).filter((m): m is CellRange => m !== undefined),
+      maxR,
+      maxC,
+    ),
   };
 }
 
@@ -254,5 +258,3 @@ function cellNumFmt(cell: ExcelCell): string | undefined {
     return undefined;
   }
 }
-
-

@@ -355,7 +355,8 @@ function listSheets(pkg: Package, workbookXml: string, partCount: number, clock:
     const id = Number(idText);
     if (!/^\d+$/.test(idText) || id < 1 || seenIds.has(id)) decline('sheet ids');
     // exceljs's Worksheet name setter throws on these, or truncates at 31
-    if (name === undefined || name === '' || name === 'History' || name.length > 31 || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name)) decline('sheet name');
+    if (name === undefined || name === '' || name === 'History' || name.length > 31 || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name))
+      decline('sheet name');
     if (seenNames.has(name.toLowerCase())) decline('duplicate sheet name');
     seenIds.add(id);
     seenNames.add(name.toLowerCase());
@@ -388,7 +389,7 @@ function readStyles(pkg: Package, clock: ReadClock): Styles {
   const numFmtOf: (string | undefined)[] = [];
   for (const a of startTags(xml.slice(xfsStart, xfsEnd), 'xf', clock)) {
     const id = parseInt(a.get('numFmtId') ?? '', 10);
-    numFmtOf.push(id ? (custom.get(id) || builtinFormat(id)) : undefined);
+    numFmtOf.push(id ? custom.get(id) || builtinFormat(id) : undefined);
   }
   return {
     numFmtOf,
@@ -583,7 +584,11 @@ function readSheet(
     name: entry.name,
     hidden: entry.state === 'hidden' || entry.state === 'veryHidden',
     rows,
-    merges: clipMerges(merges.map(parseRange).filter((m): m is CellRange => m !== undefined), maxR, maxC),
+    merges: clipMerges(
+      merges.map(parseRange).filter((m): m is CellRange => m !== undefined),
+      maxR,
+      maxC,
+    ),
   };
 }
 

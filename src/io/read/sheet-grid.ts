@@ -1,7 +1,6 @@
 /** Excel's grid, shared by the readers: its bounds, dense rows, merges clipped to it. */
 import type { CellRange } from '../../core/table.js';
 
-
 /** Excel's grid. Cells beyond it are dropped, merges clipped to it. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

@@ -35,7 +35,6 @@ export type InputClass =
   | { kind: 'encrypted' }
   | { kind: 'unsupported'; what: string };
 
-
 /** How many leading bytes the text heuristics look at. */
 const TEXT_PROBE_BYTES = 64 * 1024;
 
@@ -249,8 +248,7 @@ export function classifyInput(bytes: Uint8Array): InputClass {
 
 function describeUnknown(b: Uint8Array): string {
   if (b.length === 0) return '空文件';
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWithAscii(b, 'GIF8') || startsWithAscii(b, 'BM'))
-    return '图片';
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWithAscii(b, 'GIF8') || startsWithAscii(b, 'BM')) return '图片';
   if (startsWithAscii(b, 'Rar!')) return 'RAR 压缩包';
   if (startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z 压缩包';
   if (startsWith(b, [0x1f, 0x8b])) return 'gzip 压缩文件';
@@ -286,7 +284,6 @@ function textProbe(bytes: Uint8Array): string {
   if (wide) return decodeUnicodeProbe(bytes.subarray(wide.bom), wide.encoding, n - wide.bom);
   return latin1(bytes, 0, n).replace(/^\xEF\xBB\xBF/, '');
 }
-
 
 /** Entry names from the local headers, walked from the start: for zips whose directory is lost. */
 function localHeaderNames(bytes: Uint8Array, max = 50): string[] {
@@ -349,9 +346,7 @@ function classifyZip(bytes: Uint8Array): InputClass {
 
   // OOXML: the workbook part at its usual place, or as declared in [Content_Types].xml (only the
   // Override entries: Default entries list content types for extensions, macro ones included)
-  const types = lower.has('[content_types].xml')
-    ? xmlPartText(readZipMemberSync(bytes, '[Content_Types].xml', 1 << 20, dir))
-    : '';
+  const types = lower.has('[content_types].xml') ? xmlPartText(readZipMemberSync(bytes, '[Content_Types].xml', 1 << 20, dir)) : '';
   const overrides = overrideTags(types);
   const mainType = overrides.map(contentTypeOf).find((ct) => /\.main(\+xml)?$/i.test(ct) && /ms-excel|spreadsheetml/i.test(ct)) ?? '';
   const macro = /macroEnabled/i.test(mainType) || lower.has('xl/vbaproject.bin');
@@ -431,7 +426,11 @@ function overrideTags(types: string): string[] {
     const lt = types.indexOf('<', p);
     if (lt < 0) return out;
     let e = lt + 1;
-    for (let c = types.charCodeAt(e); e < types.length && !(c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62 || c === 60); c = types.charCodeAt(++e));
+    for (
+      let c = types.charCodeAt(e);
+      e < types.length && !(c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62 || c === 60);
+      c = types.charCodeAt(++e)
+    );
     const name = types.slice(lt + 1, e);
     if (name === 'Override' || name.endsWith(':Override')) {
       const gt = types.indexOf('>', e);
@@ -473,4 +472,3 @@ function classifyOle(bytes: Uint8Array): InputClass {
   if (names.some((n) => n.startsWith('__substg1.0_') || n.startsWith('__properties_version1.0'))) return { kind: 'unsupported', what: 'Outlook 邮件(.msg)' };
   return { kind: 'unsupported', what: 'OLE 复合文档' };
 }
-

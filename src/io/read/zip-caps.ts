@@ -89,11 +89,7 @@ function openZip(bytes: Buffer): Promise<ZipFile> {
 }
 
 /** Walk the central directory, one entry at a time; `visit` returns false to stop early. */
-async function eachEntry(
-  bytes: Buffer,
-  visit: (entry: Entry, zip: ZipFile) => boolean | Promise<boolean>,
-  onOpen?: (zip: ZipFile) => boolean,
-): Promise<void> {
+async function eachEntry(bytes: Buffer, visit: (entry: Entry, zip: ZipFile) => boolean | Promise<boolean>, onOpen?: (zip: ZipFile) => boolean): Promise<void> {
   const zip = await openZip(bytes);
   if (onOpen && !onOpen(zip)) {
     zip.close();
@@ -155,42 +151,46 @@ export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean; 
   let entries = 0;
   let total = 0;
   try {
-    await eachEntry(bytes, async (entry, zip) => {
-      entries++;
-      if (entries > SIZE_CAPS.zipEntries) {
-        result = { ok: false, code: 'file-too-large', reason: `压缩包内的文件超过 ${SIZE_CAPS.zipEntries} 个上限` };
-        return false;
-      }
-      if (isDirectory(entry)) return true;
-      const declared = declaredProblem(entry, total, cap);
-      if (declared) {
-        result = declared;
-        return false;
-      }
-      if (!inflate) {
-        total += entry.uncompressedSize;
+    await eachEntry(
+      bytes,
+      async (entry, zip) => {
+        entries++;
+        if (entries > SIZE_CAPS.zipEntries) {
+          result = { ok: false, code: 'file-too-large', reason: `压缩包内的文件超过 ${SIZE_CAPS.zipEntries} 个上限` };
+          return false;
+        }
+        if (isDirectory(entry)) return true;
+        const declared = declaredProblem(entry, total, cap);
+        if (declared) {
+          result = declared;
+          return false;
+        }
+        if (!inflate) {
+          total += entry.uncompressedSize;
+          return true;
+        }
+        if (entry.isEncrypted()) {
+          result = { ok: false, code: 'file-encrypted', reason: '压缩包设置了密码' };
+          return false;
+        }
+        if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+          result = { ok: false, code: 'file-unreadable', reason: `不支持的压缩方式(${entry.compressionMethod})` };
+          return false;
+        }
+        const actual = await inflatedSize(zip, entry, bytes, total, cap);
+        if (typeof actual !== 'number') {
+          result = actual;
+          return false;
+        }
+        total += actual;
         return true;
-      }
-      if (entry.isEncrypted()) {
-        result = { ok: false, code: 'file-encrypted', reason: '压缩包设置了密码' };
+      },
+      (zip) => {
+        if (zip.entryCount <= SIZE_CAPS.zipEntries) return true;
+        result = { ok: false, code: 'file-too-large', reason: `压缩包内有 ${zip.entryCount} 个文件,超过 ${SIZE_CAPS.zipEntries} 个上限` };
         return false;
-      }
-      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        result = { ok: false, code: 'file-unreadable', reason: `不支持的压缩方式(${entry.compressionMethod})` };
-        return false;
-      }
-      const actual = await inflatedSize(zip, entry, bytes, total, cap);
-      if (typeof actual !== 'number') {
-        result = actual;
-        return false;
-      }
-      total += actual;
-      return true;
-    }, (zip) => {
-      if (zip.entryCount <= SIZE_CAPS.zipEntries) return true;
-      result = { ok: false, code: 'file-too-large', reason: `压缩包内有 ${zip.entryCount} 个文件,超过 ${SIZE_CAPS.zipEntries} 个上限` };
-      return false;
-    });
+      },
+    );
   } catch {
     return { ok: false, code: 'file-unreadable', reason: '压缩结构损坏' };
   }

@@ -5,7 +5,6 @@
  */
 import zlib from 'node:zlib';
 
-
 export interface ZipDirEntry {
   /** decoded as UTF-8 when flagged, else as Latin-1 (good enough for ASCII part names) */
   name: string;

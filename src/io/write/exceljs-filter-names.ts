@@ -58,4 +58,3 @@ export function addFilterDatabaseNames(wb: ExcelJS.Workbook): void {
     original.call(this, model, options);
   };
 }
-

@@ -133,7 +133,11 @@ async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook | undefined> {
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
 function safeSheetName(name: string, used: Set<string>): string {
-  let base = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  let base =
+    name
+      .replace(/[:\\/?*[\]]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let i = 2; used.has(candidate.toLowerCase()); i++) {
     const suffix = `(${i})`;
@@ -592,7 +596,13 @@ export async function writeAnnotations(report: Report, dir: string, opts: Annota
   return written;
 }
 
-async function writeCopy(file: ReportFile, findings: Actionable[], out: string, sources: Map<string, AnnotationSource> | undefined, lang: Lang): Promise<boolean> {
+async function writeCopy(
+  file: ReportFile,
+  findings: Actionable[],
+  out: string,
+  sources: Map<string, AnnotationSource> | undefined,
+  lang: Lang,
+): Promise<boolean> {
   if (file.status === 'unreadable' || file.status === 'unsupported') return false;
   if (findings.some((f) => UNREADABLE_CODES.has(f.code))) return false;
   const disk = diskPathOf(file.path);
@@ -612,11 +622,9 @@ async function writeCopy(file: ReportFile, findings: Actionable[], out: string, 
 
 /** A name not used yet in this run, and never the path of an input (inputs are never written to). */
 function uniqueName(base: string, used: Set<string>, dir: string, inputs: Set<string>): string {
-  const taken = (n: string) =>
-    used.has(n.toLowerCase()) || inputs.has(path.resolve(dir, `${n}.xlsx`)) || inputs.has(path.resolve(dir, `${n}-回复.txt`));
+  const taken = (n: string) => used.has(n.toLowerCase()) || inputs.has(path.resolve(dir, `${n}.xlsx`)) || inputs.has(path.resolve(dir, `${n}-回复.txt`));
   let name = base;
   for (let i = 2; taken(name); i++) name = `${base}-${i}`;
   used.add(name.toLowerCase());
   return name;
 }
-

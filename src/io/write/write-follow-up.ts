@@ -40,7 +40,12 @@ function addTable(wb: XlsxBook, t: Table): void {
   ws.columns = t.widths.map((width) => ({ width }));
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const head = wb.styleId({ font: { bold: true }, fill: HEADER_FILL, border: THIN, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } });
-  ws.appendRow(1, t.headers, t.headers.map(() => head), 28);
+  ws.appendRow(
+    1,
+    t.headers,
+    t.headers.map(() => head),
+    28,
+  );
   const plain = wb.styleId({ border: THIN, alignment: { vertical: 'top', wrapText: true } });
   const tinted = new Map<FollowUpStatus, number>();
   const tint = (s: FollowUpStatus) => {
@@ -49,7 +54,9 @@ function addTable(wb: XlsxBook, t: Table): void {
     return id;
   };
   t.rows.forEach((row, i) => {
-    const styles = row.map((v, c) => (t.statusColumns.includes(c) && typeof v === 'string' && STATUS_FILL[v as FollowUpStatus] ? tint(v as FollowUpStatus) : plain));
+    const styles = row.map((v, c) =>
+      t.statusColumns.includes(c) && typeof v === 'string' && STATUS_FILL[v as FollowUpStatus] ? tint(v as FollowUpStatus) : plain,
+    );
     ws.appendRow(i + 2, row, styles);
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + t.rows.length, column: t.headers.length } };
@@ -61,7 +68,18 @@ function obligationTable(name: string, list: readonly Obligation[], plan: Follow
   const unitOf = new Map(plan.units.map((u) => [u.name, u]));
   return {
     name,
-    headers: ['填报单位', ...(withActivity ? ['活动名称'] : ['材料']), '截止日期', '状态', '尚缺', '完成日期', '说明', '联系人', '联系电话', ...(withActivity ? ['汇总表位置'] : [])],
+    headers: [
+      '填报单位',
+      ...(withActivity ? ['活动名称'] : ['材料']),
+      '截止日期',
+      '状态',
+      '尚缺',
+      '完成日期',
+      '说明',
+      '联系人',
+      '联系电话',
+      ...(withActivity ? ['汇总表位置'] : []),
+    ],
     widths: [22, withActivity ? 32 : 14, 12, 10, 24, 12, 28, 10, 16, ...(withActivity ? [12] : [])],
     statusColumns: [3],
     rows: list.map((o) => {
@@ -115,7 +133,22 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
   const byActivity = (kind: ObligationKind, row: number) => plan.obligations.find((o) => o.kind === kind && o.row === row);
   addTable(wb, {
     name: '活动跟进',
-    headers: ['序号', '填报单位', '活动名称', '开展方式', '开始日期', '结束日期', '拟推优', '网站发布', '补充信息', '补充信息尚缺', '活动总结', '总结期限', '联系人', '联系电话'],
+    headers: [
+      '序号',
+      '填报单位',
+      '活动名称',
+      '开展方式',
+      '开始日期',
+      '结束日期',
+      '拟推优',
+      '网站发布',
+      '补充信息',
+      '补充信息尚缺',
+      '活动总结',
+      '总结期限',
+      '联系人',
+      '联系电话',
+    ],
     widths: [6, 22, 32, 10, 12, 12, 8, 10, 10, 22, 10, 12, 10, 16],
     statusColumns: [7, 8, 10],
     rows: plan.activities.map((a, i) => {
@@ -140,7 +173,15 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
     }),
   });
 
-  addTable(wb, obligationTable(OBLIGATION_LABELS.website, plan.obligations.filter((o) => o.kind === 'website'), plan, true));
+  addTable(
+    wb,
+    obligationTable(
+      OBLIGATION_LABELS.website,
+      plan.obligations.filter((o) => o.kind === 'website'),
+      plan,
+      true,
+    ),
+  );
   addTable(wb, {
     name: '网站任务数',
     headers: ['填报单位', '单位类别', '网站任务数', '已网站发布', '差额', '截止日期', '状态', '联系人', '联系电话'],
@@ -148,11 +189,45 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
     statusColumns: [6],
     rows: plan.units
       .filter((u) => u.quota !== undefined)
-      .map((u) => [u.name, dash(u.kind), u.quota!, u.registered, Math.max(0, u.quota! - u.registered), rules.windows.website.end, u.quotaStatus, dash(u.contact), dash(u.phone)]),
+      .map((u) => [
+        u.name,
+        dash(u.kind),
+        u.quota!,
+        u.registered,
+        Math.max(0, u.quota! - u.registered),
+        rules.windows.website.end,
+        u.quotaStatus,
+        dash(u.contact),
+        dash(u.phone),
+      ]),
   });
-  addTable(wb, obligationTable(OBLIGATION_LABELS.supplement, plan.obligations.filter((o) => o.kind === 'supplement'), plan, true));
-  addTable(wb, obligationTable(OBLIGATION_LABELS.summary, plan.obligations.filter((o) => o.kind === 'summary'), plan, true));
-  addTable(wb, obligationTable(OBLIGATION_LABELS.town, plan.obligations.filter((o) => o.kind === 'town'), plan, false));
+  addTable(
+    wb,
+    obligationTable(
+      OBLIGATION_LABELS.supplement,
+      plan.obligations.filter((o) => o.kind === 'supplement'),
+      plan,
+      true,
+    ),
+  );
+  addTable(
+    wb,
+    obligationTable(
+      OBLIGATION_LABELS.summary,
+      plan.obligations.filter((o) => o.kind === 'summary'),
+      plan,
+      true,
+    ),
+  );
+  addTable(
+    wb,
+    obligationTable(
+      OBLIGATION_LABELS.town,
+      plan.obligations.filter((o) => o.kind === 'town'),
+      plan,
+      false,
+    ),
+  );
   addTable(wb, {
     name: '材料清单',
     headers: ['文件', '单位', '材料类别', '接收时间', '时间来源'],

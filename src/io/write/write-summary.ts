@@ -490,7 +490,11 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   pair('已报送', `${fig.unitsSubmitted}/${fig.unitsExpected} 个单位${unlistedNote}`, { bold: true });
   pair(`逾期（${tally.late.length}）`, who(tally.late), tally.late.length > 0 ? { fill: WARNING_FILL } : {});
   pair(`未报送（${tally.missing.length}）`, who(tally.missing), tally.missing.length > 0 ? { fill: ERROR_FILL } : {});
-  pair(`待修改（${tally.toFix.length}）`, who(tally.toFix, (u) => `${u.errors} 处错误`), tally.toFix.length > 0 ? { fill: ERROR_FILL } : {});
+  pair(
+    `待修改（${tally.toFix.length}）`,
+    who(tally.toFix, (u) => `${u.errors} 处错误`),
+    tally.toFix.length > 0 ? { fill: ERROR_FILL } : {},
+  );
   if (tally.unlisted.length > 0) pair(`名单外（${tally.unlisted.length}）`, who(tally.unlisted), { fill: UNLISTED_FILL });
   r++;
 
@@ -505,7 +509,11 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   const coverage = townMainCoverage(rules, rows);
   if (coverage && coverage.towns.length > 0) {
     const none = coverage.uncovered.length > 0 ? `；没有${coverage.category}的镇街：${coverage.uncovered.join('、')}` : '；每个镇街都有';
-    pair(coverage.category, `${coverage.covered.length}/${coverage.towns.length} 个镇街已安排${none}`, coverage.uncovered.length > 0 ? { fill: WARNING_FILL } : {});
+    pair(
+      coverage.category,
+      `${coverage.covered.length}/${coverage.towns.length} 个镇街已安排${none}`,
+      coverage.uncovered.length > 0 ? { fill: WARNING_FILL } : {},
+    );
   }
   const kinds = kindLines(report, rows);
   const kindTotal = (f: (l: KindLine) => number) => kinds.reduce((n, l) => n + f(l), 0);
@@ -678,7 +686,9 @@ function buildDays(wb: XlsxBook, input: SummaryInput): void {
     if (!isDay) row.getCell(1).font = { bold: true };
   });
   const totalRow = days.length + 2;
-  dataRow(ws, totalRow, ['合计', '', days.reduce((n, d) => n + d.starts, 0), '', '', '每项活动按开始日期计一次；跨多日的活动在“当日进行中”的每一天都计入'], { total: true });
+  dataRow(ws, totalRow, ['合计', '', days.reduce((n, d) => n + d.starts, 0), '', '', '每项活动按开始日期计一次；跨多日的活动在“当日进行中”的每一天都计入'], {
+    total: true,
+  });
   ws.getRow(totalRow).height = 30;
   if (inWindow > 0) {
     countScale(ws, `C2:C${inWindow + 1}`);
@@ -739,7 +749,12 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
     let styles = looks.get(severity);
     if (!styles) {
       styles = labels.map((_l, c) =>
-        wb.styleId({ border: BORDER, alignment: c === 3 || c === 4 ? ALIGN_CENTER : ALIGN_TEXT, ...(c === 8 ? { numFmt: '@' } : {}), ...(fill ? { fill } : {}) }),
+        wb.styleId({
+          border: BORDER,
+          alignment: c === 3 || c === 4 ? ALIGN_CENTER : ALIGN_TEXT,
+          ...(c === 8 ? { numFmt: '@' } : {}),
+          ...(fill ? { fill } : {}),
+        }),
       );
       looks.set(severity, styles);
     }

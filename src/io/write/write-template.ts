@@ -147,7 +147,10 @@ export function columnInstruction(col: ColumnDef, rules: Config): string {
 export function ruleLines(rules: Config): [string, string][] {
   const w = rules.windows;
   const lines: [string, string][] = [
-    ['填写方式', `一项活动填一行，从第${TEMPLATE_FIRST_ROW}行起依次填写。请勿修改、删除或移动第${TEMPLATE_HEADER_ROW}行表头，请勿合并单元格，请勿在表中插入空行或合计行。`],
+    [
+      '填写方式',
+      `一项活动填一行，从第${TEMPLATE_FIRST_ROW}行起依次填写。请勿修改、删除或移动第${TEMPLATE_HEADER_ROW}行表头，请勿合并单元格，请勿在表中插入空行或合计行。`,
+    ],
     ['填报单位', `在第${TEMPLATE_UNIT_ROW}行填写填报单位全称（加盖公章）、联系人、联系电话和填报日期。`],
     ['必填项', '表头为红色的列为必填项；“活动地点”线下活动必填，“活动网址”线上活动必填。'],
     ['活动主题', `${rules.theme}。各单位可自拟副主题。活动统一使用“${rules.year}年全国科普日活动”名称。`],

@@ -226,7 +226,12 @@ export class XlsxSheet {
       if (typeof v === 'string' && v !== '') {
         // text Excel would take for a formula on editing carries quotePrefix (SPEC §9)
         const sq = looksLikeFormula(v) ? book.quotedStyle(s) : s;
-        x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (STRING_ATTRS[sq] ??= sq ? `" s="${sq}" t="s"><v>` : '" t="s"><v>') + book.stringIndex(v) + '</v></c>';
+        x +=
+          (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) +
+          suffix +
+          (STRING_ATTRS[sq] ??= sq ? `" s="${sq}" t="s"><v>` : '" t="s"><v>') +
+          book.stringIndex(v) +
+          '</v></c>';
       } else if (typeof v === 'number' && Number.isFinite(v)) {
         x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (NUMBER_ATTRS[s] ??= s ? `" s="${s}"><v>` : '"><v>') + v + '</v></c>';
       } else x += book.valueXml(v, letterOf(c) + suffix, s);
@@ -350,7 +355,11 @@ export class XlsxSheet {
     if (attrs.length > 0) x += `<pageSetup ${attrs.join(' ')}/>`;
     const hf = this.headerFooter;
     if (hf.oddHeader || hf.oddFooter) {
-      x += '<headerFooter>' + (hf.oddHeader ? `<oddHeader>${escapeXmlText(hf.oddHeader)}</oddHeader>` : '') + (hf.oddFooter ? `<oddFooter>${escapeXmlText(hf.oddFooter)}</oddFooter>` : '') + '</headerFooter>';
+      x +=
+        '<headerFooter>' +
+        (hf.oddHeader ? `<oddHeader>${escapeXmlText(hf.oddHeader)}</oddHeader>` : '') +
+        (hf.oddFooter ? `<oddFooter>${escapeXmlText(hf.oddFooter)}</oddFooter>` : '') +
+        '</headerFooter>';
     }
     return x + '</worksheet>';
   }
@@ -397,7 +406,9 @@ export class XlsxBook {
   private readonly strings = new Map<string, number>();
   private readonly stringList: string[] = [];
   private readonly styleIds = new Map<string, number>();
-  private readonly styles: { font: number; fill: number; border: number; numFmt: number; alignment?: Alignment; quotePrefix?: boolean }[] = [{ font: 0, fill: 0, border: 0, numFmt: 0 }];
+  private readonly styles: { font: number; fill: number; border: number; numFmt: number; alignment?: Alignment; quotePrefix?: boolean }[] = [
+    { font: 0, fill: 0, border: 0, numFmt: 0 },
+  ];
   /** style id → the same look with quotePrefix */
   private readonly quoted = new Map<number, number>();
   private readonly fonts = new Map<string, number>([['{}', 0]]);
@@ -530,8 +541,14 @@ export class XlsxBook {
     const sstPart = sst.end();
     const zip = new ZipBuilder();
     await zip.add('[Content_Types].xml', this.contentTypes());
-    await zip.add('_rels/.rels', `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`);
-    await zip.add('docProps/app.xml', `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>kepuri</Application></Properties>`);
+    await zip.add(
+      '_rels/.rels',
+      `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    );
+    await zip.add(
+      'docProps/app.xml',
+      `${XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>kepuri</Application></Properties>`,
+    );
     await zip.add('docProps/core.xml', this.coreXml());
     await zip.add('xl/workbook.xml', this.workbookXml());
     await zip.add('xl/_rels/workbook.xml.rels', this.workbookRels());
@@ -547,7 +564,12 @@ export class XlsxBook {
       `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      this.sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      this.sheets
+        .map(
+          (_s, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -578,7 +600,9 @@ export class XlsxBook {
         .split(':')
         .map((a) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
         .join(':');
-      names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXmlText(ws.name.replace(/'/g, "''"))}'!${abs}</definedName>`);
+      names.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXmlText(ws.name.replace(/'/g, "''"))}'!${abs}</definedName>`,
+      );
     });
     // print area and print titles: built-in names local to their sheet, with absolute references
     this.sheets.forEach((ws, i) => {
@@ -624,9 +648,12 @@ export class XlsxBook {
     const fontXml = (f: Font) =>
       `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${color(f.color)}<name val="宋体"/><family val="3"/><charset val="134"/></font>`;
     const fillXml = (argb: string) =>
-      argb === 'none' || argb === 'gray125' ? `<fill><patternFill patternType="${argb}"/></fill>` : `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
+      argb === 'none' || argb === 'gray125'
+        ? `<fill><patternFill patternType="${argb}"/></fill>`
+        : `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
     const side = (name: string, s: BorderSide | undefined) => (s ? `<${name} style="${s.style}">${color(s.color)}</${name}>` : `<${name}/>`);
-    const borderXml = (b: Borders) => `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
+    const borderXml = (b: Borders) =>
+      `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`;
     const xfXml = (x: (typeof this.styles)[number]) => {
       const a = x.alignment;
       const attrs =
@@ -638,12 +665,20 @@ export class XlsxBook {
         (a ? ' applyAlignment="1"' : '') +
         (x.quotePrefix ? ' quotePrefix="1"' : '');
       if (!a) return `<xf ${attrs}/>`;
-      const al = [a.horizontal ? `horizontal="${a.horizontal}"` : '', a.vertical ? `vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"` : '', a.wrapText ? 'wrapText="1"' : ''].filter(Boolean).join(' ');
+      const al = [
+        a.horizontal ? `horizontal="${a.horizontal}"` : '',
+        a.vertical ? `vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"` : '',
+        a.wrapText ? 'wrapText="1"' : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       return `<xf ${attrs}><alignment ${al}/></xf>`;
     };
     return (
       `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
-      (fmts.length > 0 ? `<numFmts count="${fmts.length}">${fmts.map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXmlText(code)}"/>`).join('')}</numFmts>` : '') +
+      (fmts.length > 0
+        ? `<numFmts count="${fmts.length}">${fmts.map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXmlText(code)}"/>`).join('')}</numFmts>`
+        : '') +
       `<fonts count="${fonts.length}">${fonts.map(fontXml).join('')}</fonts>` +
       `<fills count="${fills.length}">${fills.map(fillXml).join('')}</fills>` +
       `<borders count="${borders.length}">${borders.map(borderXml).join('')}</borders>` +

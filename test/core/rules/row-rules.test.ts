@@ -21,7 +21,10 @@ const row = validRow;
 describeRule(ROW_RULES.find((r) => r.name === 'required-missing')!, (run) => {
   it('names each empty required cell, and not 活动地点 of an online activity', () => {
     expect(run(row(1))).toEqual([]);
-    expect(run(row(1, { 活动名称: '', 联系人: '' }))).toEqual([['B2', 'required-missing'], ['Q2', 'required-missing']]);
+    expect(run(row(1, { 活动名称: '', 联系人: '' }))).toEqual([
+      ['B2', 'required-missing'],
+      ['Q2', 'required-missing'],
+    ]);
     expect(run(row(1, { 开展方式: '线上', 活动地点: '', 活动网址: 'https://a.cn' }))).toEqual([]);
     expect(run(row(1, { 活动地点: '' }))).toEqual([['J2', 'required-missing']]);
   });
@@ -77,7 +80,10 @@ describeRule(ROW_RULES.find((r) => r.name === 'mode-invalid')!, (run) => {
 describeRule(ROW_RULES.find((r) => r.name === 'date-invalid')!, (run) => {
   it('flags unreadable, impossible and undecided dates, each at its own cell', () => {
     expect(run(row(1, { 开始日期: '9月18日' }))).toEqual([]);
-    expect(run(row(1, { 开始日期: '下周', 结束日期: '9月31日' }))).toEqual([['G2', 'date-invalid'], ['H2', 'date-invalid']]);
+    expect(run(row(1, { 开始日期: '下周', 结束日期: '9月31日' }))).toEqual([
+      ['G2', 'date-invalid'],
+      ['H2', 'date-invalid'],
+    ]);
     expect(run(row(1, { 开始日期: '待定', 结束日期: '' }))).toEqual([['G2', 'date-invalid']]);
   });
 });

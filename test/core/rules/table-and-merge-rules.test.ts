@@ -18,7 +18,21 @@ const testing = (name: string) => {
 };
 
 describe('table rules', () => {
-  const header = ['活动主题', '活动名称', '活动类别', '活动形式', '科普领域', '开展方式', '开始日期', '活动地点', '主办单位', '活动简介', '预计参与人数', '联系人', '经费预算(元)'];
+  const header = [
+    '活动主题',
+    '活动名称',
+    '活动类别',
+    '活动形式',
+    '科普领域',
+    '开展方式',
+    '开始日期',
+    '活动地点',
+    '主办单位',
+    '活动简介',
+    '预计参与人数',
+    '联系人',
+    '经费预算(元)',
+  ];
 
   it(testing('column-unknown'), () => {
     expect(flat(runTableRule(byName(TABLE_RULES, 'column-unknown'), header))).toEqual([['M2', 'column-unknown']]);
@@ -56,8 +70,15 @@ describe('activities rules', () => {
   it('same folded name and start date: both rows, within a file and across files', () => {
     const a = validRow(1, { 活动名称: '科普 讲座' });
     const b = validRow(2, { 活动名称: '科普讲座' });
-    expect(flat(runActivitiesRule(rule, { 'a.xlsx': [a, b, validRow(3)] }))).toEqual([['B2', 'duplicate-activity'], ['B3', 'duplicate-activity']]);
-    const across = runActivitiesRule(rule, { 'a.xlsx': [a], 'b.xlsx': [validRow(1, { 活动名称: '科普讲座', 开始日期: '2023-09-18' })] }, { 'a.xlsx': '官陡街道', 'b.xlsx': '湾里街道' });
+    expect(flat(runActivitiesRule(rule, { 'a.xlsx': [a, b, validRow(3)] }))).toEqual([
+      ['B2', 'duplicate-activity'],
+      ['B3', 'duplicate-activity'],
+    ]);
+    const across = runActivitiesRule(
+      rule,
+      { 'a.xlsx': [a], 'b.xlsx': [validRow(1, { 活动名称: '科普讲座', 开始日期: '2023-09-18' })] },
+      { 'a.xlsx': '官陡街道', 'b.xlsx': '湾里街道' },
+    );
     expect(across.map((f) => [f.file, f.unit, f.params])).toEqual([
       ['a.xlsx', '官陡街道', { otherFile: 'b.xlsx', otherRow: 2, otherCell: 'B2', otherUnit: '湾里街道', sameFile: 0, count: 2 }],
       ['b.xlsx', '湾里街道', { otherFile: 'a.xlsx', otherRow: 2, otherCell: 'B2', otherUnit: '官陡街道', sameFile: 0, count: 2 }],
@@ -161,7 +182,16 @@ describe('the registry', () => {
     // the follow-up tracker's codes (src/core/follow-up/track-follow-up.ts): obligations of a master, not checks of a table
     // said by the output stage: a unit's feedback could not be written
     stage.push('feedback-not-written');
-    stage.push('website-not-registered', 'website-quota-short', 'supplement-missing', 'summary-overdue', 'town-summary-missing', 'follow-up-due-soon', 'material-late', 'material-unit-unknown');
+    stage.push(
+      'website-not-registered',
+      'website-quota-short',
+      'supplement-missing',
+      'summary-overdue',
+      'town-summary-missing',
+      'follow-up-due-soon',
+      'material-late',
+      'material-unit-unknown',
+    );
     const declared = ALL_RULES.flatMap((r) => r.codes as readonly string[]);
     expect(new Set(declared).size).toBe(declared.length);
     expect([...declared, ...stage].sort()).toEqual([...FINDING_CODES].sort());

@@ -41,9 +41,7 @@ export interface ParseRequest {
   file: string;
 }
 
-export type ParseOutcome =
-  | { ok: true; workbook: Workbook }
-  | { ok: false; code: 'file-unreadable' | 'file-encrypted' | 'file-too-large'; reason: string };
+export type ParseOutcome = { ok: true; workbook: Workbook } | { ok: false; code: 'file-unreadable' | 'file-encrypted' | 'file-too-large'; reason: string };
 
 /** Reason shown for files no reader can open. */
 export const REASON_CORRUPT = '文件已损坏或不是有效的表格';
@@ -133,9 +131,7 @@ export interface WorkerJob extends ParseRequest {
  * (millions of cells) this is about twice as fast as V8-serialising the object graph (measured:
  * 3.8 M cells, ~3 s against ~9 s), and a string crosses the pipe as one block.
  */
-export type WorkerReply =
-  | { id: number; json: string }
-  | { id: number; outcome: Extract<ParseOutcome, { ok: false }> };
+export type WorkerReply = { id: number; json: string } | { id: number; outcome: Extract<ParseOutcome, { ok: false }> };
 
 type WireCell = string | number | null | [Cell['t'], unknown, string?];
 
