@@ -21,8 +21,8 @@ load()
     },
     (err) => {
       // Only internal bugs reach here: bad data becomes findings, bad usage exits 2 with a message.
-      process.stderr.write(`kepuri: 内部错误 (internal error): ${err && err.message ? err.message : String(err)}\n`);
-      if (process.env.KEPURI_DEBUG) process.stderr.write(String(err && err.stack) + '\n');
+      process.stderr.write(`kepuri: 内部错误 (internal error): ${err?.message ? err.message : String(err)}\n`);
+      if (process.env.KEPURI_DEBUG) process.stderr.write(String(err?.stack) + '\n');
       process.exitCode = 2;
     },
   );

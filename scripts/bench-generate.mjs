@@ -435,7 +435,7 @@ const landline = (rnd) => `0553-58${String(rnd.int(0, 99999)).padStart(5, '0')}`
  * { date: serial }; '' / undefined leaves the cell out.
  */
 function makeRow(rnd, unit, seq) {
-  let category = rnd.chance(0.8) ? rnd.pick(unit.categories) : rnd.pick(CATEGORIES.slice(2));
+  const category = rnd.chance(0.8) ? rnd.pick(unit.categories) : rnd.pick(CATEGORIES.slice(2));
   let mode = rnd.chance(0.86) ? '线下' : rnd.chance(0.55) ? '线上' : '线上线下结合';
   if (category === '云上科普日专项行动' && mode === '线下') mode = '线上';
   const online = mode !== '线下';
@@ -492,7 +492,7 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const escapeXml = (s) => (/[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s);
 
 /** Cell styles (cellXfs index): what the sheet's s= attributes point to. */
-const S_DEFAULT = 0;
+const _S_DEFAULT = 0;
 const S_TITLE = 1;
 const S_HEADER = 2;
 const S_TEXT = 3; // bordered, wrapped: data cells

@@ -277,7 +277,7 @@ function runMeasured(script, args, { timeoutS, okCodes = [0], check } = {}) {
 }
 
 /** `runs` measured runs of one command; the summary holds medians of the successful runs. */
-async function measure(label, script, argsFor, { runs, timeoutS, okCodes, checkFor }) {
+async function measure(label, script, argsFor, { runs, timeoutS, okCodes }) {
   const all = [];
   for (let i = 0; i < runs; i++) {
     const { args, cleanup, check } = argsFor(i);
@@ -496,7 +496,7 @@ const rows = [];
 const failures = [];
 for (const name of ['district', 'province', 'big', 'help', 'validate']) {
   const r = results.sets[name];
-  if (!r || !r.merge) continue;
+  if (!r?.merge) continue;
   const m = r.merge;
   const nFiles = r.set ? r.set.files : name === 'validate' ? 1 : '-';
   const nRows = r.set ? r.set.rows : name === 'validate' ? BENCH_SETS.district.rows : null;
@@ -591,7 +591,7 @@ out.push(
 process.stdout.write(out.join('\n') + '\n');
 
 if (opts.json) {
-  const strip = (r) => (r && r.set ? { ...r, set: { ...r.set, paths: undefined } } : r);
+  const strip = (r) => (r?.set ? { ...r, set: { ...r.set, paths: undefined } } : r);
   fs.writeFileSync(opts.json, JSON.stringify({ ...results, sets: Object.fromEntries(Object.entries(results.sets).map(([k, v]) => [k, strip(v)])) }, null, 1));
   log(`results written to ${opts.json}`);
 }

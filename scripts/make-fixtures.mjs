@@ -1132,7 +1132,7 @@ function fixtures() {
       }),
     ];
     const { top, merges } = templateTop(u);
-    const lt = layoutTable({ top, merges, acts, seq: (i, r) => F('ROW()-4', r + 1 - 4) });
+    const lt = layoutTable({ top, merges, acts, seq: (_i, r) => F('ROW()-4', r + 1 - 4) });
     if (lt.actRows[4] !== 8) throw new Error('cell-kinds: the =G9 formula expects the fifth activity on row 9');
     out.push(
       xlsxFixture(

@@ -1622,7 +1622,7 @@ for (const [t, u] of [
 // duplicates across the merged tables are exactly the planted ones
 {
   const seen = new Map();
-  for (const [t, u] of [[QKX, '鸠江区科协'], [SHS], [YXK], [GD], [WL], [QS], [SX], [EB, '二坝镇'], [TG], [WJW], [JTJ2], [QY], [ZX], [TSG]]) {
+  for (const [t, _u] of [[QKX, '鸠江区科协'], [SHS], [YXK], [GD], [WL], [QS], [SX], [EB, '二坝镇'], [TG], [WJW], [JTJ2], [QY], [ZX], [TSG]]) {
     for (const a of t.acts) {
       const s = readDate(a.start);
       if (s === 'invalid') continue;

@@ -51,10 +51,10 @@ export async function runFollowUp(master: string, opts: FollowUpCliOptions): Pro
         const s = t[k];
         if (en) {
           const label = { website: 'website registration', supplement: 'supplementary info', summary: 'activity summaries', town: 'town summaries' }[k];
-          return `  ${label}: done ${s['已完成']}, overdue ${s['逾期']}, due soon ${s['即将到期']}, not yet due ${s['未到期']}, n/a ${s['不适用']}`;
+          return `  ${label}: done ${s.已完成}, overdue ${s.逾期}, due soon ${s.即将到期}, not yet due ${s.未到期}, n/a ${s.不适用}`;
         }
         const label = { website: '网站发布', supplement: '补充信息', summary: '活动总结', town: '镇街工作总结' }[k];
-        return `  ${label}：已完成 ${s['已完成']}，逾期 ${s['逾期']}，即将到期 ${s['即将到期']}，未到期 ${s['未到期']}，不适用 ${s['不适用']}`;
+        return `  ${label}：已完成 ${s.已完成}，逾期 ${s.逾期}，即将到期 ${s.即将到期}，未到期 ${s.未到期}，不适用 ${s.不适用}`;
       }),
       en ? 'Written:' : '已写出：',
       ...written.map((w) => `  ${w}`),

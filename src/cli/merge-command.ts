@@ -25,7 +25,7 @@ export async function runMerge(inputs: string[], opts: MergeCliOptions): Promise
   const machine = opts.json || opts.notice;
   (machine ? process.stderr : process.stdout).write(renderRulesLine(rules, opts.lang) + '\n');
   const progress = await createProgress();
-  let result;
+  let result: Awaited<ReturnType<typeof runMergeJob>>;
   try {
     result = await runMergeJob(inputs, rules, {
       out: opts.out,

@@ -70,7 +70,7 @@ export function countRowsWithoutTable(workbook: Workbook): number {
   let n = 0;
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) continue;
-    for (const row of sheet.rows) if (row && row.some((c) => !isBlankCell(c))) n++;
+    for (const row of sheet.rows) if (row?.some((c) => !isBlankCell(c))) n++;
   }
   return n;
 }

@@ -11,7 +11,7 @@ describe('rowCells', () => {
     const cells = rowCells(9, columns);
     expect(cells.seq).toBe('A10');
     expect(cells.name).toBe('B10');
-    expect(cells['startDate']).toBe('G10');
+    expect(cells.startDate).toBe('G10');
     expect(cells.remarks).toBe('BS10'); // beyond the interned table
     expect(cells.url).toBeUndefined();
     expect(cellsRecord(cells)).toEqual({ seq: 'A10', name: 'B10', startDate: 'G10', remarks: 'BS10' });

@@ -47,7 +47,7 @@ describe('merge of the example inbox', () => {
 
   it('reports every file with its unit, status, receive time and rows', () => {
     const got = result.report.files.map((f) => [f.path, f.unit, f.status, f.receivedAt, f.receivedFrom, f.rows]);
-    const want = expected.files.map((f: any) => [f.path, f.unit, f.status, f.receivedAt, f.receivedFrom, f.rows]);
+    const want = expected.files.map((f: Record<string, unknown>) => [f.path, f.unit, f.status, f.receivedAt, f.receivedFrom, f.rows]);
     expect([...got].sort()).toEqual([...want].sort());
   });
 
@@ -118,7 +118,7 @@ describe('merge of the example inbox', () => {
 
   it('is readable by a second reader (SheetJS)', () => {
     const wb = XLSX.read(readFileSync(path.join(out, '活动汇总表.xlsx')));
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['活动汇总表'], { header: 1 });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.活动汇总表, { header: 1 });
     expect(rows.length).toBe(2 + result.report.totals.rowsMerged);
   });
 

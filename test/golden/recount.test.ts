@@ -59,14 +59,14 @@ beforeAll(async () => {
 function recount() {
   const errorWords = new Set((Object.keys(FINDING_SEVERITY) as FindingCode[]).filter((c) => FINDING_SEVERITY[c] === 'error').map((c) => MARK_WORDS[c]));
   const marks = (r: Row) =>
-    String(r['标记'] ?? '')
+    String(r.标记 ?? '')
       .split('、')
       .filter(Boolean);
   const roster = rules.roster.map((u) => u.name);
-  const unitOf = (r: Row) => String(r['填报单位'] ?? '');
+  const unitOf = (r: Row) => String(r.填报单位 ?? '');
   const inMaster = new Set(master.map(unitOf));
   const townMain = rules.categories.find((c) => c.townMainEvent)!.name;
-  const town = (r: Row) => String(r['所属镇街'] ?? '').trim() || (rules.towns.includes(unitOf(r)) ? unitOf(r) : '');
+  const town = (r: Row) => String(r.所属镇街 ?? '').trim() || (rules.towns.includes(unitOf(r)) ? unitOf(r) : '');
   return {
     activities: master.length,
     byUnit: countBy(master, unitOf),
@@ -75,27 +75,26 @@ function recount() {
     unlisted: [...inMaster].filter((u) => !roster.includes(u)),
     late: [...new Set(master.filter((r) => marks(r).includes('逾期')).map(unitOf))],
     rowsWithErrors: master.filter((r) => marks(r).some((w) => errorWords.has(w))),
-    cell: countBy(master, (r) => `${String(r['活动类别'] ?? '').trim()}|${town(r)}`),
+    cell: countBy(master, (r) => `${String(r.活动类别 ?? '').trim()}|${town(r)}`),
     starts: countBy(
-      master.filter((r) => iso(r['开始日期'])),
-      (r) => iso(r['开始日期'])!,
+      master.filter((r) => iso(r.开始日期)),
+      (r) => iso(r.开始日期)!,
     ),
-    running: (day: string) =>
-      master.filter((r) => iso(r['开始日期']) && iso(r['开始日期'])! <= day && (iso(r['结束日期']) ?? iso(r['开始日期']))! >= day).length,
+    running: (day: string) => master.filter((r) => iso(r.开始日期) && iso(r.开始日期)! <= day && (iso(r.结束日期) ?? iso(r.开始日期))! >= day).length,
     fields: countBy(
       master.flatMap((r) => [
         ...new Set(
-          String(r['科普领域'] ?? '')
+          String(r.科普领域 ?? '')
             .split('、')
             .filter(Boolean),
         ),
       ]),
       (f) => f,
     ),
-    modes: countBy(master, (r) => String(r['开展方式'] ?? '')),
-    people: master.reduce((n, r) => n + (typeof r['预计参与人数'] === 'number' ? (r['预计参与人数'] as number) : 0), 0),
+    modes: countBy(master, (r) => String(r.开展方式 ?? '')),
+    people: master.reduce((n, r) => n + (typeof r.预计参与人数 === 'number' ? (r.预计参与人数 as number) : 0), 0),
     kind: (u: string) => rules.roster.find((x) => x.name === u)?.kind ?? '名单外',
-    townsWithMain: rules.towns.filter((t) => master.some((r) => unitOf(r) === t && String(r['活动类别']).trim() === townMain)),
+    townsWithMain: rules.towns.filter((t) => master.some((r) => unitOf(r) === t && String(r.活动类别).trim() === townMain)),
   };
 }
 
@@ -143,7 +142,7 @@ describe('one set of numbers: the summary recounted from the master', () => {
         .map((s) => s.replace(/（.*$/, ''));
     expect(named(o.get(`逾期（${c.late.length}）`)).sort()).toEqual([...c.late].sort());
     expect(named(o.get(`未报送（${c.missing.length}）`))).toEqual(c.missing);
-    const toFix = [...new Set(c.rowsWithErrors.map((r) => String(r['填报单位'])))];
+    const toFix = [...new Set(c.rowsWithErrors.map((r) => String(r.填报单位)))];
     expect(named(o.get(`待修改（${toFix.length}）`))).toEqual(toFix);
     // each named with the roster's contact phone
     expect(String(o.get(`未报送（${c.missing.length}）`))).toBe('白茆镇（杨帆 0553-5876031）');
@@ -237,10 +236,10 @@ describe('one set of numbers: the summary recounted from the master', () => {
     }
     expect(total).toBe(c.activities);
     // the inbox has 镇街 rows with 所属镇街 left blank: none of them lands in 其他/未填
-    const blankTown = master.filter((r) => !String(r['所属镇街'] ?? '').trim() && rules.towns.includes(String(r['填报单位'])));
+    const blankTown = master.filter((r) => !String(r.所属镇街 ?? '').trim() && rules.towns.includes(String(r.填报单位)));
     expect(blankTown.length).toBeGreaterThan(0);
     const other = sheet.slice(1, -1).reduce((n, r) => n + (r[towns.length] as number), 0);
-    expect(other).toBe(master.filter((r) => !String(r['所属镇街'] ?? '').trim() && !rules.towns.includes(String(r['填报单位']))).length);
+    expect(other).toBe(master.filter((r) => !String(r.所属镇街 ?? '').trim() && !rules.towns.includes(String(r.填报单位))).length);
   });
 
   it('日程分布: starts once per activity, running per day, both agree with the master', () => {
@@ -278,9 +277,9 @@ describe('one set of numbers: the summary recounted from the master', () => {
       sheet.findIndex((r, i) => i > kindHeader && r[0] === '合计'),
     );
     for (const r of kinds) {
-      const rows = master.filter((x) => c.kind(String(x['填报单位'])) === r[0]);
+      const rows = master.filter((x) => c.kind(String(x.填报单位)) === r[0]);
       expect(r[3], String(r[0])).toBe(rows.length);
-      expect(r[4], String(r[0])).toBe(rows.reduce((n, x) => n + (typeof x['预计参与人数'] === 'number' ? (x['预计参与人数'] as number) : 0), 0));
+      expect(r[4], String(r[0])).toBe(rows.reduce((n, x) => n + (typeof x.预计参与人数 === 'number' ? (x.预计参与人数 as number) : 0), 0));
     }
     expect(kinds.reduce((n, r) => n + (r[3] as number), 0)).toBe(c.activities);
   });

@@ -162,6 +162,7 @@ describe('readXlsx on hand-made parts', () => {
       { t: 'd', v: '2023-09-19' },
       { t: 'd', v: '2023-09-20' },
       { t: 'n', v: 0.5, fmt: 'h:mm' },
+      // biome-ignore lint/suspicious/noApproximativeNumericConstant: the number as written in the sheet XML above
       { t: 'n', v: 3.14159, fmt: '0.00' },
       { t: 'd', v: '2023-09-20T08:30' },
       { t: 'd', v: '2023-09-21' },

@@ -192,8 +192,8 @@ describe('annotated copy of a unit’s .xlsx', () => {
     expect(comment('C5')).toContain('C6：');
     expect(comment('C3')).toContain('少于任务数');
     expect(comment('H7')).toBe('');
-    expect(ws['B6'].v).toBe('青少年科技营');
-    expect(ws['R5'].v).toBe('0553-5864150');
+    expect(ws.B6.v).toBe('青少年科技营');
+    expect(ws.R5.v).toBe('0553-5864150');
   });
 
   it('keeps auto-filters visible in LibreOffice: one _xlnm._FilterDatabase per filtered sheet', async () => {
@@ -218,7 +218,7 @@ describe('annotated copy of a unit’s .xlsx', () => {
       [0, `'甲'!$A$1:$B$2`],
       [1, `'乙'!$A$1:$B$2`],
     ]);
-    expect(sj.Sheets['乙']['!autofilter']?.ref).toBe('A1:B2');
+    expect(sj.Sheets.乙['!autofilter']?.ref).toBe('A1:B2');
     // a file that already has the names (as Excel writes them) keeps one per sheet, not one merged global
     const again = path.join(await tempDir(), 'g.xlsx');
     expect(await writeAnnotatedCopy(await fs.readFile(out), [], again)).toBe(true);
@@ -327,13 +327,13 @@ describe('annotated copy of a non-xlsx source, rebuilt from the neutral workbook
     expect(noteText(ws.getCell('A1'))).toBe('[警告] 单位不在名单中');
 
     const sj = await readSheetJS(out);
-    const s = sj.Sheets['a_b_c_1_'];
+    const s = sj.Sheets.a_b_c_1_;
     for (const a of ['A3', 'A4', 'D3', 'D4']) {
       expect(s[a].t, a).toBe('s');
       expect(s[a].f, a).toBeUndefined();
     }
-    expect(s['A3'].v).toBe('=cmd|" /C calc"!A0');
-    expect(s['D4'].v).toBe('-5');
+    expect(s.A3.v).toBe('=cmd|" /C calc"!A0');
+    expect(s.D4.v).toBe('-5');
   });
 
   it('returns false and writes nothing when the source is not an xlsx and no workbook is given', async () => {

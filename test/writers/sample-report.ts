@@ -94,7 +94,7 @@ export function sampleReport(): Report {
     finding({
       code: 'unit-unknown',
       severity: 'warning',
-      message: '单位「=HYPERLINK(\"x\")科协」不在任务分解表中,请核对单位名称',
+      message: '单位「=HYPERLINK("x")科协」不在任务分解表中,请核对单位名称',
       file: 'inbox/外单位.xlsx',
       sheet: 'Sheet1',
       row: 3,

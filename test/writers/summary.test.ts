@@ -286,7 +286,7 @@ describe('summary workbook 汇总统计.xlsx', () => {
     const findings = wb.Sheets[SUMMARY_SHEETS.findings];
     expect(findings['!autofilter']?.ref).toBe(`A1:J${i.report.findings.length + 1}`);
     // the formula-looking unit name is a string cell, not a formula
-    const b11 = findings['A11'];
+    const b11 = findings.A11;
     expect(b11.t).toBe('s');
     expect(b11.f).toBeUndefined();
     expect(b11.v).toBe('=HYPERLINK("x")科协');

@@ -69,7 +69,7 @@ describe('xlsx writer', () => {
     expect(ews.getColumn(2).width).toBe(30);
 
     const sj = await readSheetJS(bytes);
-    expect(sj.Sheets['大表'][`B${N + 1}`].v).toBe(`第${N - 1}项 科普活动「${(N - 1) % 97}」 & <测试>`);
+    expect(sj.Sheets.大表[`B${N + 1}`].v).toBe(`第${N - 1}项 科普活动「${(N - 1) % 97}」 & <测试>`);
     const names = (sj.Workbook?.Names ?? []).filter((n) => n.Name === '_xlnm._FilterDatabase').map((n) => [n.Sheet, n.Ref]);
     expect(names).toEqual([[0, `'大表'!$A$1:$C$${N + 1}`]]);
   });

@@ -72,8 +72,8 @@ export function composeFollowUpNotice(plan: FollowUpPlan, rules: Config): string
   const towns = plan.units.filter((u) => u.kind === '镇街');
   const townsDone = towns.filter((u) => !plan.obligations.some((o) => o.kind === 'town' && o.unit === u.name && o.status !== '已完成')).length;
   lines.push(
-    `  全区活动汇总表共 ${acts} 项活动：已在科普日网站发布 ${registered} 项；补充信息已完成 ${t.supplement['已完成']} 项；` +
-      `拟推优 ${proposed} 项，活动总结已提交 ${t.summary['已完成']} 项；镇街工作总结已交齐 ${townsDone} 个，共 ${towns.length} 个镇街。` +
+    `  全区活动汇总表共 ${acts} 项活动：已在科普日网站发布 ${registered} 项；补充信息已完成 ${t.supplement.已完成} 项；` +
+      `拟推优 ${proposed} 项，活动总结已提交 ${t.summary.已完成} 项；镇街工作总结已交齐 ${townsDone} 个，共 ${towns.length} 个镇街。` +
       `逾期未完成 ${t.overdue} 项，${plan.dueSoonDays} 日内到期 ${t.dueSoon} 项。`,
   );
   const section = (title: string, status: '逾期' | '即将到期') => {

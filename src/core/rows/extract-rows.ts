@@ -40,7 +40,7 @@ export interface ExtractedRows {
 }
 
 const TOTAL = /^(合计|总计|小计|共计)/;
-const EXAMPLE = /^[(（【\[]?(示例|样例|范例|例)[)）】\]]?\s*(\d+)?\s*[:：.、)）]?/;
+const EXAMPLE = /^[(（【[]?(示例|样例|范例|例)[)）】\]]?\s*(\d+)?\s*[:：.、)）]?/;
 const NOTES = /^(填表说明|填报说明|说明|备注|注)\s*[:：]|^(填表说明|填报说明)$|^注\s*\d*\s*[.、:：]/;
 const SIGNATURE = /(填表人|审核人|填报人|制表人|负责人签字|单位负责人)\s*[:：]?/;
 
@@ -183,13 +183,13 @@ function mergedRows(merges: CellRange[], first: number, last: number): Uint8Arra
   return out;
 }
 
-const EXAMPLE_NAME = /^[(（【\[]?(示例|样例|例)[)）】\]]?\s*[:：]/;
+const EXAMPLE_NAME = /^[(（【[]?(示例|样例|例)[)）】\]]?\s*[:：]/;
 const EXAMPLE_NAME_START = /^(示例|样例)/;
 
 function lastContentRow(rows: (Cell | undefined)[][]): number {
   for (let r = rows.length - 1; r >= 0; r--) {
     const row = rows[r];
-    if (row && row.some((c) => !isBlankCell(c))) return r;
+    if (row?.some((c) => !isBlankCell(c))) return r;
   }
   return -1;
 }

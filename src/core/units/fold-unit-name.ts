@@ -33,7 +33,7 @@ const ALWAYS_PREFIXES = ['安徽省', '安徽'];
 /** longest first, so 科学技术协会 goes before 协会-like shorter tails */
 const SUFFIXES = ['科学技术协会', '人民政府', '委员会', '办事处', '科协', '政府', '盖章', '公章'];
 
-const SEPARATORS = /[\-_·•.,，、:：;；/\\|~—–]+/g;
+const SEPARATORS = /[-_·•.,，、:：;；/\\|~—–]+/g;
 
 /** Strip brackets and their contents, nested ones too. */
 function stripBrackets(s: string): string {

@@ -77,12 +77,12 @@ export function foldKey(s: string): string {
   return (SPACE_OR_QUOTE.test(w) ? w.replace(WHITE_SPACE_RUN, '').replace(QUOTES, '') : w).toLowerCase();
 }
 
-const BRACKETED = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g;
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g;
 
 export function foldHeader(s: string): string {
   let k = foldKey(s);
   // repeat for nested brackets like (单位(盖章))
-  for (let i = 0; i < 3 && /[(\[【〔<]/.test(k); i++) k = k.replace(BRACKETED, '');
+  for (let i = 0; i < 3 && /[([【〔<]/.test(k); i++) k = k.replace(BRACKETED, '');
   // a trailing colon or asterisk marks a required field in many templates: 活动名称*、活动名称:
   return k.replace(/[*:※]+$/g, '').replace(/^[*※]+/, '');
 }

@@ -303,7 +303,7 @@ function prepare(text: string): { s: string; remarks: string } {
   s = s.replace(WEEKDAY, ' ');
   let remarks = '';
   for (let i = 0; i < 2; i++) {
-    s = s.replace(/\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]|〔[^〔〕]*〕/g, (b) => {
+    s = s.replace(/\([^()]*\)|【[^【】]*】|\[[^[\]]*\]|〔[^〔〕]*〕/g, (b) => {
       // a time in brackets, 9月18日（上午）, 9月18日(9:00-11:30), is still the time of day
       const inner = b.slice(1, -1).trim();
       if (inner !== '' && TIME_TAIL.test(inner) && /\d|[午晚早傍夜白凌天日]/.test(inner)) return ` ${inner} `;

@@ -15,7 +15,7 @@ const EMPTY_URL: UrlParse = Object.freeze({ kind: 'empty' });
 
 const PLACEHOLDER = /^(?:[-—–/\\_.。、]+|无|暂无|空|无网址|无链接)$/;
 /** an address runs until white space or punctuation that never ends a URL in Chinese text */
-const CANDIDATE = /https?:\/\/[^\s,，。;；、"'“”‘’<>《》（）【】\[\]{}|]+/i;
+const CANDIDATE = /https?:\/\/[^\s,，。;；、"'“”‘’<>《》（）【】[\]{}|]+/i;
 
 export function parseUrl(text: string): UrlParse {
   const s = foldWidth(text).trim();

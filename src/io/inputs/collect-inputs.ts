@@ -96,7 +96,7 @@ export async function collectInputs(args: string[], opts: CollectOptions): Promi
   const seen = new Set<string>();
 
   for (const arg of args) {
-    let st;
+    let st: Awaited<ReturnType<typeof fs.stat>>;
     try {
       st = await fs.stat(arg);
     } catch (err) {
@@ -431,11 +431,11 @@ async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
 
   const time = mailTimeFromHeaders(email.headers);
   const info: NonNullable<InputItem['email']> = {};
-  if (email.from && email.from.address) {
+  if (email.from?.address) {
     info.from = email.from.address.trim().toLowerCase();
-    if (email.from.name && email.from.name.trim()) info.fromName = email.from.name.trim();
+    if (email.from.name?.trim()) info.fromName = email.from.name.trim();
   }
-  if (email.subject && email.subject.trim()) info.subject = email.subject.trim();
+  if (email.subject?.trim()) info.subject = email.subject.trim();
 
   // A forwarded message's own time is the real submission; without one, the outer message's.
   const origin = childOrigin(ctx, {

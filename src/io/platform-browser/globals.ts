@@ -46,15 +46,15 @@ proto.write = function (this: Uint8Array, s: string, a?: unknown, b?: unknown, c
   return encoder.encodeInto(s, this.subarray(offset, offset + room)).written;
 };
 const slowFrom = BrowserBuffer.from;
-BrowserBuffer.from = function (value: unknown, enc?: unknown, len?: unknown) {
+BrowserBuffer.from = ((value: unknown, enc?: unknown, len?: unknown) => {
   if (typeof value === 'string' && isUtf8(enc)) {
     const bytes = encoder.encode(value);
     return (slowFrom as (v: unknown, e?: unknown, l?: unknown) => BrowserBuffer).call(BrowserBuffer, bytes.buffer, bytes.byteOffset, bytes.length);
   }
   return (slowFrom as (v: unknown, e?: unknown, l?: unknown) => BrowserBuffer).call(BrowserBuffer, value, enc, len);
-} as typeof BrowserBuffer.from;
+}) as typeof BrowserBuffer.from;
 const slowByteLength = BrowserBuffer.byteLength;
-BrowserBuffer.byteLength = function (value: unknown, enc?: unknown): number {
+BrowserBuffer.byteLength = ((value: unknown, enc?: unknown): number => {
   if (typeof value === 'string' && isUtf8(enc)) {
     // UTF-8 length without building the bytes
     let n = value.length;
@@ -66,7 +66,7 @@ BrowserBuffer.byteLength = function (value: unknown, enc?: unknown): number {
     return n;
   }
   return (slowByteLength as (v: unknown, e?: unknown) => number)(value, enc);
-} as typeof BrowserBuffer.byteLength;
+}) as typeof BrowserBuffer.byteLength;
 
 export const Buffer = BrowserBuffer;
 export function setImmediate(fn: (...a: unknown[]) => void, ...args: unknown[]): ReturnType<typeof setTimeout> {

@@ -9,7 +9,7 @@
  * stream (xlsx-writer; final blocks on the browser's CompressionStream when it has one), crc32(data, prev).
  */
 import { Deflate, Inflate } from 'fflate';
-import { Transform } from 'stream';
+import { Transform } from 'node:stream';
 
 export const constants = { Z_NO_FLUSH: 0, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4 } as const;
 

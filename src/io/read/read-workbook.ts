@@ -404,7 +404,7 @@ interface Lane {
 let lanes: Lane[] = [];
 
 function laneWorker(lane: Lane, url: URL): ReadWorker {
-  if (lane.worker && lane.worker.alive && lane.url === url.href) return lane.worker;
+  if (lane.worker?.alive && lane.url === url.href) return lane.worker;
   if (lane.worker) void lane.worker.close();
   lane.url = url.href;
   lane.worker = new ReadWorker(url, READ_WORKER_HEAP_MB);

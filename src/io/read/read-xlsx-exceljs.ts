@@ -130,7 +130,7 @@ function patchExcelJs(): void {
     const original = Worksheet.prototype._parseMergeCells as (this: unknown, model: unknown) => void;
     Worksheet.prototype._parseMergeCells = function (this: Record<string | symbol, unknown>, model: { mergeCells?: unknown }) {
       const wb = this._workbook as Record<symbol, unknown> | undefined;
-      if (wb && wb[KEPURI_READ]) {
+      if (wb?.[KEPURI_READ]) {
         const list = Array.isArray(model?.mergeCells) ? (model.mergeCells as unknown[]) : [];
         this[KEPURI_MERGES] = list.filter((m): m is string => typeof m === 'string');
         return;

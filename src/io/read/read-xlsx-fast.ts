@@ -579,7 +579,7 @@ function readSheet(
     }
   }
   fillHoles(rows, () => []);
-  const merges = readMergeRefs(xml, dataEnd >= 0 ? dataEnd : 0, clock);
+  const merges = readMergeRefs(xml, Math.max(dataEnd, 0), clock);
   return {
     name: entry.name,
     hidden: entry.state === 'hidden' || entry.state === 'veryHidden',

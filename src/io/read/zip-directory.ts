@@ -67,8 +67,14 @@ export function readZipDirectorySync(bytes: Uint8Array): ZipDirEntry[] | undefin
         if (id === 0x0001) {
           let q = e + 4;
           const qEnd = Math.min(q + size, eEnd);
-          if (uncompressedSize === 0xffffffff && q + 8 <= qEnd) (uncompressedSize = Number(buf.readBigUInt64LE(q))), (q += 8);
-          if (compressedSize === 0xffffffff && q + 8 <= qEnd) (compressedSize = Number(buf.readBigUInt64LE(q))), (q += 8);
+          if (uncompressedSize === 0xffffffff && q + 8 <= qEnd) {
+            uncompressedSize = Number(buf.readBigUInt64LE(q));
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff && q + 8 <= qEnd) {
+            compressedSize = Number(buf.readBigUInt64LE(q));
+            q += 8;
+          }
           if (localHeaderOffset === 0xffffffff && q + 8 <= qEnd) localHeaderOffset = Number(buf.readBigUInt64LE(q));
           break;
         }

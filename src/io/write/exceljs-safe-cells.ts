@@ -46,7 +46,7 @@ export function installQuotePrefix(): void {
       try {
         render.call(this, xmlStream, model);
       } finally {
-        if (Object.prototype.hasOwnProperty.call(stream, 'openNode')) delete (stream as Partial<XmlStream>).openNode;
+        if (Object.hasOwn(stream, 'openNode')) delete (stream as Partial<XmlStream>).openNode;
       }
     };
     const addStyleModel = StylesXform.prototype.addStyleModel;

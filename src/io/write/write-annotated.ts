@@ -133,7 +133,7 @@ async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook | undefined> {
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
 function safeSheetName(name: string, used: Set<string>): string {
-  let base =
+  const base =
     name
       .replace(/[:\\/?*[\]]/g, '_')
       .replace(/^'+|'+$/g, '')

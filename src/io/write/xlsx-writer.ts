@@ -299,7 +299,7 @@ export class XlsxSheet {
     const v = this.views[0];
     const selected = this.book.sheetIndex(this) === 0 ? ' tabSelected="1"' : '';
     const grid = v?.showGridLines === false ? ' showGridLines="0"' : '';
-    if (!v || v.state !== 'frozen' || (!v.xSplit && !v.ySplit)) return `<sheetView${selected}${grid} workbookViewId="0"/>`;
+    if (v?.state !== 'frozen' || (!v.xSplit && !v.ySplit)) return `<sheetView${selected}${grid} workbookViewId="0"/>`;
     const x = v.xSplit ?? 0;
     const y = v.ySplit ?? 0;
     const topLeft = v.topLeftCell ?? `${columnLetter(x)}${y + 1}`;
