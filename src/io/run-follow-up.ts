@@ -17,7 +17,7 @@ import { trackFollowUp, type FollowUpPlan } from '../core/follow-up/track-follow
 import type { Lang } from '../core/messages.js';
 import { toReportFinding, type ReportFinding } from '../core/report.js';
 import { collectInputs } from './inputs/collect-inputs.js';
-import { lookupReceived, parseManifest, type ManifestEntry } from './inputs/received-manifest.js';
+import { loadManifestFile, lookupReceived } from './inputs/received-manifest.js';
 import { readWorkbook } from './read/read-workbook.js';
 import { sniffMaterial } from './inputs/sniff-material.js';
 import { safeFileName } from './write/write-annotated.js';
@@ -90,7 +90,7 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
     } catch {
       throw new UsageError(`找不到材料文件夹 ${opts.materials}`);
     }
-    const manifest = opts.received ? await loadManifest(opts.received) : undefined;
+    const manifest = opts.received ? await loadManifestFile(opts.received) : undefined;
     const collected = await collectInputs([opts.materials], { ...(manifest ? { manifest } : {}), excludeDir: outDir, everyFile: true });
     for (const item of collected.items) {
       materials.push({
@@ -156,21 +156,3 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
   return { plan, report, written };
 }
 
-async function loadManifest(file: string): Promise<ManifestEntry[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new UsageError(`找不到报送时间清单 ${file}`);
-  }
-  const { entries, errors } = parseManifest(bytes, file);
-  if (errors.length > 0) {
-    throw new UsageError(
-      `报送时间清单 ${file} 有误：\n${errors
-        .slice(0, 10)
-        .map((e) => `  第 ${e.line} 行：${e.message}`)
-        .join('\n')}`,
-    );
-  }
-  return entries;
-}

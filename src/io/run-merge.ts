@@ -13,7 +13,7 @@ import type { Lang } from '../core/messages.js';
 import { buildReport, reportJsonChunks, toReportFinding, type Report } from '../core/report.js';
 import { UsageError } from '../core/errors.js';
 import { collectInputs, type InputItem } from './inputs/collect-inputs.js';
-import { lookupReceived, parseManifest, type ManifestEntry } from './inputs/received-manifest.js';
+import { loadManifestFile, lookupReceived, type ManifestEntry } from './inputs/received-manifest.js';
 import { readWorkbook } from './read/read-workbook.js';
 import { createReadPool, type ReadPool } from './read/isolation/read-pool.js';
 import os from 'node:os';
@@ -113,7 +113,7 @@ export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJo
   await assertInputsExist(inputs);
   await assertOutsideInputs(outDir, inputs);
   await assertWritableOut(outDir, opts.out);
-  const manifest = opts.received ? await loadManifest(opts.received) : undefined;
+  const manifest = opts.received ? await loadManifestFile(opts.received) : undefined;
 
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   trace(`collected ${collected.items.length} files`);
@@ -434,24 +434,6 @@ function submissionFromFinding(f: Finding, manifest: ManifestEntry[] | undefined
   return { path: f.file, name, ...(receivedAt ? { receivedAt, receivedFrom: 'manifest' as const } : {}), readFindings: [f] };
 }
 
-async function loadManifest(file: string): Promise<ManifestEntry[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new UsageError(`找不到报送时间清单 ${file}`);
-  }
-  const { entries, errors } = parseManifest(bytes, file);
-  if (errors.length > 0) {
-    throw new UsageError(
-      `报送时间清单 ${file} 有误：\n${errors
-        .slice(0, 10)
-        .map((e) => `  第 ${e.line} 行：${e.message}`)
-        .join('\n')}`,
-    );
-  }
-  return entries;
-}
 
 /** SPEC §8: outputs never go inside an input folder, nor over an input file. */
 async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<void> {

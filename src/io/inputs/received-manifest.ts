@@ -17,6 +17,8 @@
  * a folder or container (`inbox/a.xlsx`, `附件打包下载.zip#a.xlsx`) is preferred for an input whose
  * path ends with it.
  */
+import { promises as fs } from 'node:fs';
+import { UsageError } from '../../core/errors.js';
 import { iconv, parseCsv } from '../lazy-modules.js';
 import { shanghaiLocalToMs, toShanghaiIso } from './received-time.js';
 
@@ -220,4 +222,20 @@ export function lookupReceived(entries: readonly ManifestEntry[], baseName: stri
   }
   // no entry's folders fit this input: the base name alone decides (first such line)
   return (best ?? candidates[0]).receivedAt;
+}
+
+/** The --received manifest from disk; a missing or malformed one is bad usage (exit 2), naming its lines. */
+export async function loadManifestFile(file: string): Promise<ManifestEntry[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    throw new UsageError(`找不到报送时间清单 ${file}`);
+  }
+  const { entries, errors } = parseManifest(bytes, file);
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 10).map((e) => `  第 ${e.line} 行：${e.message}`);
+    throw new UsageError(`报送时间清单 ${file} 有误：\n${lines.join('\n')}`);
+  }
+  return entries;
 }
