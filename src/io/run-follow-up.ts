@@ -155,4 +155,3 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
   written.push(json);
   return { plan, report, written };
 }
-

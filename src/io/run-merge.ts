@@ -209,6 +209,23 @@ export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJo
   if (!report.files.some((f) => f.status === 'merged' || f.status === 'superseded')) {
     throw new UsageError(nothingReadableMessage(inputs, report));
   }
+  return writeOutputs(outDir, inputs, plan, report, rules, opts, sources);
+}
+
+/**
+ * The output stage: every file of the run written to a staging folder, then moved into place as
+ * a set, report.json last (issue 12 §6); a unit whose feedback cannot be written gets a finding
+ * (issue 13, items 16 and 19); a full disk is one sentence, not a stack.
+ */
+async function writeOutputs(
+  outDir: string,
+  inputs: string[],
+  plan: MergePlan,
+  report: Report,
+  rules: Config,
+  opts: MergeJobOptions,
+  sources: Map<string, AnnotationSource>,
+): Promise<MergeJobResult> {
   const createdAt = opts.createdAt ?? new Date();
   const notice = composeNotice(report, rules, { runAt: createdAt });
   const notSubmissions = report.findings.filter((f) => NOT_A_SUBMISSION.has(f.code)).map((f) => ({ path: f.file, message: f.message }));
@@ -433,7 +450,6 @@ function submissionFromFinding(f: Finding, manifest: ManifestEntry[] | undefined
   const receivedAt = manifest ? lookupReceived(manifest, name, f.file) : undefined;
   return { path: f.file, name, ...(receivedAt ? { receivedAt, receivedFrom: 'manifest' as const } : {}), readFindings: [f] };
 }
-
 
 /** SPEC §8: outputs never go inside an input folder, nor over an input file. */
 async function assertOutsideInputs(outDir: string, inputs: string[]): Promise<void> {

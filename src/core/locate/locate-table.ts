@@ -156,6 +156,8 @@ export function locateTable(workbook: Workbook, file: string): LocateResult {
   return bindColumns(best.sheet, best.index, best.header.row);
 }
 
+// One pass over the header cells that decides each column once (two-row headers, merged parents,
+// template label over synonym over a name inside a header); the findings are the table rules'.
 function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): LocateResult {
   const get = makeMergedGetter(sheet);
   const top = sheet.rows[headerRow] ?? [];

@@ -160,6 +160,9 @@ function rangeEnd(start: Extract<DateParse, { kind: 'ok' }>, cache: ParseCache):
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_TEXT = 32_767;
 
+// Long on purpose: the hot path of a province merge (100,000 rows). Each field is typed in a
+// fixed order with named stores, so `values` keeps one hidden class; helpers per field cost a
+// measurable share of the analysis (issue 6) and would not make the order easier to follow.
 export function normalizeRow(raw: RawRow, ctx: NormalizeContext): ParsedRow {
   const cache = ctx.cache;
   const rawText: FieldRecord = {};

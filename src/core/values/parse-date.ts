@@ -190,6 +190,8 @@ interface Piece {
   approximate?: boolean;
 }
 
+// Long by nature: the SPEC §3 forms tried in order, first match wins; the order is the logic,
+// and each step is one regular expression with its own comment.
 export function parseDateText(text: string, opts: { year: number }): DateParse {
   const prepared = prepare(text);
   let s = prepared.s;
