@@ -5,6 +5,7 @@
  * without a BOM, an .xlsx whose parts are UTF-16. Golden: the flattened [file, cell, code] lists
  * of expected.json; and each must give the same activities as the file it was made from.
  */
+import { CALAMINE, itCorpus } from '../helpers/corpus.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,8 +95,8 @@ describe('item 7: Excel default key', () => {
     expect(agile.ok && agile.workbook.format).toBe('xlsx');
   }, 20_000);
 
-  it('an .xls RC4-encrypted with the default key opens (calamine corpus issue_385.xls)', async () => {
-    const file = path.resolve(REPO, '../shared/corpus/calamine/issue_385.xls');
+  itCorpus('an .xls RC4-encrypted with the default key opens (calamine corpus issue_385.xls)', async () => {
+    const file = path.join(CALAMINE, 'issue_385.xls');
     const r = await readWorkbook(readFileSync(file), 'issue_385.xls');
     expect(r).toMatchObject({ ok: true, workbook: { format: 'xls', sheets: [{ name: 'Sheet1', rows: [] }] } });
   });
