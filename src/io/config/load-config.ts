@@ -1,6 +1,6 @@
 /**
  * Finding and loading the rules in force: `--config FILE`, else ./kepuri.config.json, else the
- * embedded 2024 defaults; then the roster from `--roster`, the config, or the embedded list.
+ * embedded 2023 鸠江区 defaults (core/config/defaults-2023.ts); then the roster from `--roster`, the config, or the embedded list.
  * A config or roster that does not parse throws UsageError naming the file and the JSON path or
  * cell (the CLI prints it and exits 2, writing nothing).
  */

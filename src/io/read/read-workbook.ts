@@ -3,7 +3,7 @@ import os from 'node:os';
  * One entry point for reading any input as a neutral Workbook (SPEC §5, §9):
  *
  *   size cap → classify by content (sniff-format) → zip caps for zip-based formats →
- *   parse (read-worker's parseSpreadsheet) → { ok, workbook } or { ok: false, findings }.
+ *   parse (isolation/read-child's parseSpreadsheet) → { ok, workbook } or { ok: false, findings }.
  *
  * It never throws and never lets a parser take the process down or hang it. Parsing runs in a
  * child process (a heap limit, and a wall-clock timeout that kills it), so a file built to
@@ -17,7 +17,7 @@ import os from 'node:os';
  *  - the timeout is 8 s plus 0.5 s per MiB of content; the heap 1 GiB, or more for large files.
  * Why a process and not a worker thread: see ReadWorker.
  *
- * Where the child's script is: `read-worker.js` next to this module. From the compiled package
+ * Where the child's script is: `isolation/read-child.js` beside this module. From the compiled package
  * (dist/) it is there. When this module runs from its TypeScript source (vitest), there is no
  * .js sibling and Node 20 cannot run .ts, so parsing happens in-process: the same code, without
  * the isolation. Tests of the isolation itself pass `workerUrl` pointing at
@@ -38,12 +38,12 @@ export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false;
 
 export interface ReadWorkbookOptions {
   /**
-   * 'auto' (default): in a child process when the compiled read-worker.js exists, else
+   * 'auto' (default): in a child process when the compiled isolation/read-child.js exists, else
    * in-process; true: the same (in-process only if no worker script can be found, or the child
    * cannot be started); false: in-process.
    */
   isolate?: 'auto' | boolean;
-  /** the child's script, instead of read-worker.js beside this module (tests) */
+  /** the child's script, instead of isolation/read-child.js (tests) */
   workerUrl?: URL;
   /** overrides the computed wall-clock limit for the parse, in ms */
   timeoutMs?: number;
@@ -90,7 +90,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
       return fail(createFinding('file-unsupported', { file }, { what: '压缩包' }));
     case 'encrypted': {
       // Excel's default key (write protection, a protected structure) opens without a password:
-      // tried in a read child (read-worker's parseEncrypted), like any parser
+      // tried in a read child (read-child's parseEncrypted), like any parser
       const outcome = await parse(bytes, { format: 'xlsx', file, encrypted: true }, bytes.length * 4, options);
       if (outcome.ok) return outcome;
       if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));

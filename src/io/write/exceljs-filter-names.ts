@@ -1,6 +1,6 @@
 /**
  * exceljs writes no `_xlnm._FilterDatabase` name, and LibreOffice then hides the auto-filter.
- * Every writer of an auto-filtered workbook (master, summary, feedback copies) calls this.
+ * The feedback copies (exceljs) call this; our own writer (write/xlsx-writer.ts) writes the name itself.
  */
 import type ExcelJS from 'exceljs';
 import { addressOf } from '../../core/table.js';
