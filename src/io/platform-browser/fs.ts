@@ -58,17 +58,9 @@ export function removeTree(dir: string): void {
   for (const k of [...nodes.keys()]) if (k === abs || k.startsWith(abs + '/')) nodes.delete(k);
 }
 
-class Stats {
-  constructor(private readonly n: Node) {}
-  get size(): number {
-    return this.n.bytes?.length ?? 0;
-  }
-  get mtime(): Date {
-    return this.n.mtime;
-  }
-  get mtimeMs(): number {
-    return this.n.mtime.getTime();
-  }
+/** What a file's entry says of its kind: shared by Stats and Dirent, as in Node. */
+class Kind {
+  constructor(protected readonly n: Node) {}
   isFile(): boolean {
     return !this.n.dir;
   }
@@ -80,23 +72,28 @@ class Stats {
   }
 }
 
-class Dirent {
+class Stats extends Kind {
+  get size(): number {
+    return this.n.bytes?.length ?? 0;
+  }
+  get mtime(): Date {
+    return this.n.mtime;
+  }
+  get mtimeMs(): number {
+    return this.n.mtime.getTime();
+  }
+}
+
+class Dirent extends Kind {
   constructor(
     readonly name: string | Buffer,
-    private readonly n: Node,
+    n: Node,
     readonly parentPath: string,
-  ) {}
+  ) {
+    super(n);
+  }
   get path(): string {
     return this.parentPath;
-  }
-  isFile(): boolean {
-    return !this.n.dir;
-  }
-  isDirectory(): boolean {
-    return this.n.dir;
-  }
-  isSymbolicLink(): boolean {
-    return false;
   }
 }
 
