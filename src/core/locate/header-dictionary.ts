@@ -2,6 +2,7 @@
  * Folded header text → field. Built once from COLUMNS (src/core/columns.ts), the single place
  * where headers and their synonyms live.
  */
+import { followUpKeyOf } from '../follow-up/follow-up-columns.js';
 import { COLUMNS, UNIT_COLUMN_SYNONYMS, type FieldKey } from '../columns.js';
 import { foldHeader, ParseMemo } from '../values/fold-text.js';
 
@@ -164,6 +165,9 @@ export function lookupHeaderLoose(text: string): HeaderTarget | undefined {
   const exact = lookupHeader(text);
   if (exact) return exact;
   if (text.length > 40 || /[:：\d]/.test(text)) return undefined;
+  // a follow-up column of the master (新闻报道链接, 活动总结提交日期) is its own column, never 活动网址
+  // or a date by a name inside it: it stays an extra, which merge carries into its column (issue 15)
+  if (followUpKeyOf(text)) return undefined;
   const cached = LOOSE_CACHE.get(text);
   if (cached !== undefined) return cached ?? undefined;
   return LOOSE_CACHE.add(text, (t) => findContained(foldHeader(t)) ?? null) ?? undefined;

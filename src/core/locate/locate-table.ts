@@ -5,7 +5,6 @@
 import type { FieldKey } from '../columns.js';
 import { createFinding, type Finding } from '../finding.js';
 import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
-import { followUpKeyOf } from '../follow-up/follow-up-columns.js';
 import { normalizeText } from '../values/fold-text.js';
 import { lookupDateSubHeader, lookupHeader, lookupHeaderLoose } from './header-dictionary.js';
 
@@ -219,13 +218,6 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
         isUnit = true;
         contained = t.contained !== undefined;
       }
-    }
-    // a follow-up column of the master (新闻报道链接, 活动总结提交日期) is its own column, never 活动网址
-    // or a date bound by a name inside it: it stays an extra, which merge carries into its column
-    if (contained && followUpKeyOf(headerText)) {
-      key = undefined;
-      isUnit = false;
-      contained = false;
     }
     // a horizontally merged parent header is bound once: its first column
     if (key && fields.get(key)?.header === headerText && !twoRow) continue;
