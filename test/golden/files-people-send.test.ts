@@ -14,7 +14,7 @@ import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { buildValidateReport, validateWorkbook } from '../../src/core/validate-files.js';
 import { collectInputs } from '../../src/io/inputs/collect-inputs.js';
 import { readInputFile } from '../../src/io/read/read-input-file.js';
-import { closeReadWorker, readWorkbook } from '../../src/io/read/read-workbook.js';
+import { closeReadChild, readWorkbook } from '../../src/io/read/read-workbook.js';
 import { readXlsx } from '../../src/io/read/read-xlsx-exceljs.js';
 import { readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
 import { classifyInput, looksLikeText, unicodeTextEncoding } from '../../src/io/read/sniff-format.js';
@@ -27,7 +27,7 @@ const expected = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8'
 const files = Object.keys(expected);
 const rules = defaultRules();
 
-afterAll(() => closeReadWorker());
+afterAll(() => closeReadChild());
 
 /** What each fixture was made from (make-sent-fixtures.mjs). */
 function sourceOf(file: string): string {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
-import { closeReadWorker } from '../../src/io/read/read-workbook.js';
+import { closeReadChild } from '../../src/io/read/read-workbook.js';
 import { collectInputs } from '../../src/io/inputs/collect-inputs.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
 import { zipOf } from '../io/make-files.js';
@@ -19,7 +19,7 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kepuri-odd-'));
 
 afterAll(async () => {
-  await closeReadWorker();
+  await closeReadChild();
   rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -8,11 +8,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeReadWorker, readWorkbook, type ReadWorkbookResult } from '../../src/io/read/read-workbook.js';
+import { closeReadChild, readWorkbook, type ReadWorkbookResult } from '../../src/io/read/read-workbook.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 import { CALAMINE as CORPUS, describeCorpus, itCorpus } from '../helpers/corpus.js';
-const DIST_WORKER = path.join(REPO, 'dist/io/read/isolation/read-child.js');
+const DIST_CHILD = path.join(REPO, 'dist/io/read/isolation/read-child.js');
 const files = existsSync(CORPUS) ? readdirSync(CORPUS).sort() : [];
 
 /** Files that do not read as a workbook, and why. Everything else must read. */
@@ -27,7 +27,7 @@ const NOT_OK: Record<string, { code: string; params?: Record<string, string> }> 
   'picture.png': { code: 'file-unsupported', params: { what: '图片' } },
 };
 
-afterAll(() => closeReadWorker());
+afterAll(() => closeReadChild());
 
 const results = new Map<string, ReadWorkbookResult>();
 
@@ -85,10 +85,10 @@ describeCorpus('calamine corpus', () => {
   });
 
   describe('in the worker', () => {
-    const workerUrl = pathToFileURL(DIST_WORKER);
+    const childUrl = pathToFileURL(DIST_CHILD);
     it('gives the in-process result for every file', async () => {
       for (const file of files) {
-        const [isolated, ms] = await timedRead(file, { isolate: true, workerUrl });
+        const [isolated, ms] = await timedRead(file, { isolate: true, childUrl });
         expect(ms).toBeLessThan(10_000);
         const inProcess = results.get(file) ?? (await timedRead(file, { isolate: false }))[0];
         expect([file, isolated]).toEqual([file, inProcess]);

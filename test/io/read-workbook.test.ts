@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REASON_ABNORMAL, closeReadWorker, readWorkbook } from '../../src/io/read/read-workbook.js';
+import { REASON_ABNORMAL, closeReadChild, readWorkbook } from '../../src/io/read/read-workbook.js';
 import { patchZip, rawXlsx, sheetjsBook, valuesOf, writeBook, zipOf } from './make-files.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 import { CALAMINE as CORPUS, itCorpus } from '../helpers/corpus.js';
 /** The compiled worker; `npm test` builds dist/ before running vitest. */
-const DIST_WORKER = path.join(REPO, 'dist/io/read/isolation/read-child.js');
+const DIST_CHILD = path.join(REPO, 'dist/io/read/isolation/read-child.js');
 
-afterAll(() => closeReadWorker());
+afterAll(() => closeReadChild());
 
 const schedule = () =>
   sheetjsBook([
@@ -145,33 +145,33 @@ describe('readWorkbook (in-process under vitest)', () => {
 });
 
 describe('readWorkbook in the worker (dist/io/read/isolation/read-child.js)', () => {
-  const workerUrl = pathToFileURL(DIST_WORKER);
+  const childUrl = pathToFileURL(DIST_CHILD);
 
   it('gives exactly the in-process result', async () => {
     for (const bookType of ['xlsx', 'biff8', 'ods', 'csv'] as const) {
       const bytes = writeBook(schedule(), bookType);
       const inProcess = await readWorkbook(bytes, 'a', { isolate: false });
-      const isolated = await readWorkbook(bytes, 'a', { isolate: true, workerUrl });
+      const isolated = await readWorkbook(bytes, 'a', { isolate: true, childUrl });
       expect([bookType, isolated]).toEqual([bookType, inProcess]);
     }
   });
 
   it('stops a parse that does not end, and the next file reads on a fresh worker', async () => {
     const t0 = performance.now();
-    const r = await readWorkbook(await hostileOds(), 'dos.ods', { isolate: true, workerUrl, timeoutMs: 3000 });
+    const r = await readWorkbook(await hostileOds(), 'dos.ods', { isolate: true, childUrl, timeoutMs: 3000 });
     expect(performance.now() - t0).toBeLessThan(8000);
     expect(r).toEqual({
       ok: false,
       findings: [expect.objectContaining({ code: 'file-unreadable', file: 'dos.ods', params: { reason: REASON_ABNORMAL } })],
     });
-    const next = await readWorkbook(writeBook(schedule(), 'xlsx'), 'ok.xlsx', { isolate: true, workerUrl });
+    const next = await readWorkbook(writeBook(schedule(), 'xlsx'), 'ok.xlsx', { isolate: true, childUrl });
     expect(next.ok).toBe(true);
   }, 20_000);
 
   it('serves concurrent reads one at a time, each with its own result', async () => {
     const names = ['甲', '乙', '丙', '丁', '戊'];
     const results = await Promise.all(
-      names.map((n) => readWorkbook(writeBook(sheetjsBook([{ name: n, aoa: [[n]] }]), 'xlsx'), `${n}.xlsx`, { isolate: true, workerUrl })),
+      names.map((n) => readWorkbook(writeBook(sheetjsBook([{ name: n, aoa: [[n]] }]), 'xlsx'), `${n}.xlsx`, { isolate: true, childUrl })),
     );
     expect(results.map((r) => r.ok && r.workbook.sheets[0].name)).toEqual(names);
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../src/core/config/resolve-rules.js';
 import { readLegacy } from '../../src/io/read/read-legacy.js';
-import { closeReadWorker, readWorkbook } from '../../src/io/read/read-workbook.js';
+import { closeReadChild, readWorkbook } from '../../src/io/read/read-workbook.js';
 import { readXlsx } from '../../src/io/read/read-xlsx-exceljs.js';
 import { readXlsxFast } from '../../src/io/read/read-xlsx-fast.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
@@ -21,7 +21,7 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kepuri-sst-'));
 
 afterAll(async () => {
-  await closeReadWorker();
+  await closeReadChild();
   rmSync(tmp, { recursive: true, force: true });
 });
 

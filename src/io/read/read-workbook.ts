@@ -15,12 +15,12 @@ import os from 'node:os';
  *  - a file whose content (uncompressed zip size, or file size) is large gets a child of its
  *    own, with a heap limit and timeout scaled to it, killed right after so its memory goes back;
  *  - the timeout is 8 s plus 0.5 s per MiB of content; the heap 1 GiB, or more for large files.
- * Why a process and not a worker thread: see ReadWorker.
+ * Why a process and not a worker thread: see ReadChild.
  *
  * Where the child's script is: `isolation/read-child.js` beside this module. From the compiled package
  * (dist/) it is there. When this module runs from its TypeScript source (vitest), there is no
  * .js sibling and Node 20 cannot run .ts, so parsing happens in-process: the same code, without
- * the isolation. Tests of the isolation itself pass `workerUrl` pointing at
+ * the isolation. Tests of the isolation itself pass `childUrl` pointing at
  * dist/io/read/isolation/read-child.js (built by `npm test`'s tsc step).
  */
 import { existsSync } from 'node:fs';
@@ -28,8 +28,8 @@ import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createFinding, type Finding } from '../../core/finding.js';
 import type { Workbook, WorkbookFormat } from '../../core/table.js';
-import type { ParseOutcome, ParseRequest, WorkerJob, WorkerReply } from './isolation/read-child.js';
-import { READ_WORKER_ENV, decodeWorkbook } from './isolation/read-child.js';
+import type { ParseOutcome, ParseRequest, ChildJob, ChildReply } from './isolation/read-child.js';
+import { READ_CHILD_ENV, decodeWorkbook } from './isolation/read-child.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
 import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
@@ -39,12 +39,12 @@ export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false;
 export interface ReadWorkbookOptions {
   /**
    * 'auto' (default): in a child process when the compiled isolation/read-child.js exists, else
-   * in-process; true: the same (in-process only if no worker script can be found, or the child
+   * in-process; true: the same (in-process only if no child script can be found, or the child
    * cannot be started); false: in-process.
    */
   isolate?: 'auto' | boolean;
   /** the child's script, instead of isolation/read-child.js (tests) */
-  workerUrl?: URL;
+  childUrl?: URL;
   /** overrides the computed wall-clock limit for the parse, in ms */
   timeoutMs?: number;
 }
@@ -54,7 +54,7 @@ const MiB = 1024 * 1024;
 /** Wall-clock limit of one parse: base plus a share per MiB of content. */
 export const READ_TIMEOUT = { baseMs: 8_000, perMiBMs: 500 } as const;
 /** Heap of the shared child, and the content size above which a file gets a child of its own. */
-export const READ_WORKER_HEAP_MB = 768;
+export const READ_CHILD_HEAP_MB = 768;
 export const DEDICATED_WORKER_CONTENT_BYTES = 32 * MiB;
 const MAX_HEAP_MB = 4096;
 
@@ -146,7 +146,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
 /**
  * The fast path alone: the workbook when `bytes` is an .xlsx/.xlsm within the size caps that the
  * fast reader takes under the in-process limits — exactly what readWorkbook would return for it —
- * else undefined (then readWorkbook decides). Used by the analysis worker threads.
+ * else undefined (then readWorkbook decides). Used by the read threads of read-pool.ts.
  */
 export async function readXlsxInProcess(bytes: Buffer, maxContentBytes: number = IN_PROCESS_FAST.contentBytes): Promise<Workbook | undefined> {
   if (!checkFileSize(bytes.length).ok) return undefined;
@@ -200,27 +200,27 @@ function memberName(file: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// in-process or in a worker
+// in-process or in a child process
 // ---------------------------------------------------------------------------------------------
 
 async function parse(bytes: Buffer, req: ParseRequest, contentBytes: number, options: ReadWorkbookOptions): Promise<ParseOutcome> {
   const isolate = options.isolate ?? 'auto';
-  const url = isolate === false ? undefined : (options.workerUrl ?? defaultWorkerUrl());
+  const url = isolate === false ? undefined : (options.childUrl ?? defaultChildUrl());
   if (!url) return parseInProcess(bytes, req);
   const timeoutMs = options.timeoutMs ?? readTimeoutMs(contentBytes);
   try {
     if (contentBytes > DEDICATED_WORKER_CONTENT_BYTES) {
-      const heapMb = Math.min(MAX_HEAP_MB, Math.max(READ_WORKER_HEAP_MB, 512 + Math.ceil((contentBytes / MiB) * 16)));
-      const worker = new ReadWorker(url, heapMb);
+      const heapMb = Math.min(MAX_HEAP_MB, Math.max(READ_CHILD_HEAP_MB, 512 + Math.ceil((contentBytes / MiB) * 16)));
+      const child = new ReadChild(url, heapMb);
       try {
-        return await worker.run(bytes, req, timeoutMs);
+        return await child.run(bytes, req, timeoutMs);
       } finally {
-        void worker.close();
+        void child.close();
       }
     }
     return await runShared(url, bytes, req, timeoutMs);
   } catch (err) {
-    if (err instanceof WorkerStartError) return parseInProcess(bytes, req);
+    if (err instanceof ChildStartError) return parseInProcess(bytes, req);
     throw err;
   }
 }
@@ -232,8 +232,8 @@ async function parseInProcess(bytes: Buffer, req: ParseRequest): Promise<ParseOu
 
 let cachedDefaultUrl: URL | null | undefined;
 
-/** read-worker.js beside this module, when this module is compiled JavaScript; else undefined. */
-function defaultWorkerUrl(): URL | undefined {
+/** isolation/read-child.js beside this module, when this module is compiled JavaScript; else undefined. */
+function defaultChildUrl(): URL | undefined {
   if (cachedDefaultUrl !== undefined) return cachedDefaultUrl ?? undefined;
   cachedDefaultUrl = null;
   try {
@@ -249,10 +249,10 @@ function defaultWorkerUrl(): URL | undefined {
 
 /** Whether readWorkbook would isolate parsing by default in this process. */
 export function readIsolationAvailable(): boolean {
-  return defaultWorkerUrl() !== undefined;
+  return defaultChildUrl() !== undefined;
 }
 
-class WorkerStartError extends Error {}
+class ChildStartError extends Error {}
 
 interface Pending {
   id: number;
@@ -269,7 +269,7 @@ interface Pending {
  * could not retry ("CALL_AND_RETRY_LAST … JavaScript heap out of memory") and aborted the whole
  * process, main thread included. A child that runs out of memory dies alone.
  */
-class ReadWorker {
+class ReadChild {
   private child: ChildProcess | undefined;
   private dead = false;
   private nextId = 1;
@@ -286,7 +286,7 @@ class ReadWorker {
       child = fork(fileURLToPath(this.url), [], {
         // our own flags only: not the parent's (a --require preload, an inspector port …)
         execArgv: [`--max-old-space-size=${this.heapMb}`],
-        env: { ...process.env, [READ_WORKER_ENV]: '1' },
+        env: { ...process.env, [READ_CHILD_ENV]: '1' },
         serialization: 'advanced',
         // the parsers' console noise, and V8's report when a hostile file exhausts the child's
         // heap, are not for the user's terminal
@@ -294,15 +294,15 @@ class ReadWorker {
       });
     } catch (err) {
       this.dead = true;
-      throw new WorkerStartError(err instanceof Error ? err.message : String(err));
+      throw new ChildStartError(err instanceof Error ? err.message : String(err));
     }
     this.child = child;
     this.started = new Promise<void>((resolve, reject) => {
       child.once('spawn', () => resolve());
-      child.once('error', (err) => reject(new WorkerStartError(err.message)));
+      child.once('error', (err) => reject(new ChildStartError(err.message)));
     });
     this.started.catch(() => undefined);
-    child.on('message', (msg: WorkerReply) => {
+    child.on('message', (msg: ChildReply) => {
       const p = this.current;
       if (!p || typeof msg !== 'object' || msg === null || p.id !== msg.id) return;
       if ('json' in msg) {
@@ -358,7 +358,7 @@ class ReadWorker {
 
   /** Run one job; the caller makes sure jobs do not overlap (see runShared). */
   async run(bytes: Buffer, req: ParseRequest, timeoutMs: number): Promise<ParseOutcome> {
-    await this.started; // a child that cannot start throws WorkerStartError: parse in-process
+    await this.started; // a child that cannot start throws ChildStartError: parse in-process
     const c = this.child;
     if (this.dead || !c) return { ok: false, code: 'file-unreadable', reason: REASON_ABNORMAL };
     return new Promise<ParseOutcome>((resolve) => {
@@ -366,7 +366,7 @@ class ReadWorker {
       const timer = setTimeout(() => this.die(), timeoutMs);
       this.current = { id, resolve, timer };
       this.busy();
-      const msg: WorkerJob = { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), ...req };
+      const msg: ChildJob = { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), ...req };
       try {
         c.send(msg, (err) => {
           if (err) this.die();
@@ -397,18 +397,18 @@ class ReadWorker {
 const LANES = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 interface Lane {
   url: string;
-  worker?: ReadWorker;
+  child?: ReadChild;
   queue: Promise<unknown>;
   pending: number;
 }
 let lanes: Lane[] = [];
 
-function laneWorker(lane: Lane, url: URL): ReadWorker {
-  if (lane.worker?.alive && lane.url === url.href) return lane.worker;
-  if (lane.worker) void lane.worker.close();
+function laneChild(lane: Lane, url: URL): ReadChild {
+  if (lane.child?.alive && lane.url === url.href) return lane.child;
+  if (lane.child) void lane.child.close();
   lane.url = url.href;
-  lane.worker = new ReadWorker(url, READ_WORKER_HEAP_MB);
-  return lane.worker;
+  lane.child = new ReadChild(url, READ_CHILD_HEAP_MB);
+  return lane.child;
 }
 
 function ensureLanes(url: URL): Lane[] {
@@ -419,7 +419,7 @@ function ensureLanes(url: URL): Lane[] {
 function runShared(url: URL, bytes: Buffer, req: ParseRequest, timeoutMs: number): Promise<ParseOutcome> {
   const lane = ensureLanes(url).reduce((a, b) => (b.pending < a.pending ? b : a));
   lane.pending++;
-  const job = lane.queue.then(() => laneWorker(lane, url).run(bytes, req, timeoutMs));
+  const job = lane.queue.then(() => laneChild(lane, url).run(bytes, req, timeoutMs));
   lane.queue = job.catch(() => undefined).finally(() => lane.pending--);
   return job;
 }
@@ -428,18 +428,18 @@ function runShared(url: URL, bytes: Buffer, req: ParseRequest, timeoutMs: number
  * Start the shared read child now (it loads exceljs while the caller does other work). A no-op
  * when parsing is in-process. Never throws.
  */
-export function prewarmReadWorker(workerUrl?: URL): void {
+export function prewarmReadChild(childUrl?: URL): void {
   try {
-    const url = workerUrl ?? defaultWorkerUrl();
-    if (url) for (const lane of ensureLanes(url)) laneWorker(lane, url);
+    const url = childUrl ?? defaultChildUrl();
+    if (url) for (const lane of ensureLanes(url)) laneChild(lane, url);
   } catch {
     // in-process then
   }
 }
 
 /** Stop the shared read child (tests; the CLI need not: an idle child never holds the process). */
-export async function closeReadWorker(): Promise<void> {
+export async function closeReadChild(): Promise<void> {
   const old = lanes;
   lanes = [];
-  await Promise.all(old.map((l) => l.worker?.close()));
+  await Promise.all(old.map((l) => l.child?.close()));
 }

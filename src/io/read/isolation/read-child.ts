@@ -5,7 +5,7 @@
  * (read-xlsx-fast for .xlsx/.xlsm, then exceljs, then SheetJS as the fallbacks, SheetJS for the legacy formats, our
  * CSV reader for text). It never throws.
  *
- * Run as a child process (forked by read-workbook.ts with READ_WORKER_ENV set), this module
+ * Run as a child process (forked by read-workbook.ts with READ_CHILD_ENV set), this module
  * answers parse jobs one at a time, so a hostile file that makes a parser loop or exhaust memory
  * only takes this process down: the parent kills it on a timeout, or sees it die at its heap
  * limit, and reports the file unreadable. Imported normally (in-process parsing, as under
@@ -26,7 +26,7 @@ const loadXlsxFast = () => (xlsxFastModule ??= import('../read-xlsx-fast.js'));
 const loadLegacy = () => (legacyModule ??= import('../read-legacy.js'));
 
 /** Set in the environment of the child process read-workbook.ts forks to run this module. */
-export const READ_WORKER_ENV = 'KEPURI_READ_WORKER';
+export const READ_CHILD_ENV = 'KEPURI_READ_CHILD';
 
 export interface ParseRequest {
   format: WorkbookFormat;
@@ -120,7 +120,7 @@ async function parseEncrypted(bytes: Buffer, req: ParseRequest): Promise<ParseOu
 }
 
 /** Parent → child (IPC with `serialization: 'advanced'`, so bytes travel as bytes). */
-export interface WorkerJob extends ParseRequest {
+export interface ChildJob extends ParseRequest {
   id: number;
   bytes: Uint8Array;
 }
@@ -131,7 +131,7 @@ export interface WorkerJob extends ParseRequest {
  * (millions of cells) this is about twice as fast as V8-serialising the object graph (measured:
  * 3.8 M cells, ~3 s against ~9 s), and a string crosses the pipe as one block.
  */
-export type WorkerReply = { id: number; json: string } | { id: number; outcome: Extract<ParseOutcome, { ok: false }> };
+export type ChildReply = { id: number; json: string } | { id: number; outcome: Extract<ParseOutcome, { ok: false }> };
 
 type WireCell = string | number | null | [Cell['t'], unknown, string?];
 
@@ -153,7 +153,7 @@ function decodeCell(x: WireCell): Cell | undefined {
 }
 
 /** A ParseOutcome for the main thread. */
-export function encodeOutcome(id: number, outcome: ParseOutcome): WorkerReply {
+export function encodeOutcome(id: number, outcome: ParseOutcome): ChildReply {
   if (!outcome.ok) return { id, outcome };
   const wb = outcome.workbook;
   const wire = { ...wb, sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((row) => (row ?? []).map(encodeCell)) })) };
@@ -169,11 +169,11 @@ export function decodeWorkbook(json: string): Workbook {
   };
 }
 
-if (process.env[READ_WORKER_ENV] === '1' && typeof process.send === 'function') {
-  const send = (reply: WorkerReply) => process.send?.(reply);
+if (process.env[READ_CHILD_ENV] === '1' && typeof process.send === 'function') {
+  const send = (reply: ChildReply) => process.send?.(reply);
   // most inputs are .xlsx: start loading exceljs while the first file is on its way
   void loadXlsx().catch(() => undefined);
-  process.on('message', (job: WorkerJob) => {
+  process.on('message', (job: ChildJob) => {
     void parseSpreadsheet(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job)
       .then((outcome) => encodeOutcome(job.id, outcome))
       .then(send, () => send({ id: job.id, outcome: { ok: false, code: 'file-unreadable', reason: REASON_CORRUPT } }));

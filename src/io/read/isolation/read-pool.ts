@@ -1,6 +1,6 @@
 /**
  * Reading on the other core (issue 6): worker threads run the fast .xlsx reader and send the
- * workbook back in read-worker.ts's compact JSON form, while the main thread analyses the files
+ * workbook back in read-child.ts's compact JSON form, while the main thread analyses the files
  * already read — a two-stage pipeline. Measured on the province set (2 cores): sending whole
  * AnalyzedFiles back instead (analysis in the workers too) cost more in structured cloning than
  * it saved (~5 s of extra CPU for 2,000 files); a workbook's JSON is small and parses fast.
@@ -26,7 +26,7 @@ export interface ReadJob {
   bytes: Uint8Array;
 }
 
-/** `json`: the workbook as read-worker.ts's encodeOutcome writes it; absent: not taken */
+/** `json`: the workbook as read-child.ts's encodeOutcome writes it; absent: not taken */
 export type ReadReply = { id: number; json?: string };
 
 export interface ReadPool {
