@@ -96,24 +96,38 @@ function chineseError(text: string): string {
     .replace(/^error: /m, '错误：');
 }
 
-// Long by nature: one declarative commander block per command (options, Chinese help, examples);
-// each action is one lazy import. Splitting it would scatter the command table, not simplify it.
-export async function main(argv: string[]): Promise<number> {
-  const pkg = require('../../package.json') as { version: string };
-  const en = helpLang(argv) === 'en';
+/** What every command's declaration needs: the help language and the shared options. */
+interface CommandContext {
+  t: (zh: string, english: string) => string;
+  langOption: () => Option;
+  configOption: () => Option;
+  examples: (lines: [string, string, string][]) => string;
+  /** set by the command that ran */
+  exitCode: number;
+}
+
+function createCommandContext(en: boolean): CommandContext {
   const t = (zh: string, english: string) => (en ? english : zh);
-  const langOption = () => new Option('--lang <lang>', t('信息语言（en 为英文）', 'message language')).choices(['zh', 'en']).default('zh');
-  const configOption = () =>
-    new Option(
-      '--config <file>',
-      t(
-        '规则配置文件（默认：当前文件夹的 kepuri.config.json，否则内置默认规则）',
-        'rules config file (default: ./kepuri.config.json, else the built-in rules)',
+  return {
+    t,
+    langOption: () => new Option('--lang <lang>', t('信息语言（en 为英文）', 'message language')).choices(['zh', 'en']).default('zh'),
+    configOption: () =>
+      new Option(
+        '--config <file>',
+        t(
+          '规则配置文件（默认：当前文件夹的 kepuri.config.json，否则内置默认规则）',
+          'rules config file (default: ./kepuri.config.json, else the built-in rules)',
+        ),
       ),
-    );
-  const examples = (lines: [string, string, string][]) =>
-    '\n' + t('示例：', 'Examples:') + '\n' + lines.map(([cmd, zh, english]) => `  ${cmd}\n      ${t(zh, english)}`).join('\n') + '\n';
-  let exitCode = 0;
+    examples: (lines) => '\n' + t('示例：', 'Examples:') + '\n' + lines.map(([cmd, zh, english]) => `  ${cmd}\n      ${t(zh, english)}`).join('\n') + '\n',
+    exitCode: 0,
+  };
+}
+
+/** The program itself: name, version, help switches and the examples under `kepuri --help`. */
+function createProgram(en: boolean, ctx: CommandContext): Command {
+  const { t, examples } = ctx;
+  const pkg = require('../../package.json') as { version: string };
   const program = new Command();
   if (en) program.configureHelp({ displayWidth: wideWidth });
   else chineseHelp(program);
@@ -137,7 +151,13 @@ export async function main(argv: string[]): Promise<number> {
         ['kepuri merge --help', '查看某个命令的用法', 'help for one command'],
       ]),
     );
+  return program;
+}
 
+// One declaration per command (options, help in both languages, examples); each action is one
+// lazy import, so --help loads none of them.
+function addValidateCommand(program: Command, ctx: CommandContext): void {
+  const { t, langOption, configOption, examples } = ctx;
   program
     .command('validate')
     .description(t('校验一个或多个活动安排表（每个文件单独校验）', 'validate schedules, each on its own'))
@@ -166,9 +186,12 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(async (files: string[], opts) => {
       const { runValidate } = await import('./validate-command.js');
-      exitCode = await runValidate(files, opts);
+      ctx.exitCode = await runValidate(files, opts);
     });
+}
 
+function addMergeCommand(program: Command, ctx: CommandContext): void {
+  const { t, langOption, configOption, examples } = ctx;
   program
     .command('merge')
     .description(t('汇总收件箱：附件、.eml 邮件、.zip 打包下载', 'merge an inbox (attachments, .eml messages, .zip downloads) into the master table'))
@@ -203,9 +226,12 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(async (inputs: string[], opts) => {
       const { runMerge } = await import('./merge-command.js');
-      exitCode = await runMerge(inputs, opts);
+      ctx.exitCode = await runMerge(inputs, opts);
     });
+}
 
+function addTemplateCommand(program: Command, ctx: CommandContext): void {
+  const { t, configOption, examples } = ctx;
   program
     .command('template')
     .description(t('生成空白附件2 活动安排表', 'write the blank template (附件2)'))
@@ -221,19 +247,25 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(async (opts) => {
       const { runTemplate } = await import('./template-command.js');
-      exitCode = await runTemplate(opts);
+      ctx.exitCode = await runTemplate(opts);
     });
+}
 
+function addPageCommand(program: Command, ctx: CommandContext): void {
+  const { t, configOption } = ctx;
   program
     .command('page')
-    .description('写出离线校验网页(单位自查、科协汇总) (write the offline page)')
-    .option('-o, --out <file>', '输出文件', '科普日活动安排表校验.html')
-    .option('--config <file>', '规则配置文件')
+    .description(t('写出离线校验网页（单位自查、科协汇总）', 'write the offline page (units check, the association merges)'))
+    .option('-o, --out <file>', t('输出文件', 'output file'), '科普日活动安排表校验.html')
+    .addOption(configOption())
     .action(async (opts) => {
       const { runPage } = await import('./page-command.js');
-      exitCode = await runPage(opts);
+      ctx.exitCode = await runPage(opts);
     });
+}
 
+function addSummaryCommand(program: Command, ctx: CommandContext): void {
+  const { t, langOption, configOption, examples } = ctx;
   program
     .command('summary')
     .description(t('由（手工修改过的）活动汇总表重建汇总统计', 'rebuild the summary workbook from a master table'))
@@ -254,26 +286,38 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(async (master: string, opts) => {
       const { runSummary } = await import('./summary-command.js');
-      exitCode = await runSummary(master, opts);
+      ctx.exitCode = await runSummary(master, opts);
     });
+}
 
+function addFollowUpCommand(program: Command, ctx: CommandContext): void {
+  const { t, langOption, configOption } = ctx;
   program
     .command('follow-up')
-    .description('活动后续跟进：网站发布、补充信息、活动总结、镇街工作总结 (track the follow-up obligations)')
-    .argument('<master>', '活动汇总表.xlsx (可手工填写“已在科普日网站发布”“新闻报道链接”等列)')
-    .option('--as-of <date>', '按此日期判断是否逾期 (默认今天，北京时间)')
-    .option('--materials <dir>', '收到的材料文件夹 (邮件、.eml、.zip、总结、PPT、照片、视频)')
-    .option('--received <file>', '材料接收时间清单 CSV (文件名,接收时间)')
-    .option('-o, --out <dir>', '输出文件夹', 'kepuri-out/跟进')
-    .option('--roster <file>', '附件1 任务分解表')
-    .option('--json', '输出 JSON 报告到标准输出')
-    .option('--config <file>', '规则配置文件')
+    .description(t('活动后续跟进：网站发布、补充信息、活动总结、镇街工作总结', 'track the follow-up: website, supplementary info, activity and town summaries'))
+    .argument(
+      t('<汇总表>', '<master>'),
+      t('活动汇总表.xlsx（可手工填写“已在科普日网站发布”“新闻报道链接”等列）', 'the master table (its follow-up columns may be filled in by hand)'),
+    )
+    .option('--as-of <date>', t('按此日期判断是否逾期（默认今天，北京时间）', 'judge overdue items as of this date (default today, Beijing time)'))
+    .option(
+      '--materials <dir>',
+      t('收到的材料文件夹（邮件、.eml、.zip、总结、PPT、照片、视频）', 'folder of materials received (mail, .eml, .zip, summaries, slides, photos)'),
+    )
+    .option('--received <file>', t('材料接收时间清单 CSV（文件名，接收时间）', 'CSV of file names and receive times'))
+    .option('-o, --out <dir>', t('输出文件夹', 'output folder'), 'kepuri-out/跟进')
+    .option('--roster <file>', t('附件1 任务分解表', 'the roster, 附件1'))
+    .option('--json', t('输出 JSON 报告到标准输出', 'print the JSON report to standard output'))
+    .addOption(configOption())
     .addOption(langOption())
     .action(async (master: string, opts) => {
       const { runFollowUp } = await import('./follow-up-command.js');
-      exitCode = await runFollowUp(master, opts);
+      ctx.exitCode = await runFollowUp(master, opts);
     });
+}
 
+function addInitCommand(program: Command, ctx: CommandContext): void {
+  const { t, examples } = ctx;
   program
     .command('init')
     .description(t('写出一份可编辑的规则配置 kepuri.config.json', 'write a config file to edit (kepuri.config.json)'))
@@ -283,9 +327,12 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', examples([['kepuri init --year 2024', '生成 2024 年的配置，再按当年通知修改', 'a config for 2024, to edit from that year’s notice']]))
     .action(async (opts) => {
       const { runInit } = await import('./init-command.js');
-      exitCode = await runInit(opts);
+      ctx.exitCode = await runInit(opts);
     });
+}
 
+function addRulesCommand(program: Command, ctx: CommandContext): void {
+  const { t, configOption, examples } = ctx;
   program
     .command('rules')
     .description(t('显示当前生效的规则', 'print the rules in force'))
@@ -301,8 +348,22 @@ export async function main(argv: string[]): Promise<number> {
     )
     .action(async (opts) => {
       const { runRules } = await import('./rules-command.js');
-      exitCode = await runRules(opts);
+      ctx.exitCode = await runRules(opts);
     });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const en = helpLang(argv) === 'en';
+  const ctx = createCommandContext(en);
+  const program = createProgram(en, ctx);
+  addValidateCommand(program, ctx);
+  addMergeCommand(program, ctx);
+  addTemplateCommand(program, ctx);
+  addPageCommand(program, ctx);
+  addSummaryCommand(program, ctx);
+  addFollowUpCommand(program, ctx);
+  addInitCommand(program, ctx);
+  addRulesCommand(program, ctx);
 
   try {
     await program.parseAsync(argv);
@@ -320,5 +381,5 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  return exitCode;
+  return ctx.exitCode;
 }
