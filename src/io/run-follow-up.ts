@@ -13,7 +13,7 @@ import { countBySeverity, type Finding } from '../core/finding.js';
 import { activitiesFromMaster } from '../core/follow-up/activities-from-master.js';
 import { composeFollowUpNotice, composeFollowUpReminder } from '../core/follow-up/follow-up-texts.js';
 import type { ReceivedMaterial, SniffedType } from '../core/follow-up/materials.js';
-import { trackFollowUp, type FollowUpPlan } from '../core/follow-up/track-follow-up.js';
+import { trackFollowUp, type FollowUpActivity, type FollowUpPlan } from '../core/follow-up/track-follow-up.js';
 import type { Lang } from '../core/messages.js';
 import { toReportFinding, type ReportFinding } from '../core/report.js';
 import { collectInputs } from './inputs/collect-inputs.js';
@@ -64,64 +64,85 @@ export function windowsText(text: string): string {
 
 export async function runFollowUpJob(master: string, rules: Config, opts: FollowUpJobOptions): Promise<FollowUpJobResult> {
   const outDir = path.resolve(opts.out);
-  let bytes: Buffer;
+  const bytes = await readMasterFile(master);
+  checkOutputDir(outDir, master, opts.materials);
+  const activities = await readMasterActivities(bytes, master, rules);
+  const received = opts.materials ? await collectMaterials(opts.materials, opts.received, outDir) : { materials: [], findings: [] };
+  const plan = trackFollowUp({ activities, materials: received.materials, rules, asOf: opts.asOf, master });
+  plan.findings.push(...received.findings);
+  const report = buildFollowUpReport(plan, master, rules, opts);
+  const written = await writeFollowUpOutputs(outDir, plan, report, rules, opts.createdAt ?? new Date());
+  return { plan, report, written };
+}
+
+async function readMasterFile(master: string): Promise<Buffer> {
   try {
-    bytes = await fs.readFile(master);
+    return await fs.readFile(master);
   } catch {
     throw new UsageError(`找不到活动汇总表 ${master}`);
   }
+}
+
+/** The outputs go neither beside the master (they would overwrite what the merge wrote) nor into the materials folder (they would be read as materials next time). */
+function checkOutputDir(outDir: string, master: string, materialsDir: string | undefined): void {
   if (path.dirname(path.resolve(master)) === outDir) throw new UsageError(`输出文件夹 ${outDir} 与活动汇总表在同一位置；请用 -o 指定其他位置`);
-  if (opts.materials) {
-    const rel = path.relative(path.resolve(opts.materials), outDir);
+  if (materialsDir) {
+    const rel = path.relative(path.resolve(materialsDir), outDir);
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
-      throw new UsageError(`输出文件夹 ${outDir} 位于材料文件夹 ${opts.materials} 之内；请用 -o 指定其他位置`);
+      throw new UsageError(`输出文件夹 ${outDir} 位于材料文件夹 ${materialsDir} 之内；请用 -o 指定其他位置`);
   }
+}
+
+async function readMasterActivities(bytes: Buffer, master: string, rules: Config): Promise<FollowUpActivity[]> {
   const read = await readWorkbook(bytes, master);
   if (!read.ok) throw new UsageError(`活动汇总表 ${master} 无法读取`);
   const analyzed = analyzeWorkbook(read.workbook, master, rules);
   if (!analyzed.layout) throw new UsageError(`${master} 中找不到活动汇总表的表头`);
-  const activities = activitiesFromMaster(analyzed, rules.year);
+  return activitiesFromMaster(analyzed, rules.year);
+}
 
-  const materials: ReceivedMaterial[] = [];
-  const readFindings: Finding[] = [];
-  if (opts.materials) {
-    try {
-      await fs.stat(opts.materials);
-    } catch {
-      throw new UsageError(`找不到材料文件夹 ${opts.materials}`);
-    }
-    const manifest = opts.received ? await loadManifestFile(opts.received) : undefined;
-    const collected = await collectInputs([opts.materials], { ...(manifest ? { manifest } : {}), excludeDir: outDir, everyFile: true });
-    for (const item of collected.items) {
-      materials.push({
-        path: item.path,
-        name: item.name,
-        type: sniffMaterial(item.bytes),
-        ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
-        ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
-        ...(item.email ? { email: item.email } : {}),
-      });
-    }
-    for (const f of collected.findings) {
-      // a video over the size cap was still received: it counts by its name, unread
-      if (f.code === 'file-too-large' && !f.file.includes('#')) {
-        const name = path.basename(f.file);
-        const at = manifest ? lookupReceived(manifest, name, f.file) : undefined;
-        materials.push({ path: f.file, name, type: 'unknown' as SniffedType, ...(at ? { receivedAt: at, receivedFrom: 'manifest' as const } : {}) });
-      } else if (f.code !== 'received-unknown' && f.code !== 'file-unsupported') readFindings.push(f);
-    }
+/** Every file of the materials folder (mails and zips opened), with its receive time; findings of reading them. */
+async function collectMaterials(
+  dir: string,
+  receivedFile: string | undefined,
+  outDir: string,
+): Promise<{ materials: ReceivedMaterial[]; findings: Finding[] }> {
+  try {
+    await fs.stat(dir);
+  } catch {
+    throw new UsageError(`找不到材料文件夹 ${dir}`);
   }
+  const manifest = receivedFile ? await loadManifestFile(receivedFile) : undefined;
+  const collected = await collectInputs([dir], { ...(manifest ? { manifest } : {}), excludeDir: outDir, everyFile: true });
+  const materials: ReceivedMaterial[] = collected.items.map((item) => ({
+    path: item.path,
+    name: item.name,
+    type: sniffMaterial(item.bytes),
+    ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
+    ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
+    ...(item.email ? { email: item.email } : {}),
+  }));
+  const findings: Finding[] = [];
+  for (const f of collected.findings) {
+    // a video over the size cap was still received: it counts by its name, unread
+    if (f.code === 'file-too-large' && !f.file.includes('#')) {
+      const name = path.basename(f.file);
+      const at = manifest ? lookupReceived(manifest, name, f.file) : undefined;
+      materials.push({ path: f.file, name, type: 'unknown' as SniffedType, ...(at ? { receivedAt: at, receivedFrom: 'manifest' as const } : {}) });
+    } else if (f.code !== 'received-unknown' && f.code !== 'file-unsupported') findings.push(f);
+  }
+  return { materials, findings };
+}
 
-  const plan = trackFollowUp({ activities, materials, rules, asOf: opts.asOf, master });
-  plan.findings.push(...readFindings);
+function buildFollowUpReport(plan: FollowUpPlan, master: string, rules: Config, opts: FollowUpJobOptions): FollowUpReport {
   const counts = countBySeverity(plan.findings);
-  const report: FollowUpReport = {
+  return {
     version: 1,
     kind: 'follow-up',
     asOf: opts.asOf,
     master,
     rules,
-    totals: { ...plan.totals, activities: activities.length, materials: plan.materials.length, ...counts },
+    totals: { ...plan.totals, activities: plan.activities.length, materials: plan.materials.length, ...counts },
     units: plan.units,
     obligations: plan.obligations,
     materials: plan.materials.map((m) => ({
@@ -133,8 +154,10 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
     })),
     findings: plan.findings.map((f) => toReportFinding(f, opts.lang)),
   };
+}
 
-  const createdAt = opts.createdAt ?? new Date();
+/** 跟进清单.xlsx, 催办通报.txt, a reminder per unit that owes something, report.json; the paths written, in that order. */
+async function writeFollowUpOutputs(outDir: string, plan: FollowUpPlan, report: FollowUpReport, rules: Config, createdAt: Date): Promise<string[]> {
   const written: string[] = [];
   await fs.mkdir(outDir, { recursive: true });
   const book = path.join(outDir, FOLLOW_UP_FILE);
@@ -153,5 +176,5 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
   const json = path.join(outDir, FOLLOW_UP_REPORT_FILE);
   await writeFileAtomic(json, JSON.stringify(report, null, 2) + '\n');
   written.push(json);
-  return { plan, report, written };
+  return written;
 }

@@ -128,6 +128,24 @@ function statusOf(done: boolean, due: string, asOf: string, soonDays: number): F
 }
 
 const ONLINE = /线上/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What every stage of the tracker reads. */
+interface TrackContext {
+  rules: Config;
+  asOf: string;
+  master: string;
+  soon: number;
+  byUnit: ReadonlyMap<string, readonly FollowUpActivity[]>;
+  /** the materials received by the as-of day */
+  materials: readonly Material[];
+}
+
+/** What the stages add to, in turn: the findings keep the order they are added in (the report's order). */
+interface TrackOutput {
+  obligations: Obligation[];
+  findings: Finding[];
+}
 
 export function trackFollowUp(input: {
   activities: readonly FollowUpActivity[];
@@ -139,226 +157,283 @@ export function trackFollowUp(input: {
   master: string;
 }): FollowUpPlan {
   const { rules, asOf, master } = input;
-  const d = rules.deadlines;
-  const soon = d.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const matcher = createUnitMatcher(rules.roster, rules.namePrefixes);
   const allMaterials = resolveMaterials(input.materials, matcher, rules.namePrefixes);
-  // a file received after the as-of day has not arrived yet on that day; unknown times count
-  const receivedBy = (m: Material) => {
+  const ctx: TrackContext = {
+    rules,
+    asOf,
+    master,
+    soon: rules.deadlines.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+    byUnit: groupActivitiesByUnit(input.activities),
+    materials: filterReceivedBy(allMaterials, asOf),
+  };
+  const out: TrackOutput = { obligations: [], findings: [] };
+  for (const a of input.activities) trackActivity(a, ctx, out);
+  if (rules.deadlines.townSummary) trackTownSummaries(rules.deadlines.townSummary, ctx, out);
+  for (const m of allMaterials) if (!m.unit) out.findings.push(createFinding('material-unit-unknown', { file: m.path }));
+  const units = summarizeUnits(ctx, out);
+  return {
+    asOf,
+    dueSoonDays: ctx.soon,
+    activities: [...input.activities],
+    obligations: out.obligations,
+    units,
+    materials: allMaterials,
+    findings: out.findings,
+    totals: countTotals(out.obligations, units),
+  };
+}
+
+/** A file received after the as-of day has not arrived yet on that day; unknown times count. */
+function filterReceivedBy(materials: readonly Material[], asOf: string): Material[] {
+  return materials.filter((m) => {
     const day = m.receivedAt ? shanghaiDay(m.receivedAt) : undefined;
     return day === undefined || day <= asOf;
-  };
-  const materials = allMaterials.filter(receivedBy);
-  const findings: Finding[] = [];
-  const obligations: Obligation[] = [];
+  });
+}
 
+function groupActivitiesByUnit(activities: readonly FollowUpActivity[]): Map<string, FollowUpActivity[]> {
   const byUnit = new Map<string, FollowUpActivity[]>();
-  for (const a of input.activities) {
+  for (const a of activities) {
     const list = byUnit.get(a.unit);
     if (list) list.push(a);
     else byUnit.set(a.unit, [a]);
   }
-  const materialsOf = (unit: string) => materials.filter((m) => m.unit === unit);
+  return byUnit;
+}
 
-  const push = (o: Obligation, value?: string) => {
-    obligations.push(o);
-    const where = { file: master, unit: o.unit, ...(o.row ? { row: o.row } : {}), ...(o.cell ? { cell: o.cell } : {}), ...(value ? { value } : {}) };
-    if (o.status === '逾期') {
-      const code =
-        o.kind === 'website' ? 'website-not-registered' : o.kind === 'supplement' ? 'supplement-missing' : o.kind === 'summary' ? 'summary-overdue' : undefined;
-      if (code) findings.push(createFinding(code, where, { due: o.due, missing: o.missing, days: d.activitySummaryDays ?? 0 }));
-    } else if (o.status === '即将到期') {
-      findings.push(createFinding('follow-up-due-soon', where, { what: o.label, due: o.due, missing: o.missing }));
-    }
-  };
-
-  for (const a of input.activities) {
-    const base = { unit: a.unit, activity: a.name, row: a.row, ...(a.cell ? { cell: a.cell } : {}) };
-    const own = materialsOf(a.unit);
-    const single = (byUnit.get(a.unit)?.length ?? 0) === 1;
-    const names = (m: Material) => materialNamesActivity(m, a.name) || single;
-
-    // 网站发布
-    const registered = a.published === '是';
-    push(
-      {
-        kind: 'website',
-        label: OBLIGATION_LABELS.website,
-        ...base,
-        due: rules.windows.website.end,
-        status: statusOf(registered, rules.windows.website.end, asOf, soon),
-        missing: registered ? '' : '未在科普日网站发布',
-      },
-      a.name,
-    );
-
-    // 补充信息
-    if (d.supplementary) {
-      const last = a.endDate ?? a.startDate;
-      const due = last && last > d.supplementary ? last : d.supplementary;
-      const mediaFile = own.find((m) => (m.kind === '图片' || m.kind === '视频') && names(m));
-      const missing = [
-        ...(a.newsLinks ? [] : ['新闻报道链接']),
-        ...(a.media || mediaFile ? [] : ['照片视频']),
-        ...(a.mode && ONLINE.test(a.mode) && !a.url ? ['活动网址'] : []),
-      ];
-      push(
-        {
-          kind: 'supplement',
-          label: OBLIGATION_LABELS.supplement,
-          ...base,
-          due,
-          status: statusOf(missing.length === 0, due, asOf, soon),
-          missing: missing.join('、'),
-          ...(mediaFile && !a.media ? { note: `照片视频：${mediaFile.name}` } : {}),
-        },
-        a.name,
-      );
-    }
-
-    // 活动总结 (拟推优 only)
-    if (d.activitySummaryDays) {
-      const last = a.endDate ?? a.startDate;
-      if (!a.proposed) {
-        push({
-          kind: 'summary',
-          label: OBLIGATION_LABELS.summary,
-          ...base,
-          due: last ? isoAddDays(last, d.activitySummaryDays) : '',
-          status: '不适用',
-          missing: '',
-          note: '未拟推优',
-        });
-      } else if (!last) {
-        push(
-          { kind: 'summary', label: OBLIGATION_LABELS.summary, ...base, due: '', status: '未到期', missing: '活动总结', note: '活动日期不明，无法计算期限' },
-          a.name,
-        );
-      } else {
-        const due = isoAddDays(last, d.activitySummaryDays);
-        const dated = a.summaryDate && /^\d{4}-\d{2}-\d{2}$/.test(a.summaryDate) ? a.summaryDate : undefined;
-        const byDate = a.summaryDate !== undefined && (dated === undefined || dated <= asOf);
-        const file = own.find((m) => m.kind === '总结' && materialNamesActivity(m, a.name));
-        const doneAt = byDate ? (dated ?? a.summaryDate) : file ? (file.receivedAt ? shanghaiDay(file.receivedAt) : undefined) : undefined;
-        const done = byDate || file !== undefined;
-        const late = done && doneAt !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(doneAt) && doneAt > due;
-        push(
-          {
-            kind: 'summary',
-            label: OBLIGATION_LABELS.summary,
-            ...base,
-            due,
-            status: statusOf(done, due, asOf, soon),
-            missing: done ? '' : '活动总结',
-            ...(doneAt ? { doneAt } : {}),
-            ...(late ? { late: true, note: '逾期提交' } : file && !byDate ? { note: `总结：${file.name}` } : {}),
-          },
-          a.name,
-        );
-        if (late)
-          findings.push(
-            createFinding(
-              'material-late',
-              { file: file && !byDate ? file.path : master, unit: a.unit },
-              { what: `活动总结（${a.name}）`, receivedAt: doneAt!, due },
-            ),
-          );
-      }
-    }
+/** Adds an obligation, and its finding when it is overdue or due soon; `value` is the finding's cell value. */
+function recordObligation(o: Obligation, value: string | undefined, ctx: TrackContext, out: TrackOutput): void {
+  out.obligations.push(o);
+  const where = { file: ctx.master, unit: o.unit, ...(o.row ? { row: o.row } : {}), ...(o.cell ? { cell: o.cell } : {}), ...(value ? { value } : {}) };
+  if (o.status === '逾期') {
+    const code =
+      o.kind === 'website' ? 'website-not-registered' : o.kind === 'supplement' ? 'supplement-missing' : o.kind === 'summary' ? 'summary-overdue' : undefined;
+    if (code) out.findings.push(createFinding(code, where, { due: o.due, missing: o.missing, days: ctx.rules.deadlines.activitySummaryDays ?? 0 }));
+  } else if (o.status === '即将到期') {
+    out.findings.push(createFinding('follow-up-due-soon', where, { what: o.label, due: o.due, missing: o.missing }));
   }
+}
 
-  // 镇街工作总结: every 镇街 of the roster, part by part
-  if (d.townSummary) {
-    const parts = (d.townSummaryParts ?? DEFAULT_TOWN_PARTS) as MaterialKind[];
-    for (const town of rules.roster.filter((u) => u.kind === '镇街')) {
-      const activityNames = byUnit.get(town.name)?.map((a) => a.name) ?? [];
-      const own = materialsOf(town.name).filter((m) => !(m.kind === '总结' && activityNames.some((n) => materialNamesActivity(m, n))));
-      const missingParts: string[] = [];
-      for (const part of parts) {
-        const files = own.filter((m) => m.kind === part);
-        const first = files
-          .map((m) => ({ m, day: m.receivedAt ? shanghaiDay(m.receivedAt) : undefined }))
-          .sort((x, y) => (x.day ?? '').localeCompare(y.day ?? ''))[0];
-        const done = first !== undefined;
-        const late = done && first.day !== undefined && first.day > d.townSummary;
-        if (!done) missingParts.push(part);
-        obligations.push({
-          kind: 'town',
-          label: `${OBLIGATION_LABELS.town}（${part}）`,
-          unit: town.name,
-          part,
-          due: d.townSummary,
-          status: statusOf(done, d.townSummary, asOf, soon),
-          missing: done ? '' : part,
-          ...(first?.day ? { doneAt: first.day } : {}),
-          ...(late ? { late: true, note: `逾期提交：${first.m.name}` } : done ? { note: first.m.name } : {}),
-        });
-        if (late)
-          findings.push(
-            createFinding(
-              'material-late',
-              { file: first.m.path, unit: town.name },
-              { what: `镇街工作总结（${part}）`, receivedAt: first.day!, due: d.townSummary },
-            ),
-          );
-      }
-      const status = statusOf(missingParts.length === 0, d.townSummary, asOf, soon);
-      if (status === '逾期')
-        findings.push(createFinding('town-summary-missing', { file: master, unit: town.name }, { due: d.townSummary, missing: missingParts.join('、') }));
-      else if (status === '即将到期')
-        findings.push(
-          createFinding(
-            'follow-up-due-soon',
-            { file: master, unit: town.name },
-            { what: OBLIGATION_LABELS.town, due: d.townSummary, missing: missingParts.join('、') },
-          ),
-        );
-    }
+/** The activity an obligation belongs to, as the obligation names it. */
+function activityRef(a: FollowUpActivity): Pick<Obligation, 'unit' | 'activity' | 'row' | 'cell'> {
+  return { unit: a.unit, activity: a.name, row: a.row, ...(a.cell ? { cell: a.cell } : {}) };
+}
+
+/** An activity's obligations: 网站发布, then 补充信息 and 活动总结 when the rules set their deadlines. */
+function trackActivity(a: FollowUpActivity, ctx: TrackContext, out: TrackOutput): void {
+  const d = ctx.rules.deadlines;
+  const own = ctx.materials.filter((m) => m.unit === a.unit);
+  trackWebsite(a, ctx, out);
+  if (d.supplementary) trackSupplement(a, d.supplementary, own, ctx, out);
+  if (d.activitySummaryDays) trackActivitySummary(a, d.activitySummaryDays, own, ctx, out);
+}
+
+function trackWebsite(a: FollowUpActivity, ctx: TrackContext, out: TrackOutput): void {
+  const due = ctx.rules.windows.website.end;
+  const registered = a.published === '是';
+  recordObligation(
+    {
+      kind: 'website',
+      label: OBLIGATION_LABELS.website,
+      ...activityRef(a),
+      due,
+      status: statusOf(registered, due, ctx.asOf, ctx.soon),
+      missing: registered ? '' : '未在科普日网站发布',
+    },
+    a.name,
+    ctx,
+    out,
+  );
+}
+
+/**
+ * 补充信息, due by the deadline or by the activity's last day when it ends later. A photo or video
+ * file counts when it names the activity, or when it is the unit's only activity.
+ */
+function trackSupplement(a: FollowUpActivity, deadline: string, own: readonly Material[], ctx: TrackContext, out: TrackOutput): void {
+  const last = a.endDate ?? a.startDate;
+  const due = last && last > deadline ? last : deadline;
+  const single = (ctx.byUnit.get(a.unit)?.length ?? 0) === 1;
+  const mediaFile = own.find((m) => (m.kind === '图片' || m.kind === '视频') && (materialNamesActivity(m, a.name) || single));
+  const missing = listMissingSupplements(a, mediaFile !== undefined);
+  recordObligation(
+    {
+      kind: 'supplement',
+      label: OBLIGATION_LABELS.supplement,
+      ...activityRef(a),
+      due,
+      status: statusOf(missing.length === 0, due, ctx.asOf, ctx.soon),
+      missing: missing.join('、'),
+      ...(mediaFile && !a.media ? { note: `照片视频：${mediaFile.name}` } : {}),
+    },
+    a.name,
+    ctx,
+    out,
+  );
+}
+
+/** What an activity's 补充信息 still lacks: a news link, photos or videos, and for an online activity its 活动网址. */
+export function listMissingSupplements(a: FollowUpActivity, hasMediaFile: boolean): string[] {
+  return [
+    ...(a.newsLinks ? [] : ['新闻报道链接']),
+    ...(a.media || hasMediaFile ? [] : ['照片视频']),
+    ...(a.mode && ONLINE.test(a.mode) && !a.url ? ['活动网址'] : []),
+  ];
+}
+
+/** 活动总结, for activities marked 拟推优 only: due activitySummaryDays after the activity ends. */
+function trackActivitySummary(a: FollowUpActivity, days: number, own: readonly Material[], ctx: TrackContext, out: TrackOutput): void {
+  const label = OBLIGATION_LABELS.summary;
+  const last = a.endDate ?? a.startDate;
+  if (!a.proposed) {
+    const due = last ? isoAddDays(last, days) : '';
+    recordObligation({ kind: 'summary', label, ...activityRef(a), due, status: '不适用', missing: '', note: '未拟推优' }, undefined, ctx, out);
+    return;
   }
+  if (!last) {
+    const note = '活动日期不明，无法计算期限';
+    recordObligation({ kind: 'summary', label, ...activityRef(a), due: '', status: '未到期', missing: '活动总结', note }, a.name, ctx, out);
+    return;
+  }
+  const due = isoAddDays(last, days);
+  const { byDate, file, doneAt } = findSummarySubmission(a, own, ctx.asOf);
+  const done = byDate || file !== undefined;
+  const late = done && doneAt !== undefined && ISO_DAY.test(doneAt) && doneAt > due;
+  recordObligation(
+    {
+      kind: 'summary',
+      label,
+      ...activityRef(a),
+      due,
+      status: statusOf(done, due, ctx.asOf, ctx.soon),
+      missing: done ? '' : '活动总结',
+      ...(doneAt ? { doneAt } : {}),
+      ...(late ? { late: true, note: '逾期提交' } : file && !byDate ? { note: `总结：${file.name}` } : {}),
+    },
+    a.name,
+    ctx,
+    out,
+  );
+  if (late) {
+    const where = { file: file && !byDate ? file.path : ctx.master, unit: a.unit };
+    out.findings.push(createFinding('material-late', where, { what: `活动总结（${a.name}）`, receivedAt: doneAt!, due }));
+  }
+}
 
-  for (const m of allMaterials) if (!m.unit) findings.push(createFinding('material-unit-unknown', { file: m.path }));
+/**
+ * How an activity's summary was handed in by the as-of day: the 活动总结提交日期 the clerk entered
+ * (a date after the as-of day has not come yet; a text that is no date counts as handed in, undated),
+ * else a 总结 file naming the activity (dated by its receive day, when known).
+ */
+export function findSummarySubmission(
+  a: FollowUpActivity,
+  own: readonly Material[],
+  asOf: string,
+): { byDate: boolean; file: Material | undefined; doneAt: string | undefined } {
+  const dated = a.summaryDate && ISO_DAY.test(a.summaryDate) ? a.summaryDate : undefined;
+  const byDate = a.summaryDate !== undefined && (dated === undefined || dated <= asOf);
+  const file = own.find((m) => m.kind === '总结' && materialNamesActivity(m, a.name));
+  const doneAt = byDate ? (dated ?? a.summaryDate) : file ? (file.receivedAt ? shanghaiDay(file.receivedAt) : undefined) : undefined;
+  return { byDate, file, doneAt };
+}
 
-  // per unit: roster order, then units only in the master
+/** 镇街工作总结: every 镇街 of the roster, part by part. */
+function trackTownSummaries(due: string, ctx: TrackContext, out: TrackOutput): void {
+  const parts = (ctx.rules.deadlines.townSummaryParts ?? DEFAULT_TOWN_PARTS) as MaterialKind[];
+  for (const town of ctx.rules.roster.filter((u) => u.kind === '镇街')) trackTownSummary(town.name, parts, due, ctx, out);
+}
+
+/** One 镇街's parts; a 总结 file naming one of the town's own activities is that activity's summary, not the town's. */
+function trackTownSummary(town: string, parts: readonly MaterialKind[], due: string, ctx: TrackContext, out: TrackOutput): void {
+  const activityNames = ctx.byUnit.get(town)?.map((a) => a.name) ?? [];
+  const own = ctx.materials.filter((m) => m.unit === town && !(m.kind === '总结' && activityNames.some((n) => materialNamesActivity(m, n))));
+  const missingParts: MaterialKind[] = [];
+  for (const part of parts) if (!trackTownPart(town, part, own, due, ctx, out)) missingParts.push(part);
+  const status = statusOf(missingParts.length === 0, due, ctx.asOf, ctx.soon);
+  const where = { file: ctx.master, unit: town };
+  const missing = missingParts.join('、');
+  if (status === '逾期') out.findings.push(createFinding('town-summary-missing', where, { due, missing }));
+  else if (status === '即将到期') out.findings.push(createFinding('follow-up-due-soon', where, { what: OBLIGATION_LABELS.town, due, missing }));
+}
+
+/** One part of a town's summary: the earliest file of that kind counts. Returns whether it is done. */
+function trackTownPart(town: string, part: MaterialKind, own: readonly Material[], due: string, ctx: TrackContext, out: TrackOutput): boolean {
+  const first = own
+    .filter((m) => m.kind === part)
+    .map((m) => ({ m, day: m.receivedAt ? shanghaiDay(m.receivedAt) : undefined }))
+    .sort((x, y) => (x.day ?? '').localeCompare(y.day ?? ''))[0];
+  const done = first !== undefined;
+  const late = done && first.day !== undefined && first.day > due;
+  out.obligations.push({
+    kind: 'town',
+    label: `${OBLIGATION_LABELS.town}（${part}）`,
+    unit: town,
+    part,
+    due,
+    status: statusOf(done, due, ctx.asOf, ctx.soon),
+    missing: done ? '' : part,
+    ...(first?.day ? { doneAt: first.day } : {}),
+    ...(late ? { late: true, note: `逾期提交：${first.m.name}` } : done ? { note: first.m.name } : {}),
+  });
+  if (late) {
+    const where = { file: first.m.path, unit: town };
+    out.findings.push(createFinding('material-late', where, { what: `镇街工作总结（${part}）`, receivedAt: first.day!, due }));
+  }
+  return done;
+}
+
+/** Per unit: roster order, then units only in the master; a unit with no activity, obligation or quota is left out. */
+function summarizeUnits(ctx: TrackContext, out: TrackOutput): UnitFollowUp[] {
+  const { roster } = ctx.rules;
+  const names = [...roster.map((u) => u.name), ...[...ctx.byUnit.keys()].filter((n) => !roster.some((u) => u.name === n))];
   const units: UnitFollowUp[] = [];
-  const unitNames = [...rules.roster.map((u) => u.name), ...[...byUnit.keys()].filter((n) => !rules.roster.some((u) => u.name === n))];
-  for (const name of unitNames) {
-    const rosterUnit = rules.roster.find((u) => u.name === name);
-    const acts = byUnit.get(name) ?? [];
-    const mine = obligations.filter((o) => o.unit === name);
-    if (acts.length === 0 && mine.length === 0 && rosterUnit?.quota === undefined) continue;
-    const registered = acts.filter((a) => a.published === '是').length;
-    const quota = rosterUnit?.quota;
-    const quotaStatus: FollowUpStatus = quota === undefined || quota === 0 ? '不适用' : statusOf(registered >= quota, rules.windows.website.end, asOf, soon);
-    if (quotaStatus === '逾期')
-      findings.push(createFinding('website-quota-short', { file: master, unit: name }, { registered, quota: quota!, due: rules.windows.website.end }));
-    else if (quotaStatus === '即将到期') {
-      findings.push(
-        createFinding(
-          'follow-up-due-soon',
-          { file: master, unit: name },
-          { what: '网站发布任务数', due: rules.windows.website.end, missing: `${quota! - registered} 项` },
-        ),
-      );
-    }
-    const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, mine.filter((o) => o.status === s).length])) as Record<FollowUpStatus, number>;
-    const contact = rosterUnit?.contact ?? acts.find((a) => a.contact)?.contact;
-    const phone = rosterUnit?.phone ?? acts.find((a) => a.phone)?.phone;
-    units.push({
-      name,
-      ...(rosterUnit ? { kind: rosterUnit.kind } : {}),
-      ...(contact ? { contact } : {}),
-      ...(phone ? { phone } : {}),
-      activities: acts.length,
-      ...(quota !== undefined ? { quota } : {}),
-      registered,
-      quotaStatus,
-      counts,
-      outstanding: mine
-        .filter((o) => o.status === '逾期' || o.status === '即将到期' || o.status === '未到期')
-        .sort((x, y) => (x.due || '9999').localeCompare(y.due || '9999')),
-    });
+  for (const name of names) {
+    const unit = summarizeUnit(name, ctx, out);
+    if (unit) units.push(unit);
   }
+  return units;
+}
 
+function summarizeUnit(name: string, ctx: TrackContext, out: TrackOutput): UnitFollowUp | undefined {
+  const rosterUnit = ctx.rules.roster.find((u) => u.name === name);
+  const acts = ctx.byUnit.get(name) ?? [];
+  const mine = out.obligations.filter((o) => o.unit === name);
+  if (acts.length === 0 && mine.length === 0 && rosterUnit?.quota === undefined) return undefined;
+  const registered = acts.filter((a) => a.published === '是').length;
+  const quota = rosterUnit?.quota;
+  const quotaStatus = trackWebsiteQuota(name, registered, quota, ctx, out);
+  const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, mine.filter((o) => o.status === s).length])) as Record<FollowUpStatus, number>;
+  const contact = rosterUnit?.contact ?? acts.find((a) => a.contact)?.contact;
+  const phone = rosterUnit?.phone ?? acts.find((a) => a.phone)?.phone;
+  return {
+    name,
+    ...(rosterUnit ? { kind: rosterUnit.kind } : {}),
+    ...(contact ? { contact } : {}),
+    ...(phone ? { phone } : {}),
+    activities: acts.length,
+    ...(quota !== undefined ? { quota } : {}),
+    registered,
+    quotaStatus,
+    counts,
+    outstanding: mine
+      .filter((o) => o.status === '逾期' || o.status === '即将到期' || o.status === '未到期')
+      .sort((x, y) => (x.due || '9999').localeCompare(y.due || '9999')),
+  };
+}
+
+/** A unit's website registrations against its quota of 附件1 (none or 0: 不适用), with its finding. */
+function trackWebsiteQuota(unit: string, registered: number, quota: number | undefined, ctx: TrackContext, out: TrackOutput): FollowUpStatus {
+  const due = ctx.rules.windows.website.end;
+  const status: FollowUpStatus = quota === undefined || quota === 0 ? '不适用' : statusOf(registered >= quota, due, ctx.asOf, ctx.soon);
+  const where = { file: ctx.master, unit };
+  if (status === '逾期') out.findings.push(createFinding('website-quota-short', where, { registered, quota: quota!, due }));
+  else if (status === '即将到期')
+    out.findings.push(createFinding('follow-up-due-soon', where, { what: '网站发布任务数', due, missing: `${quota! - registered} 项` }));
+  return status;
+}
+
+function countTotals(obligations: readonly Obligation[], units: readonly UnitFollowUp[]): FollowUpPlan['totals'] {
   const totals = Object.fromEntries(
     (Object.keys(OBLIGATION_LABELS) as ObligationKind[]).map((k) => [
       k,
@@ -367,6 +442,5 @@ export function trackFollowUp(input: {
   ) as unknown as FollowUpPlan['totals'];
   totals.overdue = obligations.filter((o) => o.status === '逾期').length + units.filter((u) => u.quotaStatus === '逾期').length;
   totals.dueSoon = obligations.filter((o) => o.status === '即将到期').length;
-
-  return { asOf, dueSoonDays: soon, activities: [...input.activities], obligations, units, materials: allMaterials, findings, totals };
+  return totals;
 }

@@ -6,7 +6,14 @@
  * 已完成 green); every sheet printed landscape, one page wide.
  */
 import type { Config } from '../../core/config/schema.js';
-import { OBLIGATION_LABELS, type FollowUpPlan, type FollowUpStatus, type Obligation, type ObligationKind } from '../../core/follow-up/track-follow-up.js';
+import {
+  FOLLOW_UP_STATUSES,
+  OBLIGATION_LABELS,
+  type FollowUpPlan,
+  type FollowUpStatus,
+  type Obligation,
+  type ObligationKind,
+} from '../../core/follow-up/track-follow-up.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { XlsxBook, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
 
@@ -26,7 +33,7 @@ const THIN: Borders = {
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
 
-interface Table {
+export interface Table {
   name: string;
   headers: string[];
   widths: number[];
@@ -64,52 +71,31 @@ function addTable(wb: XlsxBook, t: Table): void {
 
 const dash = (v: string | undefined) => (v ? v : null);
 
-function obligationTable(name: string, list: readonly Obligation[], plan: FollowUpPlan, withActivity: boolean): Table {
-  const unitOf = new Map(plan.units.map((u) => [u.name, u]));
-  return {
-    name,
-    headers: [
-      '填报单位',
-      ...(withActivity ? ['活动名称'] : ['材料']),
-      '截止日期',
-      '状态',
-      '尚缺',
-      '完成日期',
-      '说明',
-      '联系人',
-      '联系电话',
-      ...(withActivity ? ['汇总表位置'] : []),
-    ],
-    widths: [22, withActivity ? 32 : 14, 12, 10, 24, 12, 28, 10, 16, ...(withActivity ? [12] : [])],
-    statusColumns: [3],
-    rows: list.map((o) => {
-      const u = unitOf.get(o.unit);
-      return [
-        o.unit || null,
-        withActivity ? (o.activity ?? null) : (o.part ?? null),
-        dash(o.due),
-        o.status,
-        dash(o.missing),
-        dash(o.doneAt?.slice(0, 10)),
-        dash(o.note),
-        dash(u?.contact),
-        dash(u?.phone),
-        ...(withActivity ? [o.cell ? `活动汇总表!${o.cell}` : o.row ? `第${o.row}行` : null] : []),
-      ];
-    }),
-  };
-}
-
 export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, createdAt: Date): XlsxBook {
   const wb = new XlsxBook();
   wb.creator = 'kepuri';
   wb.created = createdAt;
   wb.modified = createdAt;
-  const statuses: FollowUpStatus[] = ['逾期', '即将到期', '未到期', '已完成', '不适用'];
+  const ofKind = (kind: ObligationKind) => plan.obligations.filter((o) => o.kind === kind);
+  const tables = [
+    buildUnitTable(plan),
+    buildActivityTable(plan),
+    buildObligationTable(OBLIGATION_LABELS.website, ofKind('website'), plan, true),
+    buildQuotaTable(plan, rules),
+    buildObligationTable(OBLIGATION_LABELS.supplement, ofKind('supplement'), plan, true),
+    buildObligationTable(OBLIGATION_LABELS.summary, ofKind('summary'), plan, true),
+    buildObligationTable(OBLIGATION_LABELS.town, ofKind('town'), plan, false),
+    buildMaterialTable(plan),
+  ];
+  for (const t of tables) addTable(wb, t);
+  return wb;
+}
 
-  addTable(wb, {
+/** 单位跟进: one row per unit, its counts by status and what it still owes. */
+export function buildUnitTable(plan: FollowUpPlan): Table {
+  return {
     name: '单位跟进',
-    headers: ['填报单位', '单位类别', '联系人', '联系电话', '活动数', '网站任务数', '已网站发布', '任务完成情况', ...statuses, '尚缺事项'],
+    headers: ['填报单位', '单位类别', '联系人', '联系电话', '活动数', '网站任务数', '已网站发布', '任务完成情况', ...FOLLOW_UP_STATUSES, '尚缺事项'],
     widths: [22, 10, 10, 16, 8, 10, 10, 12, 6, 8, 6, 6, 6, 60],
     statusColumns: [7],
     rows: plan.units.map((u) => [
@@ -121,17 +107,22 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
       u.quota ?? null,
       u.registered,
       u.quotaStatus,
-      ...statuses.map((s) => u.counts[s]),
-      u.outstanding.length
-        ? u.outstanding
-            .map((o) => `${o.kind === 'town' ? o.label : `${o.label}《${o.activity}》`}${o.due ? `（${o.due.slice(5)}，${o.status}）` : `（${o.status}）`}`)
-            .join('；')
-        : null,
+      ...FOLLOW_UP_STATUSES.map((s) => u.counts[s]),
+      u.outstanding.length ? u.outstanding.map(describeOutstanding).join('；') : null,
     ]),
-  });
+  };
+}
 
+/** 网站发布《活动》（09-25，逾期）; a town part by its label alone; no due day: the status alone. */
+export function describeOutstanding(o: Obligation): string {
+  const what = o.kind === 'town' ? o.label : `${o.label}《${o.activity}》`;
+  return `${what}${o.due ? `（${o.due.slice(5)}，${o.status}）` : `（${o.status}）`}`;
+}
+
+/** 活动跟进: one row per activity of the master, each obligation's status side by side. */
+export function buildActivityTable(plan: FollowUpPlan): Table {
   const byActivity = (kind: ObligationKind, row: number) => plan.obligations.find((o) => o.kind === kind && o.row === row);
-  addTable(wb, {
+  return {
     name: '活动跟进',
     headers: [
       '序号',
@@ -171,18 +162,49 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
         dash(a.phone),
       ];
     }),
-  });
+  };
+}
 
-  addTable(
-    wb,
-    obligationTable(
-      OBLIGATION_LABELS.website,
-      plan.obligations.filter((o) => o.kind === 'website'),
-      plan,
-      true,
-    ),
-  );
-  addTable(wb, {
+/** One obligation kind's sheet: per activity (with its place in the master), or per town part. */
+function buildObligationTable(name: string, list: readonly Obligation[], plan: FollowUpPlan, withActivity: boolean): Table {
+  const unitOf = new Map(plan.units.map((u) => [u.name, u]));
+  return {
+    name,
+    headers: [
+      '填报单位',
+      ...(withActivity ? ['活动名称'] : ['材料']),
+      '截止日期',
+      '状态',
+      '尚缺',
+      '完成日期',
+      '说明',
+      '联系人',
+      '联系电话',
+      ...(withActivity ? ['汇总表位置'] : []),
+    ],
+    widths: [22, withActivity ? 32 : 14, 12, 10, 24, 12, 28, 10, 16, ...(withActivity ? [12] : [])],
+    statusColumns: [3],
+    rows: list.map((o) => {
+      const u = unitOf.get(o.unit);
+      return [
+        o.unit || null,
+        withActivity ? (o.activity ?? null) : (o.part ?? null),
+        dash(o.due),
+        o.status,
+        dash(o.missing),
+        dash(o.doneAt?.slice(0, 10)),
+        dash(o.note),
+        dash(u?.contact),
+        dash(u?.phone),
+        ...(withActivity ? [o.cell ? `活动汇总表!${o.cell}` : o.row ? `第${o.row}行` : null] : []),
+      ];
+    }),
+  };
+}
+
+/** 网站任务数: the units with a quota in 附件1, registered against it. */
+function buildQuotaTable(plan: FollowUpPlan, rules: Config): Table {
+  return {
     name: '网站任务数',
     headers: ['填报单位', '单位类别', '网站任务数', '已网站发布', '差额', '截止日期', '状态', '联系人', '联系电话'],
     widths: [22, 10, 10, 10, 8, 12, 10, 10, 16],
@@ -200,35 +222,12 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
         dash(u.contact),
         dash(u.phone),
       ]),
-  });
-  addTable(
-    wb,
-    obligationTable(
-      OBLIGATION_LABELS.supplement,
-      plan.obligations.filter((o) => o.kind === 'supplement'),
-      plan,
-      true,
-    ),
-  );
-  addTable(
-    wb,
-    obligationTable(
-      OBLIGATION_LABELS.summary,
-      plan.obligations.filter((o) => o.kind === 'summary'),
-      plan,
-      true,
-    ),
-  );
-  addTable(
-    wb,
-    obligationTable(
-      OBLIGATION_LABELS.town,
-      plan.obligations.filter((o) => o.kind === 'town'),
-      plan,
-      false,
-    ),
-  );
-  addTable(wb, {
+  };
+}
+
+/** 材料清单: every received file, its unit, kind and receive time. */
+function buildMaterialTable(plan: FollowUpPlan): Table {
+  return {
     name: '材料清单',
     headers: ['文件', '单位', '材料类别', '接收时间', '时间来源'],
     widths: [50, 22, 10, 18, 10],
@@ -240,8 +239,7 @@ export function buildFollowUpWorkbook(plan: FollowUpPlan, rules: Config, created
       m.receivedAt ? m.receivedAt.slice(0, 16).replace('T', ' ') : '（未知）',
       m.receivedFrom === 'eml' ? '邮件' : m.receivedFrom === 'manifest' ? '清单' : null,
     ]),
-  });
-  return wb;
+  };
 }
 
 export async function writeFollowUpWorkbook(file: string, plan: FollowUpPlan, rules: Config, createdAt: Date): Promise<void> {
