@@ -10,21 +10,15 @@ import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../../core/fol
 import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
+import { THIN_BORDER, writeHeaderRow } from './table-header.js';
+import { XlsxBook, type Alignment, type CellValue, type Fill } from './xlsx-writer.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
 
 const ERROR_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
-const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 /** data cells wrap (long names, 简介 and addresses grow the row, not the page) and sit at the top */
 const DATA_ALIGN: Alignment = { vertical: 'top', wrapText: true };
-const THIN: Borders = {
-  top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-};
 
 /** 'YYYY-MM-DD' → a Date whose UTC fields are that wall-clock day (how exceljs writes date cells). */
 export function excelDate(iso: string): Date {
@@ -107,22 +101,13 @@ export async function buildMasterWorkbook(
   ws.mergeCells(1, 1, 1, Math.min(headers.length, 12));
   ws.getRow(1).height = 24;
 
-  const header = ws.getRow(2);
-  headers.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-  header.height = 48; // narrow print widths wrap the longer labels onto three lines
+  writeHeaderRow(ws.getRow(2), headers, 48); // narrow print widths wrap the longer labels onto three lines
 
   const dateCols = new Set([COLUMNS.findIndex((c) => c.key === 'startDate'), COLUMNS.findIndex((c) => c.key === 'endDate')]);
   // Rows are written without cell objects or Dates: a date is its serial number, and the row's
   // styles come from a small table keyed by (error tint, which cells hold dates), resolved once.
   const look = (numFmt: string | undefined, error: boolean) =>
-    wb.styleId({ border: THIN, alignment: DATA_ALIGN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
+    wb.styleId({ border: THIN_BORDER, alignment: DATA_ALIGN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
   const width = headers.length;
   const styleRows = new Map<number, number[]>();
   const stylesFor = (error: boolean, dateMask: number): number[] => {

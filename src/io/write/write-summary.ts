@@ -12,7 +12,8 @@ import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '
 import type { SummaryRowFacts } from '../../core/merge/summary-rows.js';
 import { rowHeightFor, setupPrint, wrappedLines } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
+import { HEADER_FILL, THIN_BORDER, writeHeaderRow } from './table-header.js';
+import { XlsxBook, type Alignment, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
 
 /** One merged activity, as the summary needs it (see core/merge/summary-rows.ts). */
 export type SummaryRow = SummaryRowFacts;
@@ -43,13 +44,10 @@ export const SEVERITY_WORDS: Record<Severity, string> = { error: '错误', warni
 export { UNIT_STATUS };
 
 const FILL = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-const HEADER_FILL = FILL('FFDDEBF7');
 const TOTAL_FILL = FILL('FFF2F2F2');
 const ERROR_FILL = FILL('FFFDE2E1');
 const WARNING_FILL = FILL('FFFFF2CC');
 const UNLISTED_FILL = FILL('FFE7E6F7');
-const LINE = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-const BORDER: Borders = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 // shared alignment objects: the writer resolves a style object once (by identity)
 const ALIGN_TEXT: Alignment = { vertical: 'middle', wrapText: true };
@@ -352,16 +350,7 @@ function sourceText(source: string, what: 'rules' | 'roster'): string {
 }
 
 function headerRow(ws: XlsxSheet, r: number, labels: readonly string[]): void {
-  const row = ws.getRow(r);
-  labels.forEach((label, i) => {
-    const cell = row.getCell(i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  row.height = 22;
+  writeHeaderRow(ws.getRow(r), labels, 22);
 }
 
 function dataRow(ws: XlsxSheet, r: number, values: CellValue[], opts: { total?: boolean; fill?: Fill } = {}): XlsxRow {
@@ -369,7 +358,7 @@ function dataRow(ws: XlsxSheet, r: number, values: CellValue[], opts: { total?: 
   values.forEach((v, i) => {
     const cell = row.getCell(i + 1);
     cell.value = v === '' ? null : v;
-    cell.border = BORDER;
+    cell.border = THIN_BORDER;
     cell.alignment = typeof v === 'string' ? ALIGN_TEXT : typeof v === 'number' ? ALIGN_NUMBER : ALIGN_OTHER;
     if (typeof v === 'number') cell.numFmt = '0';
     if (opts.total) {
@@ -452,19 +441,19 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
     a.value = text;
     a.font = { bold: true };
     a.fill = HEADER_FILL;
-    a.border = BORDER;
+    a.border = THIN_BORDER;
     a.alignment = { vertical: 'middle', wrapText: true };
   };
   const pair = (text: string, value: CellValue, opts: { fill?: Fill; bold?: boolean } = {}) => {
     label(text);
     const b = ws.getCell(r, 2);
     b.value = value;
-    b.border = BORDER;
+    b.border = THIN_BORDER;
     b.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
     if (typeof value === 'number') b.numFmt = '0';
     if (opts.fill) b.fill = opts.fill;
     if (opts.bold) b.font = { bold: true, size: 13 };
-    for (let c = 3; c <= 6; c++) ws.getCell(r, c).border = BORDER;
+    for (let c = 3; c <= 6; c++) ws.getCell(r, c).border = THIN_BORDER;
     ws.mergeCells(r, 2, r, 6);
     if (typeof value === 'string') ws.getRow(r).height = wrappedHeight(value, OVERVIEW_VALUE_WIDTH, opts.bold ? 18 : 15);
     r++;
@@ -750,7 +739,7 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
     if (!styles) {
       styles = labels.map((_l, c) =>
         wb.styleId({
-          border: BORDER,
+          border: THIN_BORDER,
           alignment: c === 3 || c === 4 ? ALIGN_CENTER : ALIGN_TEXT,
           ...(c === 8 ? { numFmt: '@' } : {}),
           ...(fill ? { fill } : {}),
