@@ -11,7 +11,7 @@ import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { THIN_BORDER, writeHeaderRow } from './table-header.js';
-import { XlsxBook, type Alignment, type CellValue, type Fill } from './xlsx-writer.js';
+import { XlsxBook, type Alignment, type CellValue, type Fill, type XlsxSheet } from './xlsx-writer.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
@@ -112,10 +112,8 @@ export async function buildMasterWorkbook(
   return wb;
 }
 
-type MasterSheet = ReturnType<XlsxBook['addWorksheet']>;
-
 /** Row 1: the title, merged over the first columns (at most 12, so it stays on the first page). */
-function writeMasterTitle(ws: MasterSheet, rules: Config, columns: number): void {
+function writeMasterTitle(ws: XlsxSheet, rules: Config, columns: number): void {
   ws.getCell(1, 1).value = `${rules.year}年${rules.district}全国科普日活动汇总表`;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, Math.min(columns, 12));
@@ -180,7 +178,7 @@ function fillMasterValues(values: CellValue[], row: MergedRow, extras: readonly 
 const FOLLOW_UP_SPARE_ROWS = 200;
 
 /** 是/否 dropdowns on 已在科普日网站发布 and 拟推优, a date check on 活动总结提交日期 (issue 15). */
-function addFollowUpValidations(ws: MasterSheet, rules: Config, followUpStart: number, lastRow: number): void {
+function addFollowUpValidations(ws: XlsxSheet, rules: Config, followUpStart: number, lastRow: number): void {
   const letter = (i: number) => ws.getColumn(i + 1).letter;
   const yesNo = { type: 'list' as const, formula1: '"是,否"', error: '请从下拉列表中选择“是”或“否”' };
   const published = COLUMNS.findIndex((c) => c.key === 'published');
