@@ -10,21 +10,15 @@ import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../../core/fol
 import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
+import { THIN_BORDER, writeHeaderRow } from './table-header.js';
+import { XlsxBook, type Alignment, type CellValue, type Fill, type XlsxSheet } from './xlsx-writer.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
 
 const ERROR_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
-const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 /** data cells wrap (long names, 简介 and addresses grow the row, not the page) and sit at the top */
 const DATA_ALIGN: Alignment = { vertical: 'top', wrapText: true };
-const THIN: Borders = {
-  top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-  right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
-};
 
 /** 'YYYY-MM-DD' → a Date whose UTC fields are that wall-clock day (how exceljs writes date cells). */
 export function excelDate(iso: string): Date {
@@ -102,30 +96,41 @@ export async function buildMasterWorkbook(
   // before the first row: the sheet's head (fit-to-page flag) is written with the first row
   setupPrint(ws, { titleRows: '2:2', lastRow: 2 + rows.length, lastColumn: headers.length });
 
+  writeMasterTitle(ws, rules, headers.length);
+  writeHeaderRow(ws.getRow(2), headers, 48); // narrow print widths wrap the longer labels onto three lines
+
+  const stylesFor = masterRowStyles(wb, headers.length);
+  const values: CellValue[] = new Array(headers.length);
+  for (let i = 0; i < rows.length; i++) {
+    const dateMask = fillMasterValues(values, rows[i], extras, displayPath);
+    ws.appendRow(i + 3, values, stylesFor(rows[i].hasError, dateMask), rowHeightFor(values, widths));
+    // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
+    if (i % 1024 === 1023) await ws.drain();
+  }
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: headers.length } };
+  addFollowUpValidations(ws, rules, COLUMNS.length + PROVENANCE_HEADERS.length, 2 + rows.length + FOLLOW_UP_SPARE_ROWS);
+  return wb;
+}
+
+/** Row 1: the title, merged over the first columns (at most 12, so it stays on the first page). */
+function writeMasterTitle(ws: XlsxSheet, rules: Config, columns: number): void {
   ws.getCell(1, 1).value = `${rules.year}年${rules.district}全国科普日活动汇总表`;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, Math.min(headers.length, 12));
+  ws.mergeCells(1, 1, 1, Math.min(columns, 12));
   ws.getRow(1).height = 24;
+}
 
-  const header = ws.getRow(2);
-  headers.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-  header.height = 48; // narrow print widths wrap the longer labels onto three lines
-
+/**
+ * The style ids of a data row, by (error tint, which cells hold dates). Rows are written without
+ * cell objects or Dates: a date is its serial number, and the row's styles come from this small
+ * table, each combination resolved once.
+ */
+function masterRowStyles(wb: XlsxBook, width: number): (error: boolean, dateMask: number) => number[] {
   const dateCols = new Set([COLUMNS.findIndex((c) => c.key === 'startDate'), COLUMNS.findIndex((c) => c.key === 'endDate')]);
-  // Rows are written without cell objects or Dates: a date is its serial number, and the row's
-  // styles come from a small table keyed by (error tint, which cells hold dates), resolved once.
   const look = (numFmt: string | undefined, error: boolean) =>
-    wb.styleId({ border: THIN, alignment: DATA_ALIGN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
-  const width = headers.length;
+    wb.styleId({ border: THIN_BORDER, alignment: DATA_ALIGN, ...(error ? { fill: ERROR_FILL } : {}), ...(numFmt ? { numFmt } : {}) });
   const styleRows = new Map<number, number[]>();
-  const stylesFor = (error: boolean, dateMask: number): number[] => {
+  return (error, dateMask) => {
     const key = dateMask * 2 + (error ? 1 : 0);
     let styles = styleRows.get(key);
     if (!styles) {
@@ -136,49 +141,44 @@ export async function buildMasterWorkbook(
     }
     return styles;
   };
-  const values: CellValue[] = new Array(width);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const a = row.activity;
-    let dateMask = 0;
-    for (let c = 0; c < COLUMNS.length; c++) {
-      const key = COLUMNS[c].key;
-      if (key === 'startDate' || key === 'endDate') {
-        const iso = a.values[key];
-        // an unreadable date keeps the unit's own text so nothing is lost
-        if (iso) {
-          values[c] = excelSerial(iso);
-          dateMask |= dateBit(c);
-        } else values[c] = a.raw[key] ?? null;
-      } else values[c] = fieldValue(row, key);
-    }
-    let c = COLUMNS.length;
-    values[c++] = row.unit || null;
-    values[c++] = displayPath(a.file);
-    values[c++] = `${a.sheet}!${a.cells.name ?? a.cells.seq ?? `A${a.row}`}`;
-    if (row.receivedAt) {
-      values[c] = excelSerial(row.receivedAt.slice(0, 16));
-      dateMask |= dateBit(c);
-    } else values[c] = null;
-    c++;
-    values[c++] = row.marks.length > 0 ? row.marks.join('、') : null;
-    const followUp = a.extras.length > 0 ? followUpValues(a.extras) : {};
-    for (const f of FOLLOW_UP_COLUMNS) values[c++] = followUp[f.key] ?? null;
-    for (const h of extras) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
-    ws.appendRow(i + 3, values, stylesFor(row.hasError, dateMask), rowHeightFor(values, widths));
-    // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
-    if (i % 1024 === 1023) await ws.drain();
+}
+
+/** Puts one merged row's cells into `values` (reused across rows); returns which cells hold dates. */
+function fillMasterValues(values: CellValue[], row: MergedRow, extras: readonly string[], displayPath: (file: string) => string): number {
+  const a = row.activity;
+  let dateMask = 0;
+  for (let c = 0; c < COLUMNS.length; c++) {
+    const key = COLUMNS[c].key;
+    if (key === 'startDate' || key === 'endDate') {
+      const iso = a.values[key];
+      // an unreadable date keeps the unit's own text so nothing is lost
+      if (iso) {
+        values[c] = excelSerial(iso);
+        dateMask |= dateBit(c);
+      } else values[c] = a.raw[key] ?? null;
+    } else values[c] = fieldValue(row, key);
   }
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: headers.length } };
-  addFollowUpValidations(ws, rules, COLUMNS.length + PROVENANCE_HEADERS.length, 2 + rows.length + FOLLOW_UP_SPARE_ROWS);
-  return wb;
+  let c = COLUMNS.length;
+  values[c++] = row.unit || null;
+  values[c++] = displayPath(a.file);
+  values[c++] = `${a.sheet}!${a.cells.name ?? a.cells.seq ?? `A${a.row}`}`;
+  if (row.receivedAt) {
+    values[c] = excelSerial(row.receivedAt.slice(0, 16));
+    dateMask |= dateBit(c);
+  } else values[c] = null;
+  c++;
+  values[c++] = row.marks.length > 0 ? row.marks.join('、') : null;
+  const followUp = a.extras.length > 0 ? followUpValues(a.extras) : {};
+  for (const f of FOLLOW_UP_COLUMNS) values[c++] = followUp[f.key] ?? null;
+  for (const h of extras) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
+  return dateMask;
 }
 
 /** rows under the last activity that still get the dropdowns, for activities the clerk adds */
 const FOLLOW_UP_SPARE_ROWS = 200;
 
 /** 是/否 dropdowns on 已在科普日网站发布 and 拟推优, a date check on 活动总结提交日期 (issue 15). */
-function addFollowUpValidations(ws: ReturnType<XlsxBook['addWorksheet']>, rules: Config, followUpStart: number, lastRow: number): void {
+function addFollowUpValidations(ws: XlsxSheet, rules: Config, followUpStart: number, lastRow: number): void {
   const letter = (i: number) => ws.getColumn(i + 1).letter;
   const yesNo = { type: 'list' as const, formula1: '"是,否"', error: '请从下拉列表中选择“是”或“否”' };
   const published = COLUMNS.findIndex((c) => c.key === 'published');

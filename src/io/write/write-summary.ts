@@ -8,11 +8,12 @@
 import type { Config } from '../../core/config/schema.js';
 import type { Report, ReportFile, ReportUnit } from '../../core/report.js';
 import type { Severity } from '../../core/finding.js';
-import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus } from '../../core/unit-counts.js';
+import { isListed, tallyUnits, unitStatus, UNIT_STATUS, type UnitStatus, type UnitTally } from '../../core/unit-counts.js';
 import type { SummaryRowFacts } from '../../core/merge/summary-rows.js';
 import { rowHeightFor, setupPrint, wrappedLines } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
+import { HEADER_FILL, THIN_BORDER, writeHeaderRow } from './table-header.js';
+import { XlsxBook, type Alignment, type CellValue, type Fill, type XlsxRow, type XlsxSheet } from './xlsx-writer.js';
 
 /** One merged activity, as the summary needs it (see core/merge/summary-rows.ts). */
 export type SummaryRow = SummaryRowFacts;
@@ -43,13 +44,10 @@ export const SEVERITY_WORDS: Record<Severity, string> = { error: '错误', warni
 export { UNIT_STATUS };
 
 const FILL = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-const HEADER_FILL = FILL('FFDDEBF7');
 const TOTAL_FILL = FILL('FFF2F2F2');
 const ERROR_FILL = FILL('FFFDE2E1');
 const WARNING_FILL = FILL('FFFFF2CC');
 const UNLISTED_FILL = FILL('FFE7E6F7');
-const LINE = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-const BORDER: Borders = { top: LINE, left: LINE, bottom: LINE, right: LINE };
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 // shared alignment objects: the writer resolves a style object once (by identity)
 const ALIGN_TEXT: Alignment = { vertical: 'middle', wrapText: true };
@@ -352,16 +350,7 @@ function sourceText(source: string, what: 'rules' | 'roster'): string {
 }
 
 function headerRow(ws: XlsxSheet, r: number, labels: readonly string[]): void {
-  const row = ws.getRow(r);
-  labels.forEach((label, i) => {
-    const cell = row.getCell(i + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  row.height = 22;
+  writeHeaderRow(ws.getRow(r), labels, 22);
 }
 
 function dataRow(ws: XlsxSheet, r: number, values: CellValue[], opts: { total?: boolean; fill?: Fill } = {}): XlsxRow {
@@ -369,7 +358,7 @@ function dataRow(ws: XlsxSheet, r: number, values: CellValue[], opts: { total?: 
   values.forEach((v, i) => {
     const cell = row.getCell(i + 1);
     cell.value = v === '' ? null : v;
-    cell.border = BORDER;
+    cell.border = THIN_BORDER;
     cell.alignment = typeof v === 'string' ? ALIGN_TEXT : typeof v === 'number' ? ALIGN_NUMBER : ALIGN_OTHER;
     if (typeof v === 'number') cell.numFmt = '0';
     if (opts.total) {
@@ -420,15 +409,84 @@ function contactsOf(report: Report, rows: readonly SummaryRow[]): (unit: string)
 
 const OVERVIEW_VALUE_WIDTH = 16 * 5;
 
+/** Writes the 总览 sheet from row 4 down: a row cursor and the three shapes it is made of. */
+class OverviewWriter {
+  r = 4;
+  constructor(readonly ws: XlsxSheet) {}
+
+  /** A section heading (一、报送情况 …). */
+  section(text: string): void {
+    const cell = this.ws.getCell(this.r, 1);
+    cell.value = text;
+    cell.font = { size: 13, bold: true };
+    this.r++;
+  }
+
+  /** A label in column A and its value merged over B:F; long text grows the row. */
+  pair(text: string, value: CellValue, opts: { fill?: Fill; bold?: boolean } = {}): void {
+    const { ws, r } = this;
+    const a = ws.getCell(r, 1);
+    a.value = text;
+    a.font = { bold: true };
+    a.fill = HEADER_FILL;
+    a.border = THIN_BORDER;
+    a.alignment = { vertical: 'middle', wrapText: true };
+    const b = ws.getCell(r, 2);
+    b.value = value;
+    b.border = THIN_BORDER;
+    b.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
+    if (typeof value === 'number') b.numFmt = '0';
+    if (opts.fill) b.fill = opts.fill;
+    if (opts.bold) b.font = { bold: true, size: 13 };
+    for (let c = 3; c <= 6; c++) ws.getCell(r, c).border = THIN_BORDER;
+    ws.mergeCells(r, 2, r, 6);
+    if (typeof value === 'string') ws.getRow(r).height = wrappedHeight(value, OVERVIEW_VALUE_WIDTH, opts.bold ? 18 : 15);
+    this.r++;
+  }
+
+  /** A small table: header, lines, and a bold total line when given. */
+  table(labels: readonly string[], lines: CellValue[][], total?: CellValue[]): void {
+    headerRow(this.ws, this.r++, labels);
+    for (const values of lines) dataRow(this.ws, this.r++, values);
+    if (total) dataRow(this.ws, this.r++, total, { total: true });
+  }
+
+  /** An empty row between sections. */
+  skip(): void {
+    this.r++;
+  }
+}
+
+/** 'A（contact）、B（…）' for the units named in the overview, or 无. */
+function unitsInWords(units: readonly ReportUnit[], contactOf: (unit: string) => string, extra?: (u: ReportUnit) => string): string {
+  if (units.length === 0) return '无';
+  return units
+    .map((u) => {
+      const inner = [extra?.(u), contactOf(u.name)].filter(Boolean).join('；');
+      return inner ? `${u.name}（${inner}）` : u.name;
+    })
+    .join('、');
+}
+
 function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   const { report, rows, createdAt } = input;
-  const rules = report.rules;
   const fig = overviewFigures(input);
   const tally = tallyUnits(report);
-  const contactOf = contactsOf(report, rows);
   const ws = wb.addWorksheet(SUMMARY_SHEETS.overview, { views: [{ state: 'normal', showGridLines: false }] });
   ws.columns = [{ width: 22 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }];
+  writeOverviewTitle(ws, report.rules, createdAt);
 
+  const out = new OverviewWriter(ws);
+  writeSubmissionSection(out, fig, tally, contactsOf(report, rows));
+  writeActivitiesSection(out, input, fig, tally);
+  writeTotalsSection(out, fig);
+  writeRulesSection(out, report.rules);
+  const lastRow = writeReconciliationSection(out, fig.reconciliation);
+  setupPrint(ws, { lastRow, lastColumn: 6 });
+}
+
+/** Rows 1 and 2: the title and when the summary was made (Shanghai time). */
+function writeOverviewTitle(ws: XlsxSheet, rules: Config, createdAt: Date): void {
   const title = ws.getCell(1, 1);
   title.value = `${rules.year}年${rules.district}全国科普日活动汇总统计`;
   title.font = { size: 16, bold: true };
@@ -439,77 +497,40 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   when.value = `生成时间：${shanghaiWallClock(createdAt.toISOString())!.toISOString().slice(0, 16).replace('T', ' ')}`;
   when.font = { color: { argb: 'FF808080' } };
   ws.mergeCells(2, 1, 2, 6);
+}
 
-  let r = 4;
-  const section = (text: string) => {
-    const cell = ws.getCell(r, 1);
-    cell.value = text;
-    cell.font = { size: 13, bold: true };
-    r++;
-  };
-  const label = (text: string) => {
-    const a = ws.getCell(r, 1);
-    a.value = text;
-    a.font = { bold: true };
-    a.fill = HEADER_FILL;
-    a.border = BORDER;
-    a.alignment = { vertical: 'middle', wrapText: true };
-  };
-  const pair = (text: string, value: CellValue, opts: { fill?: Fill; bold?: boolean } = {}) => {
-    label(text);
-    const b = ws.getCell(r, 2);
-    b.value = value;
-    b.border = BORDER;
-    b.alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
-    if (typeof value === 'number') b.numFmt = '0';
-    if (opts.fill) b.fill = opts.fill;
-    if (opts.bold) b.font = { bold: true, size: 13 };
-    for (let c = 3; c <= 6; c++) ws.getCell(r, c).border = BORDER;
-    ws.mergeCells(r, 2, r, 6);
-    if (typeof value === 'string') ws.getRow(r).height = wrappedHeight(value, OVERVIEW_VALUE_WIDTH, opts.bold ? 18 : 15);
-    r++;
-  };
-  const table = (labels: readonly string[], lines: CellValue[][], total?: CellValue[]) => {
-    headerRow(ws, r++, labels);
-    for (const values of lines) dataRow(ws, r++, values);
-    if (total) dataRow(ws, r++, total, { total: true });
-  };
-  const who = (units: readonly ReportUnit[], extra?: (u: ReportUnit) => string) =>
-    units.length === 0
-      ? '无'
-      : units
-          .map((u) => {
-            const inner = [extra?.(u), contactOf(u.name)].filter(Boolean).join('；');
-            return inner ? `${u.name}（${inner}）` : u.name;
-          })
-          .join('、');
-
-  // 一: who — the first thing the clerk looks for
-  section('一、报送情况');
+/** 一: who — the first thing the clerk looks for. */
+function writeSubmissionSection(out: OverviewWriter, fig: OverviewFigures, tally: UnitTally, contactOf: (unit: string) => string): void {
+  const who = (units: readonly ReportUnit[], extra?: (u: ReportUnit) => string) => unitsInWords(units, contactOf, extra);
+  out.section('一、报送情况');
   const unlistedNote = tally.unlisted.length > 0 ? `（另有名单外 ${tally.unlisted.length} 个单位报送，不计入）` : '';
-  pair('已报送', `${fig.unitsSubmitted}/${fig.unitsExpected} 个单位${unlistedNote}`, { bold: true });
-  pair(`逾期（${tally.late.length}）`, who(tally.late), tally.late.length > 0 ? { fill: WARNING_FILL } : {});
-  pair(`未报送（${tally.missing.length}）`, who(tally.missing), tally.missing.length > 0 ? { fill: ERROR_FILL } : {});
-  pair(
+  out.pair('已报送', `${fig.unitsSubmitted}/${fig.unitsExpected} 个单位${unlistedNote}`, { bold: true });
+  out.pair(`逾期（${tally.late.length}）`, who(tally.late), tally.late.length > 0 ? { fill: WARNING_FILL } : {});
+  out.pair(`未报送（${tally.missing.length}）`, who(tally.missing), tally.missing.length > 0 ? { fill: ERROR_FILL } : {});
+  out.pair(
     `待修改（${tally.toFix.length}）`,
     who(tally.toFix, (u) => `${u.errors} 处错误`),
     tally.toFix.length > 0 ? { fill: ERROR_FILL } : {},
   );
-  if (tally.unlisted.length > 0) pair(`名单外（${tally.unlisted.length}）`, who(tally.unlisted), { fill: UNLISTED_FILL });
-  r++;
+  if (tally.unlisted.length > 0) out.pair(`名单外（${tally.unlisted.length}）`, who(tally.unlisted), { fill: UNLISTED_FILL });
+  out.skip();
+}
 
-  // 二: the year-report numbers
-  section('二、活动情况');
-  pair('活动数', fig.activities);
-  pair('预计参与人数', fig.expectedTotal);
-  if (fig.expectedUnknown > 0) pair('人数未填或无法识别', `${fig.expectedUnknown} 项活动（未计入上面的人数）`, { fill: WARNING_FILL });
+/** 二: the year-report numbers — activities, people, modes, town coverage, unit kinds. */
+function writeActivitiesSection(out: OverviewWriter, input: SummaryInput, fig: OverviewFigures, tally: UnitTally): void {
+  const { report, rows } = input;
+  const rules = report.rules;
+  out.section('二、活动情况');
+  out.pair('活动数', fig.activities);
+  out.pair('预计参与人数', fig.expectedTotal);
+  if (fig.expectedUnknown > 0) out.pair('人数未填或无法识别', `${fig.expectedUnknown} 项活动（未计入上面的人数）`, { fill: WARNING_FILL });
   const modes = modeCounts(rules, rows);
   const shownModes = modes.filter((m) => m.mode !== OTHER_OR_BLANK || m.count > 0);
-  table(['开展方式', ...shownModes.map((m) => m.mode)], [['活动数', ...shownModes.map((m) => m.count)]]);
+  out.table(['开展方式', ...shownModes.map((m) => m.mode)], [['活动数', ...shownModes.map((m) => m.count)]]);
   const coverage = townMainCoverage(rules, rows);
   if (coverage && coverage.towns.length > 0) {
     const none = coverage.uncovered.length > 0 ? `；没有${coverage.category}的镇街：${coverage.uncovered.join('、')}` : '；每个镇街都有';
-    pair(
+    out.pair(
       coverage.category,
       `${coverage.covered.length}/${coverage.towns.length} 个镇街已安排${none}`,
       coverage.uncovered.length > 0 ? { fill: WARNING_FILL } : {},
@@ -517,7 +538,7 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
   }
   const kinds = kindLines(report, rows);
   const kindTotal = (f: (l: KindLine) => number) => kinds.reduce((n, l) => n + f(l), 0);
-  table(
+  out.table(
     ['单位类别', '应报单位', '已报单位', '活动数', '预计参与人数'],
     kinds.map((l) => [l.kind, l.kind === UNLISTED_KIND ? '—' : l.expected, l.submitted, l.activities, l.expectedCount]),
     [
@@ -529,54 +550,63 @@ function buildOverview(wb: XlsxBook, input: SummaryInput): void {
       kindTotal((l) => l.expectedCount),
     ],
   );
-  r++;
+  out.skip();
+}
 
-  section('三、合计');
-  pair('读取文件数', fig.files);
-  pair('应报送单位', fig.unitsExpected);
-  pair('已报送单位', fig.unitsSubmitted);
-  pair('未报送单位', fig.unitsMissing, fig.unitsMissing > 0 ? { fill: ERROR_FILL } : {});
-  pair('逾期报送单位', fig.unitsLate, fig.unitsLate > 0 ? { fill: WARNING_FILL } : {});
-  pair('待修改单位', fig.unitsToFix, fig.unitsToFix > 0 ? { fill: ERROR_FILL } : {});
-  pair('名单外单位', fig.unitsUnlisted);
-  pair('活动数', fig.activities);
-  pair('有错误的活动', fig.activitiesWithErrors, fig.activitiesWithErrors > 0 ? { fill: ERROR_FILL } : {});
-  pair('错误', fig.errors, fig.errors > 0 ? { fill: ERROR_FILL } : {});
-  pair('警告', fig.warnings, fig.warnings > 0 ? { fill: WARNING_FILL } : {});
-  pair('提示', fig.infos);
-  r++;
+/** 三: every count in one column, tinted where something needs doing. */
+function writeTotalsSection(out: OverviewWriter, fig: OverviewFigures): void {
+  out.section('三、合计');
+  out.pair('读取文件数', fig.files);
+  out.pair('应报送单位', fig.unitsExpected);
+  out.pair('已报送单位', fig.unitsSubmitted);
+  out.pair('未报送单位', fig.unitsMissing, fig.unitsMissing > 0 ? { fill: ERROR_FILL } : {});
+  out.pair('逾期报送单位', fig.unitsLate, fig.unitsLate > 0 ? { fill: WARNING_FILL } : {});
+  out.pair('待修改单位', fig.unitsToFix, fig.unitsToFix > 0 ? { fill: ERROR_FILL } : {});
+  out.pair('名单外单位', fig.unitsUnlisted);
+  out.pair('活动数', fig.activities);
+  out.pair('有错误的活动', fig.activitiesWithErrors, fig.activitiesWithErrors > 0 ? { fill: ERROR_FILL } : {});
+  out.pair('错误', fig.errors, fig.errors > 0 ? { fill: ERROR_FILL } : {});
+  out.pair('警告', fig.warnings, fig.warnings > 0 ? { fill: WARNING_FILL } : {});
+  out.pair('提示', fig.infos);
+  out.skip();
+}
 
-  section('四、规则');
+/** 四: the rules the summary was made under. */
+function writeRulesSection(out: OverviewWriter, rules: Config): void {
+  out.section('四、规则');
   const w = rules.windows;
-  pair('活动年份', rules.year);
-  pair('区县', rules.district);
-  pair('发文单位', rules.issuer);
-  if (rules.notice) pair('通知', rules.notice);
-  pair('活动主题', rules.theme);
-  pair('集中活动期', `${w.concentrated.start} 至 ${w.concentrated.end}`);
-  pair('区主场活动期', `${w.mainEvent.start} 至 ${w.mainEvent.end}`);
-  pair('网站发布期', `${w.website.start} 至 ${w.website.end}`);
-  pair('报送截止', `${rules.deadlines.schedule}（当日24时前收到为按时）`);
-  pair('规则来源', sourceText(rules.source, 'rules'));
-  pair('名单来源', sourceText(rules.rosterSource, 'roster'));
-  r++;
+  out.pair('活动年份', rules.year);
+  out.pair('区县', rules.district);
+  out.pair('发文单位', rules.issuer);
+  if (rules.notice) out.pair('通知', rules.notice);
+  out.pair('活动主题', rules.theme);
+  out.pair('集中活动期', `${w.concentrated.start} 至 ${w.concentrated.end}`);
+  out.pair('区主场活动期', `${w.mainEvent.start} 至 ${w.mainEvent.end}`);
+  out.pair('网站发布期', `${w.website.start} 至 ${w.website.end}`);
+  out.pair('报送截止', `${rules.deadlines.schedule}（当日24时前收到为按时）`);
+  out.pair('规则来源', sourceText(rules.source, 'rules'));
+  out.pair('名单来源', sourceText(rules.rosterSource, 'roster'));
+  out.skip();
+}
 
-  section('五、行数核对');
-  const note = ws.getCell(r, 1);
+/** 五: read = merged + superseded + skipped, with a ✓ or ✗; returns the sheet's last row. */
+function writeReconciliationSection(out: OverviewWriter, rc: OverviewFigures['reconciliation']): number {
+  const ws = out.ws;
+  out.section('五、行数核对');
+  const note = ws.getCell(out.r, 1);
   note.value = '读取 = 汇总 + 替代 + 跳过';
   note.font = { italic: true };
-  ws.mergeCells(r, 1, r, 6);
-  r++;
-  headerRow(ws, r, ['', '读取', '汇总', '替代', '跳过', '核对']);
-  r++;
-  const rc = fig.reconciliation;
-  const row = dataRow(ws, r, ['行数', rc.read, rc.merged, rc.superseded, rc.skipped, rc.ok ? '✓' : '✗']);
+  ws.mergeCells(out.r, 1, out.r, 6);
+  out.skip();
+  headerRow(ws, out.r, ['', '读取', '汇总', '替代', '跳过', '核对']);
+  out.skip();
+  const row = dataRow(ws, out.r, ['行数', rc.read, rc.merged, rc.superseded, rc.skipped, rc.ok ? '✓' : '✗']);
   row.getCell(1).font = { bold: true };
   const check = row.getCell(6);
   check.alignment = { horizontal: 'center', vertical: 'middle' };
   check.font = { bold: true, color: { argb: rc.ok ? 'FF008000' : 'FFC00000' } };
   if (!rc.ok) check.fill = ERROR_FILL;
-  setupPrint(ws, { lastRow: r, lastColumn: 6 });
+  return out.r;
 }
 
 function buildUnits(wb: XlsxBook, input: SummaryInput): void {
@@ -750,7 +780,7 @@ async function buildFindings(wb: XlsxBook, input: SummaryInput): Promise<void> {
     if (!styles) {
       styles = labels.map((_l, c) =>
         wb.styleId({
-          border: BORDER,
+          border: THIN_BORDER,
           alignment: c === 3 || c === 4 ? ALIGN_CENTER : ALIGN_TEXT,
           ...(c === 8 ? { numFmt: '@' } : {}),
           ...(fill ? { fill } : {}),

@@ -216,7 +216,6 @@ function buildListsSheet(wb: ExcelJS.Workbook, lists: DropdownList[]): Map<Field
 }
 
 function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Config, unit: string | undefined): ExcelJS.Worksheet {
-  const n = COLUMNS.length;
   const ws = wb.addWorksheet(TEMPLATE_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: TEMPLATE_HEADER_ROW, topLeftCell: `A${TEMPLATE_FIRST_ROW}`, activeCell: `A${TEMPLATE_FIRST_ROW}` }],
     pageSetup: {
@@ -231,22 +230,32 @@ function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Config, unit: string | 
     },
   });
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
+  writeScheduleTitle(ws, rules);
+  writeUnitLine(ws, unit);
+  writeScheduleHeader(ws);
+  formatBlankRows(ws);
+  return ws;
+}
 
-  // row 1: 附件2
+/** Rows 1 and 2: 附件2, and the title across all columns. */
+function writeScheduleTitle(ws: ExcelJS.Worksheet, rules: Config): void {
   const r1 = ws.getCell(1, 1);
   r1.value = '附件2';
   r1.font = { name: '黑体', size: 14, bold: true };
 
-  // row 2: the title, across all columns
   const title = ws.getCell(2, 1);
   title.value = `${rules.year}年${rules.district}全国科普日活动安排表`;
   title.font = { name: '方正小标宋简体', size: 20, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(2, 1, 2, n);
+  ws.mergeCells(2, 1, 2, COLUMNS.length);
   ws.getRow(2).height = 40;
+}
 
-  // row 3: each label and each blank in a cell of its own, none merged, so units can type in the
-  // blanks and a reader that copies merged values into every cell still reads one unit name
+/**
+ * Row 3: each label and each blank in a cell of its own, none merged, so units can type in the
+ * blanks and a reader that copies merged values into every cell still reads one unit name.
+ */
+function writeUnitLine(ws: ExcelJS.Worksheet, unit: string | undefined): void {
   const labelFont: Partial<ExcelJS.Font> = { size: 12, bold: true };
   const unitLine: { col: number; text: string; blankTo?: number }[] = [
     { col: 2, text: UNIT_LABEL_TEXT },
@@ -273,8 +282,10 @@ function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Config, unit: string | 
   ws.getCell(TEMPLATE_UNIT_ROW, 10).numFmt = '@';
   ws.getCell(TEMPLATE_UNIT_ROW, 13).numFmt = 'yyyy-mm-dd';
   ws.getRow(TEMPLATE_UNIT_ROW).height = 26;
+}
 
-  // row 4: the header
+/** Row 4: the column labels, required ones in red. */
+function writeScheduleHeader(ws: ExcelJS.Worksheet): void {
   const header = ws.getRow(TEMPLATE_HEADER_ROW);
   COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -286,14 +297,16 @@ function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Config, unit: string | 
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   header.height = 36;
+}
 
-  // rows 5…204: formatted blank rows
+/** Rows 5…204: blank rows already bordered and formatted (dates, text phones, whole counts). */
+function formatBlankRows(ws: ExcelJS.Worksheet): void {
   const textCols = new Set([colIndex('phone'), colIndex('timeSlot')]);
   const dateCols = new Set([colIndex('startDate'), colIndex('endDate')]);
   const centred = new Set([colIndex('seq'), colIndex('mode'), colIndex('expectedCount'), colIndex('published')]);
   for (let r = TEMPLATE_FIRST_ROW; r <= TEMPLATE_LAST_ROW; r++) {
     const row = ws.getRow(r);
-    for (let c = 1; c <= n; c++) {
+    for (let c = 1; c <= COLUMNS.length; c++) {
       const cell = row.getCell(c);
       cell.border = BORDER;
       cell.alignment = { vertical: 'middle', wrapText: true, ...(centred.has(c) || dateCols.has(c) ? { horizontal: 'center' } : {}) };
@@ -302,16 +315,23 @@ function buildScheduleSheet(wb: ExcelJS.Workbook, rules: Config, unit: string | 
       else if (c === colIndex('expectedCount')) cell.numFmt = '0';
     }
   }
-  return ws;
+}
+
+/** The fill-in rows of one column, e.g. 'C5:C204'. */
+function columnRange(key: FieldKey): string {
+  const l = colLetter(colIndex(key));
+  return `${l}${TEMPLATE_FIRST_ROW}:${l}${TEMPLATE_LAST_ROW}`;
 }
 
 function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<FieldKey, string>): void {
-  const range = (key: FieldKey) => {
-    const l = colLetter(colIndex(key));
-    return `${l}${TEMPLATE_FIRST_ROW}:${l}${TEMPLATE_LAST_ROW}`;
-  };
+  addListValidations(ws, rules, refs);
+  addValueChecks(ws, rules);
+}
+
+/** The dropdowns, each pointing at its list on the hidden sheet; strict or only a warning. */
+function addListValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<FieldKey, string>): void {
   const list = (key: FieldKey, opts: Partial<ExcelJS.DataValidation>) =>
-    addValidation(ws, range(key), { type: 'list', allowBlank: true, formulae: [refs.get(key)!], ...opts });
+    addValidation(ws, columnRange(key), { type: 'list', allowBlank: true, formulae: [refs.get(key)!], ...opts });
 
   list('category', {
     showErrorMessage: true,
@@ -350,11 +370,14 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<
     errorTitle: '已在科普日网站发布',
     error: '请选择“是”或“否”。',
   });
+}
 
+/** Dates within the year, a positive whole 预计参与人数, and a prompt on 活动网址. */
+function addValueChecks(ws: ExcelJS.Worksheet, rules: Config): void {
   const jan1 = `${rules.year}-01-01`;
   const dec31 = `${rules.year}-12-31`;
   for (const key of ['startDate', 'endDate'] as const) {
-    addValidation(ws, range(key), {
+    addValidation(ws, columnRange(key), {
       type: 'date',
       operator: 'between',
       allowBlank: true,
@@ -368,7 +391,7 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<
       prompt: `填写${rules.year}年的日期，如 ${rules.windows.concentrated.start}。`,
     });
   }
-  addValidation(ws, range('expectedCount'), {
+  addValidation(ws, columnRange('expectedCount'), {
     type: 'whole',
     operator: 'greaterThan',
     allowBlank: true,
@@ -378,7 +401,7 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<
     errorTitle: '预计参与人数',
     error: '请填写一个正整数，如 200。',
   });
-  addValidation(ws, range('url'), {
+  addValidation(ws, columnRange('url'), {
     type: 'any',
     formulae: [],
     showInputMessage: true,
@@ -387,76 +410,105 @@ function addScheduleValidations(ws: ExcelJS.Worksheet, rules: Config, refs: Map<
   } as unknown as ExcelJS.DataValidation);
 }
 
-function buildInstructionsSheet(wb: ExcelJS.Workbook, rules: Config): void {
-  const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, {
-    views: [{ state: 'normal', showGridLines: false }],
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  const widths = [6, 16, 10, 90];
-  ws.columns = widths.map((width) => ({ width }));
+const INSTRUCTION_WIDTHS = [6, 16, 10, 90];
 
-  let r = 1;
-  const title = ws.getCell(r, 1);
-  title.value = `${rules.year}年${rules.district}全国科普日活动安排表 填表说明`;
-  title.font = { size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(r, 1, r, 4);
-  ws.getRow(r).height = 32;
-  r += 2;
+/** Writes the 填表说明 sheet row by row: section headings and four-column tables. */
+class InstructionsWriter {
+  r = 1;
+  constructor(readonly ws: ExcelJS.Worksheet) {}
 
-  const section = (text: string) => {
-    const cell = ws.getCell(r, 1);
+  /** A heading merged over the four columns. */
+  section(text: string): void {
+    const cell = this.ws.getCell(this.r, 1);
     cell.value = text;
     cell.font = { size: 13, bold: true };
-    ws.mergeCells(r, 1, r, 4);
-    ws.getRow(r).height = 24;
-    r++;
-  };
-  const tableHeader = (labels: string[]) => {
+    this.ws.mergeCells(this.r, 1, this.r, 4);
+    this.ws.getRow(this.r).height = 24;
+    this.r++;
+  }
+
+  tableHeader(labels: string[]): void {
     labels.forEach((label, i) => {
-      const cell = ws.getCell(r, i + 1);
+      const cell = this.ws.getCell(this.r, i + 1);
       cell.value = label;
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
       cell.border = BORDER;
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     });
-    ws.getRow(r).height = 22;
-    r++;
-  };
-  const tableRow = (values: (string | number)[], opts: { required?: boolean } = {}) => {
+    this.ws.getRow(this.r).height = 22;
+    this.r++;
+  }
+
+  /** A table line; the fourth column's text sets the row height. */
+  tableRow(values: (string | number)[], opts: { required?: boolean } = {}): void {
     values.forEach((v, i) => {
-      const cell = ws.getCell(r, i + 1);
+      const cell = this.ws.getCell(this.r, i + 1);
       cell.value = v === '' ? null : v;
       cell.border = BORDER;
       cell.alignment = { vertical: 'middle', wrapText: true, horizontal: i < 3 ? 'center' : 'left' };
       if (i === 1 && opts.required) cell.font = { bold: true, color: { argb: REQUIRED_FONT_COLOR } };
     });
-    ws.getRow(r).height = wrappedHeight(String(values[3] ?? ''), widths[3]);
-    r++;
-  };
+    this.ws.getRow(this.r).height = wrappedHeight(String(values[3] ?? ''), INSTRUCTION_WIDTHS[3]);
+    this.r++;
+  }
 
-  section('一、填写规则');
-  tableHeader(['序号', '事项', '', '要求']);
-  ruleLines(rules).forEach(([label, text], i) => tableRow([i + 1, label, '', text]));
-  r++;
+  /** An empty row between sections. */
+  skip(rows = 1): void {
+    this.r += rows;
+  }
+}
 
-  section('二、各列填写说明');
-  tableHeader(['列', '列名', '是否必填', '填写要求']);
-  COLUMNS.forEach((c, i) => tableRow([colLetter(i + 1), c.label, requiredText(c), columnInstruction(c, rules)], { required: c.required !== 'never' }));
-  r++;
+function buildInstructionsSheet(wb: ExcelJS.Workbook, rules: Config): void {
+  const ws = wb.addWorksheet(INSTRUCTIONS_SHEET, {
+    views: [{ state: 'normal', showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = INSTRUCTION_WIDTHS.map((width) => ({ width }));
 
-  section('三、活动类别');
-  tableHeader(['序号', '类别', '', '由谁承办及要求']);
+  const title = ws.getCell(1, 1);
+  title.value = `${rules.year}年${rules.district}全国科普日活动安排表 填表说明`;
+  title.font = { size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.mergeCells(1, 1, 1, 4);
+  ws.getRow(1).height = 32;
+
+  const out = new InstructionsWriter(ws);
+  out.skip(2);
+  writeRuleTable(out, rules);
+  writeColumnTable(out, rules);
+  writeCategoryTable(out, rules);
+  // the 类别 column is wide enough for the longest category name
+  ws.getColumn(2).width = Math.max(INSTRUCTION_WIDTHS[1], ...rules.categories.map((c) => c.name.length * 2 + 2));
+}
+
+/** 一: the general rules, numbered. */
+function writeRuleTable(out: InstructionsWriter, rules: Config): void {
+  out.section('一、填写规则');
+  out.tableHeader(['序号', '事项', '', '要求']);
+  ruleLines(rules).forEach(([label, text], i) => out.tableRow([i + 1, label, '', text]));
+  out.skip();
+}
+
+/** 二: each column by letter, whether required, and what to write. */
+function writeColumnTable(out: InstructionsWriter, rules: Config): void {
+  out.section('二、各列填写说明');
+  out.tableHeader(['列', '列名', '是否必填', '填写要求']);
+  COLUMNS.forEach((c, i) => out.tableRow([colLetter(i + 1), c.label, requiredText(c), columnInstruction(c, rules)], { required: c.required !== 'never' }));
+  out.skip();
+}
+
+/** 三: each category, who holds it, and when or how it must be held. */
+function writeCategoryTable(out: InstructionsWriter, rules: Config): void {
+  out.section('三、活动类别');
+  out.tableHeader(['序号', '类别', '', '由谁承办及要求']);
   rules.categories.forEach((c, i) => {
     const parts: string[] = [];
     parts.push(c.note ?? (c.holders && c.holders.length > 0 ? c.holders.join('、') : '各单位'));
     if (c.districtMainEvent) parts.push(`须在${zhDate(rules.windows.mainEvent.start)}至${zhDate(rules.windows.mainEvent.end)}举办`);
     if (c.online) parts.push('须线上或线上线下结合并填写活动网址');
-    tableRow([i + 1, c.name, '', parts.join('；')]);
+    out.tableRow([i + 1, c.name, '', parts.join('；')]);
   });
-  // the 类别 column is wide enough for the longest category name
-  ws.getColumn(2).width = Math.max(widths[1], ...rules.categories.map((c) => c.name.length * 2 + 2));
 }
 
 export async function buildTemplateWorkbook(rules: Config, opts: TemplateOptions): Promise<ExcelJS.Workbook> {
