@@ -158,51 +158,83 @@ function itemText(f: ReportFinding, lang: Lang): string {
 export function composeReply(unit: string, findings: readonly ReportFinding[], rules: Config, opts: ReplyOptions = {}): string {
   const lang = opts.lang ?? 'zh';
   const runAt = opts.runAt ?? new Date();
-  const replyBy = opts.replyBy ?? resolveReplyBy(rules.replyBy, runAt);
+  const plan = planReply(unit, findings, rules, opts, runAt, lang);
+  const lines = lang === 'en' ? writeEnglishBody(plan, rules, opts) : writeChineseBody(plan, rules, opts);
+  lines.push('');
+  lines.push(...signatureLines(rules, runAt, lang));
+  return lines.join('\n') + '\n';
+}
+
+/** What the letter says, in either language. */
+interface ReplyPlan {
+  /** the unit as addressed, '' when unknown */
+  name: string;
+  /** the table's title as the letter names it */
+  title: string;
+  /** the unit's lateness, told apart from what it must fix */
+  late: Actionable | undefined;
+  /** the unit's own findings to list, lateness aside, in report order */
+  list: Actionable[];
+  errors: Actionable[];
+  warnings: Actionable[];
+  /** the unit must send the whole file again */
+  refile: boolean;
+  /** some listed finding has a cell, marked in the annotated copy */
+  withCell: boolean;
+  /** the resubmission date, YYYY-MM-DD */
+  replyBy: string;
+}
+
+function planReply(unit: string, findings: readonly ReportFinding[], rules: Config, opts: ReplyOptions, runAt: Date, lang: Lang): ReplyPlan {
   const own = findings.filter(
     (f): f is Actionable => (f.severity === 'error' || f.severity === 'warning') && !CLERK_CODES.has(f.code) && !NOT_A_SUBMISSION.has(f.code),
   );
-  const late = own.find((f) => f.code === 'submission-late');
   const list = own.filter((f) => f.code !== 'submission-late');
-  const errors = list.filter((f) => f.severity === 'error');
-  const warnings = list.filter((f) => f.severity === 'warning');
-  const refile = list.some((f) => FILE_LEVEL_CODES.has(f.code));
-  const withCell = list.some((f) => f.cell !== null);
-  const lines: string[] = [];
-  const name = unit.trim();
-  const title =
-    lang === 'en'
-      ? `the ${rules.year} ${rules.district} National Science Popularization Day activity schedule`
-      : `《${rules.year}年${rules.district}全国科普日活动安排表》`;
-  const receivedDay = opts.receivedAt ? monthDay(opts.receivedAt, rules.year) : undefined;
+  return {
+    name: unit.trim(),
+    title:
+      lang === 'en'
+        ? `the ${rules.year} ${rules.district} National Science Popularization Day activity schedule`
+        : `《${rules.year}年${rules.district}全国科普日活动安排表》`,
+    late: own.find((f) => f.code === 'submission-late'),
+    list,
+    errors: list.filter((f) => f.severity === 'error'),
+    warnings: list.filter((f) => f.severity === 'warning'),
+    refile: list.some((f) => FILE_LEVEL_CODES.has(f.code)),
+    withCell: list.some((f) => f.cell !== null),
+    replyBy: opts.replyBy ?? resolveReplyBy(rules.replyBy, runAt),
+  };
+}
 
-  if (lang === 'en') {
-    lines.push(name ? `To ${name},` : 'Dear colleagues,');
-    lines.push('');
-    const lateNote = late
-      ? ` It arrived${opts.receivedAt ? ` on ${enDate(opts.receivedAt)}` : ''}, after the deadline of ${enDate(rules.deadlines.schedule)}.`
-      : '';
-    if (list.length === 0) {
-      lines.push(
-        `We have received ${title} from your unit and included it in the district table.${lateNote}${late ? ' Please send on time next time.' : ' Nothing needs to be changed.'} Thank you.`,
-      );
-    } else {
-      lines.push(`We have received ${title} from your unit.${lateNote} ${errors.length ? 'Please correct the following:' : 'Please check the following:'}`);
-      lines.push('');
-      list.slice(0, REPLY_MAX_ITEMS).forEach((f, i) => lines.push(`${i + 1}. ${itemText(f, lang)}`));
-      if (list.length > REPLY_MAX_ITEMS) lines.push(`… and ${list.length - REPLY_MAX_ITEMS} more, marked in the attached copy.`);
-      lines.push('');
-      if (withCell && opts.annotated)
-        lines.push('The cells concerned are marked in the attached copy of your table (red: must be fixed, yellow: please check).');
-      lines.push(`Please send the corrected table again by ${enDate(replyBy)}. Thank you.`);
-    }
-    lines.push('');
-    lines.push(...signatureLines(rules, runAt, lang));
-    return lines.join('\n') + '\n';
+/** The English letter up to its signature: the findings in report order. */
+function writeEnglishBody(plan: ReplyPlan, rules: Config, opts: ReplyOptions): string[] {
+  const { name, title, late, list, errors } = plan;
+  const lines = [name ? `To ${name},` : 'Dear colleagues,', ''];
+  const lateNote = late
+    ? ` It arrived${opts.receivedAt ? ` on ${enDate(opts.receivedAt)}` : ''}, after the deadline of ${enDate(rules.deadlines.schedule)}.`
+    : '';
+  if (list.length === 0) {
+    lines.push(
+      `We have received ${title} from your unit and included it in the district table.${lateNote}${late ? ' Please send on time next time.' : ' Nothing needs to be changed.'} Thank you.`,
+    );
+    return lines;
   }
-
-  lines.push(name ? `${name}：` : '您好：');
+  lines.push(`We have received ${title} from your unit.${lateNote} ${errors.length ? 'Please correct the following:' : 'Please check the following:'}`);
   lines.push('');
+  list.slice(0, REPLY_MAX_ITEMS).forEach((f, i) => lines.push(`${i + 1}. ${itemText(f, 'en')}`));
+  if (list.length > REPLY_MAX_ITEMS) lines.push(`… and ${list.length - REPLY_MAX_ITEMS} more, marked in the attached copy.`);
+  lines.push('');
+  if (plan.withCell && opts.annotated)
+    lines.push('The cells concerned are marked in the attached copy of your table (red: must be fixed, yellow: please check).');
+  lines.push(`Please send the corrected table again by ${enDate(plan.replyBy)}. Thank you.`);
+  return lines;
+}
+
+/** The Chinese letter up to its signature: errors to fix first, then warnings to check. */
+function writeChineseBody(plan: ReplyPlan, rules: Config, opts: ReplyOptions): string[] {
+  const { name, title, late, list } = plan;
+  const lines = [name ? `${name}：` : '您好：', ''];
+  const receivedDay = opts.receivedAt ? monthDay(opts.receivedAt, rules.year) : undefined;
   const lateClause = late ? `已于${receivedDay ?? ''}收到，晚于报送截止日期（${monthDay(rules.deadlines.schedule, rules.year)}）` : '已收到';
   if (list.length === 0) {
     // lateness alone: nothing to fix, the table is in the district's; a short note is enough
@@ -211,43 +243,47 @@ export function composeReply(unit: string, findings: readonly ReportFinding[], r
         ? `　　贵单位报送的${title}${lateClause}，已纳入全区汇总，经核对无需修改。今后请按通知要求的时间报送。谢谢！`
         : `　　贵单位报送的${title}已收到，经核对未发现需要修改的问题。谢谢！`,
     );
-  } else {
-    let n = 0;
-    const push = (f: ReportFinding) => {
-      n++;
-      if (n <= REPLY_MAX_ITEMS) lines.push(`${n}. ${itemText(f, lang)}`);
-    };
-    if (errors.length > 0) {
-      lines.push(`　　贵单位报送的${title}${lateClause}。经核对，有以下问题需要修改：`);
-      lines.push('');
-      errors.forEach(push);
-      if (warnings.length > 0) {
-        lines.push('');
-        lines.push('另有以下内容请核实，如确需修改请一并修改：');
-        lines.push('');
-      }
-    } else {
-      lines.push(`　　贵单位报送的${title}${lateClause}。经核对，有以下内容请核实，如确需修改请修改：`);
-      lines.push('');
-    }
-    warnings.forEach(push);
-    if (n > REPLY_MAX_ITEMS) lines.push(`……另有 ${n - REPLY_MAX_ITEMS} 处，见附件标注。`);
-    lines.push('');
-    if (withCell && opts.annotated) {
-      lines.push('　　以上单元格已在附件表格中标出（红色为必须修改，黄色为请核实；各行最后一列“标记”注明问题，鼠标移到单元格上可查看批注）。');
-    }
-    const by = monthDay(replyBy, rules.year);
-    lines.push(
-      refile
-        ? `　　请按上述要求重新导出或填写后，于${by}前重新报送。如有疑问，请与我们联系。谢谢！`
-        : errors.length > 0
-          ? `　　请修改后于${by}前重新报送。如有疑问，请与我们联系。谢谢！`
-          : `　　如需修改，请于${by}前重新报送；无需修改的，不必回复。谢谢！`,
-    );
+    return lines;
   }
+  writeChineseItems(lines, plan, lateClause);
   lines.push('');
-  lines.push(...signatureLines(rules, runAt, lang));
-  return lines.join('\n') + '\n';
+  if (plan.withCell && opts.annotated) {
+    lines.push('　　以上单元格已在附件表格中标出（红色为必须修改，黄色为请核实；各行最后一列“标记”注明问题，鼠标移到单元格上可查看批注）。');
+  }
+  const by = monthDay(plan.replyBy, rules.year);
+  lines.push(
+    plan.refile
+      ? `　　请按上述要求重新导出或填写后，于${by}前重新报送。如有疑问，请与我们联系。谢谢！`
+      : plan.errors.length > 0
+        ? `　　请修改后于${by}前重新报送。如有疑问，请与我们联系。谢谢！`
+        : `　　如需修改，请于${by}前重新报送；无需修改的，不必回复。谢谢！`,
+  );
+  return lines;
+}
+
+/** The opening sentence and the numbered items (errors, then warnings), at most REPLY_MAX_ITEMS. */
+function writeChineseItems(lines: string[], plan: ReplyPlan, lateClause: string): void {
+  const { title, errors, warnings } = plan;
+  let n = 0;
+  const push = (f: ReportFinding) => {
+    n++;
+    if (n <= REPLY_MAX_ITEMS) lines.push(`${n}. ${itemText(f, 'zh')}`);
+  };
+  if (errors.length > 0) {
+    lines.push(`　　贵单位报送的${title}${lateClause}。经核对，有以下问题需要修改：`);
+    lines.push('');
+    errors.forEach(push);
+    if (warnings.length > 0) {
+      lines.push('');
+      lines.push('另有以下内容请核实，如确需修改请一并修改：');
+      lines.push('');
+    }
+  } else {
+    lines.push(`　　贵单位报送的${title}${lateClause}。经核对，有以下内容请核实，如确需修改请修改：`);
+    lines.push('');
+  }
+  warnings.forEach(push);
+  if (n > REPLY_MAX_ITEMS) lines.push(`……另有 ${n - REPLY_MAX_ITEMS} 处，见附件标注。`);
 }
 
 /** Whether a file's findings call for a letter at all (something of the unit's own, or lateness). */

@@ -6,7 +6,7 @@ import type { FieldKey } from '../columns.js';
 import { createFinding, type Finding } from '../finding.js';
 import { addressOf, cellText, isBlankCell, type Cell, type Sheet, type Workbook } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
-import { lookupDateSubHeader, lookupHeader, lookupHeaderLoose } from './header-dictionary.js';
+import { type HeaderTarget, lookupDateSubHeader, lookupHeader, lookupHeaderLoose } from './header-dictionary.js';
 
 /**
  * SPEC §2: the header is the first row in the first 15 that matches at least 4 known columns — or
@@ -155,8 +155,7 @@ export function locateTable(workbook: Workbook, file: string): LocateResult {
   return bindColumns(best.sheet, best.index, best.header.row);
 }
 
-// One pass over the header cells that decides each column once (two-row headers, merged parents,
-// template label over synonym over a name inside a header); the findings are the table rules'.
+/** Decide each header column once, left to right; the findings about the columns are the table rules'. */
 function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): LocateResult {
   const get = makeMergedGetter(sheet);
   const top = sheet.rows[headerRow] ?? [];
@@ -165,17 +164,7 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
 
   // A two-row header: the row under the header names sub-columns (开始 | 结束) and holds no data.
   const twoRow = isSubHeaderRow(sheet, headerRow, width);
-
-  const fields = new Map<FieldKey, ColumnBinding>();
-  /** 2 the template's label, 1 a synonym, 0 a known name inside the header: the higher one keeps the field */
-  const rankOf = new Map<FieldKey, number>();
-  /** fields bound by a known name inside their header, for column-bound */
-  const containedIn = new Map<FieldKey, string>();
-  let unitContained = false;
-  const extras: ColumnBinding[] = [];
-  const unknownColumns: ColumnBinding[] = [];
-  const duplicateColumns: TableLayout['duplicateColumns'] = [];
-  let unitColumn: ColumnBinding | undefined;
+  const bound = emptyBindings();
 
   for (let c = 0; c < width; c++) {
     const topCell = get(headerRow, c);
@@ -184,76 +173,12 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
     const subText = isBlankCell(subCell) ? '' : normalizeText(cellText(subCell));
     if (topText === '' && subText === '') continue;
 
-    let key: FieldKey | undefined;
-    let exact = false;
-    let contained = false;
-    let isUnit = false;
-    let headerText = topText;
-    let cell = addressOf(headerRow, c);
-    if (subText !== '') {
-      const sub = lookupHeaderLoose(subText);
-      const dateSub = lookupDateSubHeader(subText);
-      const parent = lookupHeaderLoose(topText);
-      headerText = topText && topText !== subText ? `${topText}/${subText}` : subText;
-      cell = addressOf(headerRow + 1, c);
-      if (sub?.kind === 'field') {
-        key = sub.key;
-        exact = sub.exact;
-        contained = sub.contained !== undefined;
-      } else if (sub?.kind === 'unit') {
-        isUnit = true;
-        contained = sub.contained !== undefined;
-      } else if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) key = dateSub;
-      else if (parent?.kind === 'field') {
-        key = parent.key;
-        contained = parent.contained !== undefined;
-      }
-    } else {
-      const t = lookupHeaderLoose(topText);
-      if (t?.kind === 'field') {
-        key = t.key;
-        exact = t.exact;
-        contained = t.contained !== undefined;
-      } else if (t?.kind === 'unit') {
-        isUnit = true;
-        contained = t.contained !== undefined;
-      }
-    }
+    const reading = subText !== '' ? readSubHeader(topText, subText) : readHeader(topText);
+    const headerText = subText === '' ? topText : topText && topText !== subText ? `${topText}/${subText}` : subText;
     // a horizontally merged parent header is bound once: its first column
-    if (key && fields.get(key)?.header === headerText && !twoRow) continue;
-    const binding: ColumnBinding = { c, header: headerText, cell };
-    if (isUnit) {
-      if (!unitColumn) {
-        unitColumn = binding;
-        unitContained = contained;
-      }
-      continue;
-    }
-    if (!key) {
-      extras.push(binding);
-      unknownColumns.push(binding);
-      continue;
-    }
-    const rank = exact ? 2 : contained ? 0 : 1;
-    const existing = fields.get(key);
-    if (existing) {
-      // keep the column whose header is the template's own label (or a synonym over a header bound
-      // by a name inside it); report the other
-      const keepNew = rank > rankOf.get(key)!;
-      const loser = keepNew ? existing : binding;
-      if (keepNew) {
-        fields.set(key, binding);
-        rankOf.set(key, rank);
-        if (contained) containedIn.set(key, binding.header);
-        else containedIn.delete(key);
-      }
-      extras.push(loser);
-      duplicateColumns.push({ field: key, dropped: loser, kept: keepNew ? binding : existing });
-      continue;
-    }
-    fields.set(key, binding);
-    rankOf.set(key, rank);
-    if (contained) containedIn.set(key, binding.header);
+    if (reading.key && bound.fields.get(reading.key)?.header === headerText && !twoRow) continue;
+    const cell = addressOf(subText === '' ? headerRow : headerRow + 1, c);
+    placeColumn(bound, { c, header: headerText, cell }, reading);
   }
 
   return {
@@ -263,16 +188,121 @@ function bindColumns(sheet: Sheet, sheetIndex: number, headerRow: number): Locat
       sheetIndex,
       headerRow,
       dataStart: headerRow + (twoRow ? 2 : 1),
-      fields,
-      unitColumn,
-      extras,
-      unknownColumns,
-      duplicateColumns,
-      boundByName: [...containedIn.keys()],
-      unitBoundByName: unitColumn !== undefined && unitContained,
+      fields: bound.fields,
+      unitColumn: bound.unitColumn,
+      extras: bound.extras,
+      unknownColumns: bound.unknownColumns,
+      duplicateColumns: bound.duplicateColumns,
+      boundByName: [...bound.containedIn.keys()],
+      unitBoundByName: bound.unitColumn !== undefined && bound.unitContained,
       unitLine: readUnitLine(sheet, headerRow),
     },
   };
+}
+
+/** What one header column names: a field, the 填报单位 column, or nothing known. */
+interface HeaderReading {
+  key?: FieldKey;
+  isUnit: boolean;
+  /** the template's own label */
+  exact: boolean;
+  /** bound by a known name inside a longer header */
+  contained: boolean;
+}
+
+const UNKNOWN_HEADER: HeaderReading = { isUnit: false, exact: false, contained: false };
+
+function readingOf(t: HeaderTarget | undefined): HeaderReading {
+  if (t?.kind === 'field') return { key: t.key, isUnit: false, exact: t.exact, contained: t.contained !== undefined };
+  if (t?.kind === 'unit') return { isUnit: true, exact: false, contained: t.contained !== undefined };
+  return UNKNOWN_HEADER;
+}
+
+/** A one-row header cell. */
+function readHeader(text: string): HeaderReading {
+  return readingOf(lookupHeaderLoose(text));
+}
+
+/**
+ * A two-row header column: the sub-header names it; else a date sub-word (开始 | 结束) under a date
+ * or unknown parent; else the parent names it (never as the template's exact label).
+ */
+function readSubHeader(topText: string, subText: string): HeaderReading {
+  const sub = lookupHeaderLoose(subText);
+  if (sub) return readingOf(sub);
+  const dateSub = lookupDateSubHeader(subText);
+  const parent = lookupHeaderLoose(topText);
+  if (dateSub && (parent?.kind !== 'field' || parent.key === 'startDate' || parent.key === 'endDate')) {
+    return { key: dateSub, isUnit: false, exact: false, contained: false };
+  }
+  if (parent?.kind === 'field') return { key: parent.key, isUnit: false, exact: false, contained: parent.contained !== undefined };
+  return UNKNOWN_HEADER;
+}
+
+/** The columns decided so far. */
+interface ColumnBindings {
+  fields: Map<FieldKey, ColumnBinding>;
+  /** 2 the template's label, 1 a synonym, 0 a known name inside the header: the higher one keeps the field */
+  rankOf: Map<FieldKey, number>;
+  /** fields bound by a known name inside their header, for column-bound */
+  containedIn: Map<FieldKey, string>;
+  extras: ColumnBinding[];
+  unknownColumns: ColumnBinding[];
+  duplicateColumns: TableLayout['duplicateColumns'];
+  unitColumn?: ColumnBinding;
+  unitContained: boolean;
+}
+
+function emptyBindings(): ColumnBindings {
+  return {
+    fields: new Map(),
+    rankOf: new Map(),
+    containedIn: new Map(),
+    extras: [],
+    unknownColumns: [],
+    duplicateColumns: [],
+    unitContained: false,
+  };
+}
+
+/** Bind one column: the first 填报单位 column, an unknown column as an extra, or a field (see bindField). */
+function placeColumn(bound: ColumnBindings, binding: ColumnBinding, reading: HeaderReading): void {
+  if (reading.isUnit) {
+    if (!bound.unitColumn) {
+      bound.unitColumn = binding;
+      bound.unitContained = reading.contained;
+    }
+    return;
+  }
+  if (!reading.key) {
+    bound.extras.push(binding);
+    bound.unknownColumns.push(binding);
+    return;
+  }
+  bindField(bound, reading.key, binding, reading.exact ? 2 : reading.contained ? 0 : 1, reading.contained);
+}
+
+/** A field's column; a second column for a field already bound keeps the higher rank and reports the other. */
+function bindField(bound: ColumnBindings, key: FieldKey, binding: ColumnBinding, rank: number, contained: boolean): void {
+  const existing = bound.fields.get(key);
+  if (existing) {
+    // keep the column whose header is the template's own label (or a synonym over a header bound
+    // by a name inside it); report the other
+    const keepNew = rank > bound.rankOf.get(key)!;
+    const loser = keepNew ? existing : binding;
+    if (keepNew) {
+      bound.fields.set(key, binding);
+      bound.rankOf.set(key, rank);
+      if (contained) bound.containedIn.set(key, binding.header);
+      else bound.containedIn.delete(key);
+    }
+    bound.extras.push(loser);
+    bound.duplicateColumns.push({ field: key, dropped: loser, kept: keepNew ? binding : existing });
+    return;
+  }
+  bound.fields.set(key, binding);
+  bound.rankOf.set(key, rank);
+  if (contained) bound.containedIn.set(key, binding.header);
 }
 
 function isSubHeaderRow(sheet: Sheet, headerRow: number, width: number): boolean {

@@ -8,7 +8,7 @@ import type { FieldKey } from '../columns.js';
 import { addressOf, cellText, isBlankCell, type Cell, type CellRange } from '../table.js';
 import { normalizeText } from '../values/fold-text.js';
 import { lookupHeader } from '../locate/header-dictionary.js';
-import { makeMergedGetter, makeOwnerAddress, type TableLayout } from '../locate/locate-table.js';
+import { type CellGetter, type ColumnBinding, makeMergedGetter, makeOwnerAddress, type TableLayout } from '../locate/locate-table.js';
 import type { FieldColumns } from './row-cells.js';
 
 export interface RawField {
@@ -77,14 +77,51 @@ export function extractRows(layout: TableLayout): ExtractedRows {
  * hold all of them at once).
  */
 export function walkRows(layout: TableLayout, each: (row: RawRow) => void): Omit<ExtractedRows, 'rows'> {
-  const { sheet } = layout;
+  const { sheet, dataStart } = layout;
   const get = makeMergedGetter(sheet);
   const ownerOf = makeOwnerAddress(sheet);
   const lastRow = lastContentRow(sheet.rows);
   const skipped: ExtractedRows['skipped'] = [];
-  const firstCol = firstBoundColumn(layout);
-  // the layout is the same for every row: look its columns up once
-  const bound: { key: FieldKey; c: number }[] = [];
+  const plan = planRows(layout);
+  // rows no merge reaches read their own cells at their own addresses: no need to ask the merge helpers
+  const merged = mergedRows(sheet.merges, dataStart, lastRow);
+  let inNotes = false;
+
+  for (let r = dataStart; r <= lastRow; r++) {
+    if (inNotes) {
+      skipped.push({ r, reason: 'notes' });
+      continue;
+    }
+    const rowCells = sheet.rows[r] ?? EMPTY_ROW;
+    const reason = skipReasonOf(rowCells, plan);
+    if (reason !== undefined) {
+      // a notes block runs to the end of the table
+      if (reason === 'notes') inNotes = true;
+      skipped.push({ r, reason });
+      continue;
+    }
+    each(merged[r - dataStart] === 1 ? readMergedRow(r, plan, get, ownerOf) : readOwnRow(r, rowCells, plan));
+  }
+  return { read: Math.max(0, lastRow - dataStart + 1), skipped };
+}
+
+/** The layout's columns, looked up once: the layout is the same for every row. */
+interface RowPlan {
+  /** the table's first bound column, where notes and totals are written */
+  firstCol: number;
+  bound: { key: FieldKey; c: number }[];
+  /** field → column, frozen and shared by every row no merge reaches */
+  columns: FieldColumns;
+  /** the columns of CONTENT_FIELDS that the table has */
+  contentCols: number[];
+  seqCol: number;
+  nameCol: number;
+  extraCols: ColumnBinding[];
+  unitCol: number;
+}
+
+function planRows(layout: TableLayout): RowPlan {
+  const bound: RowPlan['bound'] = [];
   const columns: Partial<Record<FieldKey, number>> = {};
   for (const [key, b] of layout.fields) {
     bound.push({ key, c: b.c });
@@ -96,80 +133,71 @@ export function walkRows(layout: TableLayout, each: (row: RawRow) => void): Omit
     const b = layout.fields.get(k);
     if (b !== undefined) contentCols.push(b.c);
   }
-  const seqCol = layout.fields.get('seq')?.c ?? -1;
-  const nameCol = layout.fields.get('name')?.c ?? -1;
-  const extraCols = layout.extras;
-  const unitCol = layout.unitColumn?.c ?? -1;
-  // rows no merge reaches read their own cells at their own addresses: no need to ask the merge helpers
-  const merged = mergedRows(sheet.merges, layout.dataStart, lastRow);
-  let inNotes = false;
+  return {
+    firstCol: firstBoundColumn(layout),
+    bound,
+    columns,
+    contentCols,
+    seqCol: layout.fields.get('seq')?.c ?? -1,
+    nameCol: layout.fields.get('name')?.c ?? -1,
+    extraCols: layout.extras,
+    unitCol: layout.unitColumn?.c ?? -1,
+  };
+}
 
-  for (let r = layout.dataStart; r <= lastRow; r++) {
-    if (inNotes) {
-      skipped.push({ r, reason: 'notes' });
-      continue;
-    }
-    const rowCells = sheet.rows[r] ?? EMPTY_ROW;
-    const lead = leadingText(rowCells, firstCol);
-    if (NOTES.test(lead)) {
-      inNotes = true;
-      skipped.push({ r, reason: 'notes' });
-      continue;
-    }
-    const seqText = seqCol < 0 ? '' : textOf(rowCells[seqCol]);
-    const nameText = nameCol < 0 ? '' : textOf(rowCells[nameCol]);
-    if (TOTAL.test(seqText) || TOTAL.test(nameText) || TOTAL.test(lead)) {
-      skipped.push({ r, reason: 'total' });
-      continue;
-    }
-    if ((EXAMPLE.test(seqText) && seqText !== '') || EXAMPLE_NAME.test(nameText) || EXAMPLE_NAME_START.test(nameText)) {
-      skipped.push({ r, reason: 'example' });
-      continue;
-    }
-    // content counts only from the row's own cells: a category merged down into an otherwise empty row is not an activity
-    let ownContent = false;
-    for (let i = 0; i < contentCols.length; i++) {
-      if (!isBlankCell(rowCells[contentCols[i]])) {
-        ownContent = true;
-        break;
-      }
-    }
-    if (!ownContent) {
-      const anyText = rowCells.map((c) => (isBlankCell(c) ? '' : cellText(c))).join('');
-      skipped.push({ r, reason: SIGNATURE.test(anyText) ? 'signature' : 'blank' });
-      continue;
-    }
-    if (isSignatureRow(rowCells)) {
-      skipped.push({ r, reason: 'signature' });
-      continue;
-    }
-    if (isRepeatedHeader(rowCells)) {
-      skipped.push({ r, reason: 'header' });
-      continue;
-    }
-    const fields = new Map<FieldKey, RawField>();
-    const extras: RawRow['extras'] = [];
-    let row: RawRow;
-    if (merged[r - layout.dataStart] === 1) {
-      for (let i = 0; i < bound.length; i++) {
-        const b = bound[i];
-        fields.set(b.key, { cell: get(r, b.c), address: ownerOf(r, b.c) });
-      }
-      for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: get(r, extraCols[i].c) });
-      row = { r, fields, extras };
-      if (unitCol >= 0) row.unit = { cell: get(r, unitCol), address: ownerOf(r, unitCol) };
-    } else {
-      for (let i = 0; i < bound.length; i++) {
-        const b = bound[i];
-        fields.set(b.key, { cell: rowCells[b.c], address: addressOf(r, b.c) });
-      }
-      for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: rowCells[extraCols[i].c] });
-      row = { r, fields, columns, extras };
-      if (unitCol >= 0) row.unit = { cell: rowCells[unitCol], address: addressOf(r, unitCol) };
-    }
-    each(row);
+/** Why a row under the header is not an activity; undefined when it is one. */
+function skipReasonOf(rowCells: (Cell | undefined)[], plan: RowPlan): SkipReason | undefined {
+  const lead = leadingText(rowCells, plan.firstCol);
+  if (NOTES.test(lead)) return 'notes';
+  const seqText = plan.seqCol < 0 ? '' : textOf(rowCells[plan.seqCol]);
+  const nameText = plan.nameCol < 0 ? '' : textOf(rowCells[plan.nameCol]);
+  if (TOTAL.test(seqText) || TOTAL.test(nameText) || TOTAL.test(lead)) return 'total';
+  if ((EXAMPLE.test(seqText) && seqText !== '') || EXAMPLE_NAME.test(nameText) || EXAMPLE_NAME_START.test(nameText)) return 'example';
+  if (!hasOwnContent(rowCells, plan.contentCols)) {
+    const anyText = rowCells.map((c) => (isBlankCell(c) ? '' : cellText(c))).join('');
+    return SIGNATURE.test(anyText) ? 'signature' : 'blank';
   }
-  return { read: Math.max(0, lastRow - layout.dataStart + 1), skipped };
+  if (isSignatureRow(rowCells)) return 'signature';
+  if (isRepeatedHeader(rowCells)) return 'header';
+  return undefined;
+}
+
+/** Content counts only from the row's own cells: a category merged down into an otherwise empty row is not an activity. */
+function hasOwnContent(rowCells: (Cell | undefined)[], contentCols: number[]): boolean {
+  for (let i = 0; i < contentCols.length; i++) {
+    if (!isBlankCell(rowCells[contentCols[i]])) return true;
+  }
+  return false;
+}
+
+/** A row a merge reaches: values through the merges, addresses at each merge's top-left. */
+function readMergedRow(r: number, plan: RowPlan, get: CellGetter, ownerOf: (r: number, c: number) => string): RawRow {
+  const { bound, extraCols, unitCol } = plan;
+  const fields = new Map<FieldKey, RawField>();
+  const extras: RawRow['extras'] = [];
+  for (let i = 0; i < bound.length; i++) {
+    const b = bound[i];
+    fields.set(b.key, { cell: get(r, b.c), address: ownerOf(r, b.c) });
+  }
+  for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: get(r, extraCols[i].c) });
+  const row: RawRow = { r, fields, extras };
+  if (unitCol >= 0) row.unit = { cell: get(r, unitCol), address: ownerOf(r, unitCol) };
+  return row;
+}
+
+/** A row no merge reaches: its own cells at their own addresses, and the shared column map. */
+function readOwnRow(r: number, rowCells: (Cell | undefined)[], plan: RowPlan): RawRow {
+  const { bound, extraCols, unitCol } = plan;
+  const fields = new Map<FieldKey, RawField>();
+  const extras: RawRow['extras'] = [];
+  for (let i = 0; i < bound.length; i++) {
+    const b = bound[i];
+    fields.set(b.key, { cell: rowCells[b.c], address: addressOf(r, b.c) });
+  }
+  for (let i = 0; i < extraCols.length; i++) extras.push({ header: extraCols[i].header, cell: rowCells[extraCols[i].c] });
+  const row: RawRow = { r, fields, columns: plan.columns, extras };
+  if (unitCol >= 0) row.unit = { cell: rowCells[unitCol], address: addressOf(r, unitCol) };
+  return row;
 }
 
 const EMPTY_ROW: (Cell | undefined)[] = [];

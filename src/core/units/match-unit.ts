@@ -67,132 +67,168 @@ function unique<T>(items: T[]): T | undefined {
 }
 
 export function createUnitMatcher(roster: RosterUnit[], prefixes: string[]): UnitMatcher {
-  const entries: Entry[] = roster.map((unit) => {
-    const aliases = unit.aliases ?? [];
-    const key = foldKey(unit.name);
-    const aliasKeys = aliases.map(foldKey).filter((k) => k !== '');
-    const fold = foldUnitName(unit.name, prefixes);
-    const aliasFolds = aliases.map((a) => foldUnitName(a, prefixes)).filter((k) => k !== '');
-    const bases = [fold, ...aliasFolds]
-      .filter((k) => k !== '')
-      .map(townBase)
-      .filter((b) => b.length >= 2);
-    // town bases (官陡) are not needles: 湾里小学 is not 湾里街道
-    const needles = [...new Set([key, ...aliasKeys, fold, ...aliasFolds])].filter((k) => k.length >= 2);
-    return {
-      unit,
-      key,
-      aliasKeys,
-      fold,
-      aliasFolds,
-      bases,
-      emails: (unit.emails ?? []).map(emailKey).filter((e) => e !== ''),
-      needles,
-    };
-  });
+  const entries = roster.map((unit) => buildEntry(unit, prefixes));
+  return {
+    match: (name) => matchName(entries, prefixes, name),
+    matchEmail: (address) => matchEmailAddress(entries, address),
+    nearest: (name) => findNearest(entries, prefixes, name),
+    searchIn: (text) => searchText(entries, prefixes, text),
+  };
+}
 
-  /** distinct units only: one unit listed twice (name and alias) is still one */
-  const distinctUnits = (es: Entry[]): Entry[] => [...new Set(es)];
+/** A roster unit with every key it can be matched by, folded once. */
+function buildEntry(unit: RosterUnit, prefixes: string[]): Entry {
+  const aliases = unit.aliases ?? [];
+  const key = foldKey(unit.name);
+  const aliasKeys = aliases.map(foldKey).filter((k) => k !== '');
+  const fold = foldUnitName(unit.name, prefixes);
+  const aliasFolds = aliases.map((a) => foldUnitName(a, prefixes)).filter((k) => k !== '');
+  const bases = [fold, ...aliasFolds]
+    .filter((k) => k !== '')
+    .map(townBase)
+    .filter((b) => b.length >= 2);
+  // town bases (官陡) are not needles: 湾里小学 is not 湾里街道
+  const needles = [...new Set([key, ...aliasKeys, fold, ...aliasFolds])].filter((k) => k.length >= 2);
+  return {
+    unit,
+    key,
+    aliasKeys,
+    fold,
+    aliasFolds,
+    bases,
+    emails: (unit.emails ?? []).map(emailKey).filter((e) => e !== ''),
+    needles,
+  };
+}
 
-  function match(name: string): UnitMatch | undefined {
-    const k = foldKey(name);
-    if (k === '') return undefined;
+/** distinct units only: one unit listed twice (name and alias) is still one */
+function distinctUnits(es: Entry[]): Entry[] {
+  return [...new Set(es)];
+}
 
-    const exact = entries.find((e) => e.key === k);
-    if (exact) return { unit: exact.unit, how: 'exact' };
+/** Levels 1–5 of the header comment, in order. */
+function matchName(entries: Entry[], prefixes: string[], name: string): UnitMatch | undefined {
+  const k = foldKey(name);
+  if (k === '') return undefined;
 
-    const alias = entries.find((e) => e.aliasKeys.includes(k));
-    if (alias) return { unit: alias.unit, how: 'alias' };
+  const exact = entries.find((e) => e.key === k);
+  if (exact) return { unit: exact.unit, how: 'exact' };
 
-    const f = foldUnitName(name, prefixes);
-    if (f === '') {
-      if (!isAssociationName(name)) return undefined;
-      const district = unique(distinctUnits(entries.filter((e) => e.unit.kind === '区科协' || (e.fold === '' && isAssociationName(e.unit.name)))));
-      return district ? { unit: district.unit, how: 'folded' } : undefined;
-    }
+  const alias = entries.find((e) => e.aliasKeys.includes(k));
+  if (alias) return { unit: alias.unit, how: 'alias' };
 
-    const byFold = distinctUnits(entries.filter((e) => e.fold === f));
-    if (byFold.length > 0) {
-      const one = unique(byFold);
-      return one ? { unit: one.unit, how: 'folded' } : undefined;
-    }
+  const f = foldUnitName(name, prefixes);
+  if (f === '') return matchDistrictAssociation(entries, name);
+  return matchFolded(entries, f);
+}
 
-    const byAliasFold = distinctUnits(entries.filter((e) => e.aliasFolds.includes(f)));
-    if (byAliasFold.length > 0) {
-      const one = unique(byAliasFold);
-      return one ? { unit: one.unit, how: 'alias' } : undefined;
-    }
+/** An empty fold: only an association name (某市某区科学技术协会) means something, the 区科协 unit. */
+function matchDistrictAssociation(entries: Entry[], name: string): UnitMatch | undefined {
+  if (!isAssociationName(name)) return undefined;
+  const district = unique(distinctUnits(entries.filter((e) => e.unit.kind === '区科协' || (e.fold === '' && isAssociationName(e.unit.name)))));
+  return district ? { unit: district.unit, how: 'folded' } : undefined;
+}
 
-    const base = townBase(f);
-    if (base.length >= 2) {
-      const one = unique(distinctUnits(entries.filter((e) => e.bases.includes(base))));
-      if (one) return { unit: one.unit, how: 'folded' };
-    }
-    return undefined;
+/** Levels 3–5 for a non-empty fold `f`: a level with candidates answers, even when ambiguous (no match). */
+function matchFolded(entries: Entry[], f: string): UnitMatch | undefined {
+  const byFold = distinctUnits(entries.filter((e) => e.fold === f));
+  if (byFold.length > 0) {
+    const one = unique(byFold);
+    return one ? { unit: one.unit, how: 'folded' } : undefined;
   }
 
-  function matchEmail(address: string): RosterUnit | undefined {
-    const a = emailKey(address);
-    if (a === '' || !a.includes('@')) return undefined;
-    return entries.find((e) => e.emails.includes(a))?.unit;
+  const byAliasFold = distinctUnits(entries.filter((e) => e.aliasFolds.includes(f)));
+  if (byAliasFold.length > 0) {
+    const one = unique(byAliasFold);
+    return one ? { unit: one.unit, how: 'alias' } : undefined;
   }
 
-  function nearest(name: string): { unit: RosterUnit; distance: number } | undefined {
-    const f = foldUnitName(name, prefixes);
-    if (f === '') return undefined;
-    const fBase = townBase(f);
-    let best: { entry: Entry; d: number } | undefined;
-    let tie = false;
-    for (const e of entries) {
-      let d = Infinity;
-      for (const cand of [e.fold, ...e.aliasFolds]) {
-        if (cand === '') continue;
-        const full = distance(f, cand);
-        if (full <= Math.max(1, Math.floor(f.length / 3))) d = Math.min(d, full);
-        const cBase = townBase(cand);
-        if (fBase.length >= 2 && cBase.length >= 2) {
-          const bd = distance(fBase, cBase);
-          if (bd <= Math.max(1, Math.floor(fBase.length / 3))) d = Math.min(d, bd);
-        }
-      }
-      if (d === Infinity) continue;
-      if (!best || d < best.d) {
-        best = { entry: e, d };
-        tie = false;
-      } else if (d === best.d && best.entry !== e) {
-        tie = true;
-      }
+  const base = townBase(f);
+  if (base.length >= 2) {
+    const one = unique(distinctUnits(entries.filter((e) => e.bases.includes(base))));
+    if (one) return { unit: one.unit, how: 'folded' };
+  }
+  return undefined;
+}
+
+function matchEmailAddress(entries: Entry[], address: string): RosterUnit | undefined {
+  const a = emailKey(address);
+  if (a === '' || !a.includes('@')) return undefined;
+  return entries.find((e) => e.emails.includes(a))?.unit;
+}
+
+function findNearest(entries: Entry[], prefixes: string[], name: string): { unit: RosterUnit; distance: number } | undefined {
+  const f = foldUnitName(name, prefixes);
+  if (f === '') return undefined;
+  const fBase = townBase(f);
+  let best: { entry: Entry; d: number } | undefined;
+  let tie = false;
+  for (const e of entries) {
+    const d = entryDistance(e, f, fBase);
+    if (d === Infinity) continue;
+    if (!best || d < best.d) {
+      best = { entry: e, d };
+      tie = false;
+    } else if (d === best.d && best.entry !== e) {
+      tie = true;
     }
-    if (!best || tie) return undefined;
-    return { unit: best.entry.unit, distance: best.d };
   }
+  if (!best || tie) return undefined;
+  return { unit: best.entry.unit, distance: best.d };
+}
 
-  function searchIn(text: string): RosterUnit | undefined {
-    const k = foldKey(text);
-    if (k.length < 2) return undefined;
-    // every roster unit named in the text, by its longest key (where it stands, and whether it is
-    // followed by another unit's name: 官陡街道中心小学 is a school, not the street)
-    const hits: { entry: Entry; at: number; len: number; usable: boolean }[] = [];
-    for (const e of entries) {
-      let hit: { at: number; len: number; usable: boolean } | undefined;
-      for (const n of e.needles) {
-        for (let at = k.indexOf(n); at >= 0; at = k.indexOf(n, at + 1)) {
-          const rest = foldUnitName(k.slice(at + n.length), prefixes);
-          const usable = !(rest !== '' && looksLikeUnitName(rest));
-          if (!hit || (usable && !hit.usable) || (usable === hit.usable && n.length > hit.len)) hit = { at, len: n.length, usable };
-        }
-      }
-      if (hit) hits.push({ entry: e, ...hit });
+/** The smallest close-enough distance from the fold `f` (or its town base) to the entry's folds; Infinity when none is close. */
+function entryDistance(e: Entry, f: string, fBase: string): number {
+  let d = Infinity;
+  for (const cand of [e.fold, ...e.aliasFolds]) {
+    if (cand === '') continue;
+    const full = distance(f, cand);
+    if (full <= Math.max(1, Math.floor(f.length / 3))) d = Math.min(d, full);
+    const cBase = townBase(cand);
+    if (fBase.length >= 2 && cBase.length >= 2) {
+      const bd = distance(fBase, cBase);
+      if (bd <= Math.max(1, Math.floor(fBase.length / 3))) d = Math.min(d, bd);
     }
-    if (hits.length === 0) return undefined;
-    // two units named side by side (沈巷镇二坝镇): no guess. Overlapping keys (卫生健康 inside
-    // 卫生健康委员会) are one name, and the longest wins.
-    const longest = hits.reduce((a, b) => (b.len > a.len ? b : a));
-    const others = hits.filter((h) => h !== longest);
-    if (others.some((h) => h.at >= longest.at + longest.len || h.at + h.len <= longest.at)) return undefined;
-    if (others.some((h) => h.len === longest.len)) return undefined;
-    return longest.usable ? longest.entry.unit : undefined;
   }
+  return d;
+}
 
-  return { match, matchEmail, nearest, searchIn };
+interface TextHit {
+  at: number;
+  len: number;
+  /** not followed by another unit's name */
+  usable: boolean;
+}
+
+function searchText(entries: Entry[], prefixes: string[], text: string): RosterUnit | undefined {
+  const k = foldKey(text);
+  if (k.length < 2) return undefined;
+  // every roster unit named in the text, by its longest key (where it stands, and whether it is
+  // followed by another unit's name: 官陡街道中心小学 is a school, not the street)
+  const hits: (TextHit & { entry: Entry })[] = [];
+  for (const e of entries) {
+    const hit = findEntryInText(e, k, prefixes);
+    if (hit) hits.push({ entry: e, ...hit });
+  }
+  if (hits.length === 0) return undefined;
+  // two units named side by side (沈巷镇二坝镇): no guess. Overlapping keys (卫生健康 inside
+  // 卫生健康委员会) are one name, and the longest wins.
+  const longest = hits.reduce((a, b) => (b.len > a.len ? b : a));
+  const others = hits.filter((h) => h !== longest);
+  if (others.some((h) => h.at >= longest.at + longest.len || h.at + h.len <= longest.at)) return undefined;
+  if (others.some((h) => h.len === longest.len)) return undefined;
+  return longest.usable ? longest.entry.unit : undefined;
+}
+
+/** The entry's best occurrence in the folded text `k`: a usable one first, then the longest key. */
+function findEntryInText(e: Entry, k: string, prefixes: string[]): TextHit | undefined {
+  let hit: TextHit | undefined;
+  for (const n of e.needles) {
+    for (let at = k.indexOf(n); at >= 0; at = k.indexOf(n, at + 1)) {
+      const rest = foldUnitName(k.slice(at + n.length), prefixes);
+      const usable = !(rest !== '' && looksLikeUnitName(rest));
+      if (!hit || (usable && !hit.usable) || (usable === hit.usable && n.length > hit.len)) hit = { at, len: n.length, usable };
+    }
+  }
+  return hit;
 }

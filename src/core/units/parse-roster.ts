@@ -182,29 +182,16 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
   const errors: RosterError[] = [];
   const units: RosterUnit[] = [];
 
-  const ordered = [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)];
-  let sheet: Sheet | undefined;
-  let get: ((r: number, c: number) => Cell | undefined) | undefined;
-  let header: Header | undefined;
-  for (const s of ordered) {
-    const g = mergeLookup(s);
-    const h = findHeader(s, g);
-    if (h) {
-      sheet = s;
-      get = g;
-      header = h;
-      break;
-    }
-  }
-  if (!sheet || !get || !header) {
+  const table = findRosterTable(workbook);
+  if (!table) {
     errors.push({
       message: `${file} 中找不到表头（前 ${HEADER_SCAN_ROWS} 行应有 单位名称、单位类别、网站填报任务数 等列）`,
     });
     return { units, errors };
   }
 
-  const col = header.columns;
-  const nameCol = col.get('name');
+  const { header } = table;
+  const nameCol = header.columns.get('name');
   if (nameCol === undefined) {
     errors.push({
       cell: addressOf(header.row, 0),
@@ -213,23 +200,46 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
     return { units, errors };
   }
 
+  readRosterRows(table, nameCol, units, errors);
+  return { units, errors };
+}
+
+/** The sheet holding the roster, with its merge-aware cell getter and its header. */
+interface RosterTable {
+  sheet: Sheet;
+  get: (r: number, c: number) => Cell | undefined;
+  header: Header;
+}
+
+/** The first visible sheet with a header; hidden sheets only when no visible one has. */
+function findRosterTable(workbook: Workbook): RosterTable | undefined {
+  const ordered = [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)];
+  for (const sheet of ordered) {
+    const get = mergeLookup(sheet);
+    const header = findHeader(sheet, get);
+    if (header) return { sheet, get, header };
+  }
+  return undefined;
+}
+
+/** The cell of field `f` in row `r`, through merges; undefined when the header has no such column. */
+function fieldCell(table: RosterTable, r: number, f: Field): Cell | undefined {
+  const c = table.header.columns.get(f);
+  return c === undefined ? undefined : table.get(r, c);
+}
+
+/** The rows under the header, in order: units into `units`, problems into `errors`. */
+function readRosterRows(table: RosterTable, nameCol: number, units: RosterUnit[], errors: RosterError[]): void {
+  const { sheet, get, header } = table;
   const seen = new Map<string, string>();
   let carriedKind: UnitKind | undefined;
-  const at = (r: number, f: Field): Cell | undefined => {
-    const c = col.get(f);
-    return c === undefined ? undefined : get!(r, c);
-  };
 
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
-    const own = (sheet.rows[r] ?? []).map((c) => textOf(c));
-    const firstText = own.find((t) => t !== '') ?? '';
-    if (firstText === '') continue; // blank row (a merged 单位类别 alone is not a unit)
-    if (own.some((t) => TOTAL_ROW.test(foldKey(t)))) continue;
-    if (NOTE_ROW.test(foldKey(firstText))) continue;
+    if (isSkippedRow(sheet.rows[r])) continue;
 
-    const kindText = textOf(at(r, 'kind'));
+    const kindText = textOf(fieldCell(table, r, 'kind'));
     const name = textOf(get(r, nameCol));
-    const quotaCell = at(r, 'quota');
+    const quotaCell = fieldCell(table, r, 'quota');
     const quota = readQuota(quotaCell);
 
     if (kindText !== '') carriedKind = mapUnitKind(kindText) ?? carriedKind;
@@ -237,11 +247,10 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
     if (name === '') {
       // the second row of a two-row header (联系人 over 姓名 | 电话) carries no unit
       if (r === header.row + 1) continue;
-      const hasData = (['quota', 'contact', 'phone', 'email', 'alias'] as const).some((f) => textOf(at(r, f)) !== '');
-      if (hasData) errors.push({ cell: addressOf(r, nameCol), message: '缺少单位名称' });
+      if (hasUnitData(table, r)) errors.push({ cell: addressOf(r, nameCol), message: '缺少单位名称' });
       continue; // else a group label in the 类别/序号 column, already carried
     }
-    if (GROUP_ROW.test(name) && quota === undefined && textOf(at(r, 'contact')) === '') {
+    if (GROUP_ROW.test(name) && quota === undefined && textOf(fieldCell(table, r, 'contact')) === '') {
       // 一、镇街(9个) written across the name column: a group, not a unit
       const kind = mapUnitKind(name);
       if (kind) carriedKind = kind;
@@ -258,38 +267,62 @@ export function parseRoster(workbook: Workbook, file: string): ParsedRoster {
     seen.set(key, addressOf(r, nameCol));
 
     const unit: RosterUnit = { name, kind: carriedKind ?? inferKind(name) };
-
-    if (quota === 'bad') {
-      const qc = col.get('quota')!;
-      errors.push({
-        cell: addressOf(r, qc),
-        message: `任务数“${textOf(quotaCell)}”不是非负整数`,
-      });
-    } else if (quota !== undefined) {
-      unit.quota = quota;
-    }
-
-    const aliases = splitList(textOf(at(r, 'alias'))).filter((a) => foldKey(a) !== key);
-    if (aliases.length > 0) unit.aliases = [...new Set(aliases)];
-
-    const emailText = textOf(at(r, 'email'));
-    const emails = splitList(emailText);
-    const goodEmails = emails.filter((e) => EMAIL.test(e));
-    if (goodEmails.length < emails.length) {
-      // one error a cell, naming what was written
-      errors.push({ cell: addressOf(r, col.get('email')!), message: `邮箱“${emailText}”不是有效的电子邮件地址` });
-    }
-    if (goodEmails.length > 0) unit.emails = [...new Set(goodEmails)];
-
-    const contact = textOf(at(r, 'contact'));
-    if (contact) unit.contact = contact;
-    const phone = textOf(at(r, 'phone'));
-    if (phone) unit.phone = phone;
-
+    readUnitDetails(table, r, unit, quota, quotaCell, errors);
     units.push(unit);
   }
+}
 
-  return { units, errors };
+/** Blank rows (a merged 单位类别 alone is not a unit), totals, notes and signature lines. */
+function isSkippedRow(row: (Cell | undefined)[] | undefined): boolean {
+  const own = (row ?? []).map((c) => textOf(c));
+  const firstText = own.find((t) => t !== '') ?? '';
+  if (firstText === '') return true;
+  if (own.some((t) => TOTAL_ROW.test(foldKey(t)))) return true;
+  return NOTE_ROW.test(foldKey(firstText));
+}
+
+/** Something besides a name: a row missing only its name is an error, not a group label. */
+function hasUnitData(table: RosterTable, r: number): boolean {
+  return (['quota', 'contact', 'phone', 'email', 'alias'] as const).some((f) => textOf(fieldCell(table, r, f)) !== '');
+}
+
+/** The unit's quota, aliases, emails, contact and phone from row `r`; a bad quota or email is an error naming its cell. */
+function readUnitDetails(
+  table: RosterTable,
+  r: number,
+  unit: RosterUnit,
+  quota: ReturnType<typeof readQuota>,
+  quotaCell: Cell | undefined,
+  errors: RosterError[],
+): void {
+  const col = table.header.columns;
+  if (quota === 'bad') {
+    const qc = col.get('quota')!;
+    errors.push({
+      cell: addressOf(r, qc),
+      message: `任务数“${textOf(quotaCell)}”不是非负整数`,
+    });
+  } else if (quota !== undefined) {
+    unit.quota = quota;
+  }
+
+  const key = foldKey(unit.name);
+  const aliases = splitList(textOf(fieldCell(table, r, 'alias'))).filter((a) => foldKey(a) !== key);
+  if (aliases.length > 0) unit.aliases = [...new Set(aliases)];
+
+  const emailText = textOf(fieldCell(table, r, 'email'));
+  const emails = splitList(emailText);
+  const goodEmails = emails.filter((e) => EMAIL.test(e));
+  if (goodEmails.length < emails.length) {
+    // one error a cell, naming what was written
+    errors.push({ cell: addressOf(r, col.get('email')!), message: `邮箱“${emailText}”不是有效的电子邮件地址` });
+  }
+  if (goodEmails.length > 0) unit.emails = [...new Set(goodEmails)];
+
+  const contact = textOf(fieldCell(table, r, 'contact'));
+  if (contact) unit.contact = contact;
+  const phone = textOf(fieldCell(table, r, 'phone'));
+  if (phone) unit.phone = phone;
 }
 
 /** No 单位类别 anywhere above: guess from the name. */

@@ -96,25 +96,13 @@ function cleanCell(v: string | undefined): string {
 export function parseManifest(bytes: Buffer, file: string): { entries: ManifestEntry[]; errors: ManifestError[] } {
   const entries: ManifestEntry[] = [];
   const errors: ManifestError[] = [];
-  const text = decodeManifestText(bytes);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      delimiter: pickDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;
-    errors.push({ line, message: `${file} 无法按 CSV 读取(${(err as Error).message})` });
+  const records = readCsvRecords(decodeManifestText(bytes), file);
+  if (!Array.isArray(records)) {
+    errors.push(records);
     return { entries, errors };
   }
 
-  let nameCol = 0;
-  let timeCol = 1;
+  let columns: ManifestColumns = { nameCol: 0, timeCol: 1 };
   let headerSeen = false;
   const seen = new Map<string, ManifestEntry>();
   for (const { record, info } of records) {
@@ -123,44 +111,20 @@ export function parseManifest(bytes: Buffer, file: string): { entries: ManifestE
     if (cells.every((c) => c === '')) continue;
     if (!headerSeen && entries.length === 0 && errors.length === 0) {
       headerSeen = true;
-      const ni = cells.findIndex((c) => NAME_HEADERS.test(c.replace(/\s+/g, '')));
-      const ti = cells.findIndex((c) => TIME_HEADERS.test(c.replace(/\s+/g, '')));
-      if (ni >= 0 || ti >= 0) {
-        if (ni < 0 || ti < 0 || ni === ti) {
-          errors.push({ line, message: '表头应有「文件名」和「接收时间」两列' });
-          return { entries, errors };
-        }
-        nameCol = ni;
-        timeCol = ti;
+      const header = findHeaderColumns(cells);
+      if (header === 'incomplete') {
+        errors.push({ line, message: '表头应有「文件名」和「接收时间」两列' });
+        return { entries, errors };
+      }
+      if (header) {
+        columns = header;
         continue;
       }
     }
-    let name = cells[nameCol] ?? '';
-    let timeText = cells[timeCol] ?? '';
-    let receivedAt = timeText === '' ? undefined : parseManifestTime(timeText);
-    // No header, more than two cells, the second not a time: a file name holding a comma
-    if (receivedAt === undefined && nameCol === 0 && timeCol === 1 && cells.length > 2) {
-      const last = cells[cells.length - 1];
-      const t = parseManifestTime(last);
-      if (t !== undefined) {
-        name = record
-          .slice(0, record.length - 1)
-          .join(',')
-          .trim();
-        timeText = last;
-        receivedAt = t;
-      }
-    }
-    if (name === '') {
-      errors.push({ line, message: '缺少文件名' });
-      continue;
-    }
-    if (timeText === '') {
-      errors.push({ line, message: `「${name}」缺少接收时间` });
-      continue;
-    }
-    if (receivedAt === undefined) {
-      errors.push({ line, message: `无法识别的接收时间「${timeText}」(应写作“年-月-日 时:分”,如 YYYY-MM-DD HH:mm)` });
+    const { name, timeText, receivedAt } = readNameAndTime(record, cells, columns);
+    const problem = lineProblem(name, timeText, receivedAt);
+    if (problem !== undefined) {
+      errors.push({ line, message: problem });
       continue;
     }
     const key = matchKey(name);
@@ -171,11 +135,80 @@ export function parseManifest(bytes: Buffer, file: string): { entries: ManifestE
       }
       continue;
     }
-    const entry: ManifestEntry = { name, receivedAt, line };
+    const entry: ManifestEntry = { name, receivedAt: receivedAt!, line };
     seen.set(key, entry);
     entries.push(entry);
   }
   return { entries, errors };
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** The CSV's records with their line numbers, or the error naming where the CSV breaks. */
+function readCsvRecords(text: string, file: string): CsvRecord[] | ManifestError {
+  try {
+    return parseCsv(text, {
+      delimiter: pickDelimiter(text),
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: false,
+    }) as unknown as CsvRecord[];
+  } catch (err) {
+    const line = typeof (err as { lines?: unknown }).lines === 'number' ? (err as { lines: number }).lines : 1;
+    return { line, message: `${file} 无法按 CSV 读取(${(err as Error).message})` };
+  }
+}
+
+interface ManifestColumns {
+  nameCol: number;
+  timeCol: number;
+}
+
+/** The first line as a header: its name and time columns; undefined when it is not a header, 'incomplete' when one is missing. */
+function findHeaderColumns(cells: string[]): ManifestColumns | 'incomplete' | undefined {
+  const ni = cells.findIndex((c) => NAME_HEADERS.test(c.replace(/\s+/g, '')));
+  const ti = cells.findIndex((c) => TIME_HEADERS.test(c.replace(/\s+/g, '')));
+  if (ni < 0 && ti < 0) return undefined;
+  if (ni < 0 || ti < 0 || ni === ti) return 'incomplete';
+  return { nameCol: ni, timeCol: ti };
+}
+
+/** A line's file name, time as written and time read (undefined when blank or unreadable). */
+function readNameAndTime(
+  record: string[],
+  cells: string[],
+  { nameCol, timeCol }: ManifestColumns,
+): { name: string; timeText: string; receivedAt: string | undefined } {
+  let name = cells[nameCol] ?? '';
+  let timeText = cells[timeCol] ?? '';
+  let receivedAt = timeText === '' ? undefined : parseManifestTime(timeText);
+  // No header, more than two cells, the second not a time: a file name holding a comma
+  if (receivedAt === undefined && nameCol === 0 && timeCol === 1 && cells.length > 2) {
+    const last = cells[cells.length - 1];
+    const t = parseManifestTime(last);
+    if (t !== undefined) {
+      name = record
+        .slice(0, record.length - 1)
+        .join(',')
+        .trim();
+      timeText = last;
+      receivedAt = t;
+    }
+  }
+  return { name, timeText, receivedAt };
+}
+
+/** Why a line gives no entry, or undefined when it gives one. */
+function lineProblem(name: string, timeText: string, receivedAt: string | undefined): string | undefined {
+  if (name === '') return '缺少文件名';
+  if (timeText === '') return `「${name}」缺少接收时间`;
+  if (receivedAt === undefined) return `无法识别的接收时间「${timeText}」(应写作“年-月-日 时:分”,如 YYYY-MM-DD HH:mm)`;
+  return undefined;
 }
 
 /** Folding for name comparison: NFC, trimmed, lower-case. */
