@@ -96,7 +96,7 @@ export async function runFollowUpJob(master: string, rules: Config, opts: Follow
       materials.push({
         path: item.path,
         name: item.name,
-        type: sniffMaterial(item.bytes),
+        type: sniffMaterial(await item.readBytes()),
         ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
         ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
         ...(item.email ? { email: item.email } : {}),
