@@ -445,6 +445,50 @@ describe('-o that cannot take the outputs (item 19)', () => {
   });
 });
 
+describe('a full disk (item 19)', () => {
+  const FULL_DISK = path.join(ROOT, 'test/helpers/full-disk.mjs');
+  const outputs = (out: string) =>
+    Object.fromEntries(
+      readdirSync(out)
+        .filter((n) => statSync(path.join(out, n)).isFile())
+        .map((n) => [n, readFileSync(path.join(out, n)).toString('base64')]),
+    );
+
+  // the summary is written after the master and the upward copy: half the set exists by then;
+  // report.json is written last of all
+  for (const [what, failing] of [
+    ['the summary, half-way through the set', '汇总统计\\.xlsx'],
+    ['report.json, the last of the set', 'report\\.json'],
+  ] as const) {
+    it(`no space left writing ${what}: one Chinese sentence, exit 2, the previous outputs left as they were`, () => {
+      const dir = hostileInbox({});
+      const out = path.join(dir, 'out');
+      const first = mergeTimed(dir);
+      expect(first.code).not.toBe(2);
+      const before = outputs(out);
+      expect(Object.keys(before)).toContain('report.json');
+      // the next run finds one more file, and the disk full
+      copyFileSync(path.join(ROOT, 'fixtures/inbox/二坝镇科普日活动安排表.xlsx'), path.join(dir, 'inbox', '二坝镇.xlsx'));
+      const started = Date.now();
+      const r = spawnSync(process.execPath, ['--import', FULL_DISK, BIN, 'merge', path.join(dir, 'inbox'), '-o', out], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', KEPURI_FULL_DISK: `kepuri-new-.*[\\/]\\.${failing}\\.` },
+        timeout: 60_000,
+      });
+      expect(Date.now() - started).toBeLessThan(HOSTILE_LIMIT_MS);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('写出结果时出错（磁盘空间不足）');
+      expect(r.stderr).toContain('请腾出空间或换一个输出位置后重试');
+      expect(r.stderr).not.toMatch(/at .*\.(js|ts|mjs):\d+/); // no stack trace
+      expect(r.stderr).not.toContain('内部错误');
+      expect(r.stderr).not.toContain('ENOSPC');
+      // no half set: the outputs in place are the previous run's, byte for byte, and nothing staged is left
+      expect(outputs(out)).toEqual(before);
+      expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+    });
+  }
+});
+
 describe('odd cells lose that cell, never the file (item 19)', () => {
   it('an out-of-range shared string, NaN / INF / 1e308 in date and count cells, 40,000 characters of text', async () => {
     const { rawXlsx } = await import('../io/make-files.js');
