@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/io/config/load-config.js';
 import { readZipDirectorySync, readZipMemberSync } from '../../src/io/read/zip-directory.js';
 import { runMergeJob } from '../../src/io/run-merge.js';
-import { bracketNumFmtXlsx, longAttributeXlsx, nestedCsvZip, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
+import { bracketNumFmtXlsx, longAttributeXlsx, manyLargeSheetsXlsx, nestedCsvZip, unclosedTagsXlsx, type UnclosedTagPart } from '../helpers/hostile-inputs.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/kepuri.js');
@@ -529,6 +529,46 @@ describe('odd cells lose that cell, never the file (item 19)', () => {
 });
 
 describe('memory across files (item 15)', () => {
+  it('four 1 MB workbooks of 100 sheets that expand to 400 MB each, beside valid files: each a finding within the time limit, the valid files merged, memory bounded', () => {
+    const bomb = manyLargeSheetsXlsx(); // 100 sheets of 4 MB of XML, each under SPEC §9's per-entry caps
+    expect(bomb.length).toBeLessThan(1.5 * 1024 * 1024);
+    const dir = hostileInbox({
+      'bomb-1.xlsx': bomb,
+      'bomb-2.xlsx': bomb,
+      '二坝镇.xlsx': readFileSync(path.join(ROOT, 'fixtures/inbox/二坝镇科普日活动安排表.xlsx')),
+      'bomb-3.xlsx': bomb,
+      'bomb-4.xlsx': bomb,
+      '汤沟镇.csv': readFileSync(path.join(ROOT, 'fixtures/inbox/鸠江区科协活动安排表.csv')),
+    });
+    const started = Date.now();
+    const r = spawnSync(
+      process.execPath,
+      ['--import', path.join(ROOT, 'test/helpers/peak-memory.mjs'), BIN, 'merge', path.join(dir, 'inbox'), '--json', '-o', path.join(dir, 'out')],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const ms = Date.now() - started;
+    const report = JSON.parse(r.stdout) as Report;
+    const maxRssMiB = Number(/KEPURI_MAX_RSS (\d+)/.exec(r.stderr)?.[1]) / 1024;
+    console.log(`[item 15] four bombs and three valid files: ${ms} ms, peak RSS of the merge ${maxRssMiB.toFixed(0)} MiB`);
+    // the four hostile files together within the time one is allowed
+    expect(ms).toBeLessThan(HOSTILE_LIMIT_MS);
+    expectPartnerMerged(report);
+    expect(fileOf(report, '二坝镇.xlsx')).toMatchObject({ status: 'merged' });
+    expect(fileOf(report, '汤沟镇.csv')?.rows).toBeGreaterThan(0);
+    for (const n of [1, 2, 3, 4]) {
+      const f = report.findings.find((x) => path.basename(x.file) === `bomb-${n}.xlsx`);
+      expect(f?.code).toBe('file-too-large');
+      expect(f?.message).toContain('压缩比超过 100:1');
+    }
+    expect(maxRssMiB).toBeGreaterThan(0);
+    expect(maxRssMiB).toBeLessThan(400);
+  });
+
   it('--feedback on a table too large for a copy: a reply without attachment and a finding, never a crash', async () => {
     const { HEADER, validRow } = await import('../helpers/sheet.js');
     const lines = ['填报单位：官陡街道', HEADER.join(',')];
