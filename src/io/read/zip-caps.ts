@@ -143,7 +143,7 @@ function decodeEntryName(entry: Entry): string {
  * An archive yauzl cannot open, or an entry it cannot decompress, is `file-unreadable`.
  */
 export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean; total?: TotalCap } = {}): Promise<SizeCheck> {
-  const ratioCap: TotalCap = { bytes: wholeRatioLimit(bytes.length), reason: `压缩比超过 ${SIZE_CAPS.compressionRatio}:1（各文件合计）` };
+  const ratioCap: TotalCap = { bytes: wholeRatioLimit(bytes.length), reason: `各部分合计压缩比超过 ${SIZE_CAPS.compressionRatio}:1` };
   const cap = [options.total, ratioCap].reduce<TotalCap>((a, b) => (b && b.bytes < a.bytes ? b : a), ZIP_TOTAL_CAP);
   const fileCheck = checkFileSize(bytes.length);
   if (!fileCheck.ok) return fileCheck;
