@@ -30,8 +30,9 @@ async function readArgument(file: string, sources: Sources): Promise<ReadOutcome
   const collected = await collectInputs([file], {});
   const outcomes: ReadOutcome[] = collected.findings.map((f) => ({ file: f.file, findings: [f] }));
   for (const item of collected.items) {
-    const read = await readWorkbook(item.bytes, item.path);
-    sources.set(item.path, { bytes: item.bytes, ...(read.ok ? { workbook: read.workbook } : {}) });
+    const bytes = await item.readBytes();
+    const read = await readWorkbook(bytes, item.path);
+    sources.set(item.path, { bytes, ...(read.ok ? { workbook: read.workbook } : {}) });
     outcomes.push(read.ok ? { file: item.path, workbook: read.workbook, findings: [] } : { file: item.path, findings: read.findings });
   }
   return outcomes;

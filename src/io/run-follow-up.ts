@@ -114,14 +114,18 @@ async function collectMaterials(
   }
   const manifest = receivedFile ? await loadManifestFile(receivedFile) : undefined;
   const collected = await collectInputs([dir], { ...(manifest ? { manifest } : {}), excludeDir: outDir, everyFile: true });
-  const materials: ReceivedMaterial[] = collected.items.map((item) => ({
-    path: item.path,
-    name: item.name,
-    type: sniffMaterial(item.bytes),
-    ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
-    ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
-    ...(item.email ? { email: item.email } : {}),
-  }));
+  // one at a time: each item's bytes are fetched at its turn and let go after sniffing (issue 13, item 14)
+  const materials: ReceivedMaterial[] = [];
+  for (const item of collected.items) {
+    materials.push({
+      path: item.path,
+      name: item.name,
+      type: sniffMaterial(await item.readBytes()),
+      ...(item.receivedAt ? { receivedAt: item.receivedAt } : {}),
+      ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
+      ...(item.email ? { email: item.email } : {}),
+    });
+  }
   const findings: Finding[] = [];
   for (const f of collected.findings) {
     // a video over the size cap was still received: it counts by its name, unread

@@ -160,7 +160,7 @@ export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJo
       const sub =
         Date.now() > readDeadline
           ? budgetSpent(item)
-          : item.bytes.length >= LARGE_FILE_BYTES
+          : item.size >= LARGE_FILE_BYTES
             ? await oneLargeAtATime(async () => {
                 if (Date.now() > readDeadline) return budgetSpent(item);
                 const s = await analyze();
@@ -354,14 +354,15 @@ async function analyzeItem(
     ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),
     ...(item.email ? { email: item.email } : {}),
   };
-  const pooled = pool ? await pool.read(item.bytes) : undefined;
-  const read = pooled ? ({ ok: true, workbook: pooled } as const) : await readWorkbook(item.bytes, item.path);
+  const bytes = await item.readBytes();
+  const pooled = pool ? await pool.read(bytes) : undefined;
+  const read = pooled ? ({ ok: true, workbook: pooled } as const) : await readWorkbook(bytes, item.path);
   if (!read.ok) return { ...base, readFindings: read.findings };
   if (sources) {
     // a table too large for a copy is not kept for one (issue 13, item 15: --feedback held every
     // workbook of the run until the end)
     const cells = workbookCells(read.workbook);
-    sources.set(item.path, cells > FEEDBACK_MAX_CELLS ? { bytes: EMPTY, tooLargeCells: cells } : { bytes: item.bytes, workbook: read.workbook });
+    sources.set(item.path, cells > FEEDBACK_MAX_CELLS ? { bytes: EMPTY, tooLargeCells: cells } : { bytes, workbook: read.workbook });
   }
   return { ...base, analyzed: analyzeWorkbook(read.workbook, item.path, rules, cache), readFindings: [] };
 }

@@ -86,8 +86,9 @@ async function validate(id: number, file: PageFile, lang: Lang): Promise<void> {
     // (the CLI's validate takes spreadsheets only; merge opens mails and zips the same way)
     const collected = await collectInputs([name], {});
     for (const item of collected.items) {
-      const read = await readWorkbook(item.bytes, item.path);
-      if (read.ok) sources.set(item.path, { bytes: item.bytes, workbook: read.workbook });
+      const bytes = await item.readBytes();
+      const read = await readWorkbook(bytes, item.path);
+      if (read.ok) sources.set(item.path, { bytes, workbook: read.workbook });
       results.push(
         validateWorkbook(read.ok ? { file: item.path, workbook: read.workbook, findings: [] } : { file: item.path, findings: read.findings }, rules),
       );

@@ -115,3 +115,67 @@ function sameDataZip(names: string[], data: Buffer): Buffer {
   eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
 }
+
+/**
+ * A workbook of `sheets` sheets, each about `sheetBytes` of XML made of one row repeated (issue 13,
+ * item 15): every row is `cellsPerRow` cells pointing at one shared string of `textChars`
+ * characters. Each sheet stays under SPEC §9's per-entry caps (below the 10 MiB from which the
+ * ratio rule applies) and deflates about a thousandfold, so 100 sheets make a ~1 MB file that
+ * expands to ~1 GB of XML — and, read naively, to several GiB of cells.
+ */
+export function manyLargeSheetsXlsx(sheets = 100, sheetBytes = 4_000_000, cellsPerRow = 1000, textChars = 200): Buffer {
+  // as Excel writes rows: numbered, the first cell addressed (the others follow it)
+  const rest = '<c t="s"><v>0</v></c>'.repeat(cellsPerRow - 1);
+  const row = (n: number) => `<row r="${n}"><c r="A${n}" t="s"><v>0</v></c>${rest}</row>`;
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const tail = '</sheetData></worksheet>';
+  const rows = Math.max(1, Math.floor((sheetBytes - head.length - tail.length) / row(1).length));
+  const sheet = Buffer.from(head + Array.from({ length: rows }, (_v, i) => row(i + 1)).join('') + tail);
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const ids = Array.from({ length: sheets }, (_v, i) => i + 1);
+  const text = '科普活动'.repeat(Math.ceil(textChars / 4)).slice(0, textChars);
+  return writeZip([
+    {
+      name: '[Content_Types].xml',
+      nameEncoding: 'utf8',
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        ids
+          .map(
+            (i) =>
+              `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    },
+    {
+      name: '_rels/.rels',
+      nameEncoding: 'utf8',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      nameEncoding: 'utf8',
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets>${ids.map((i) => `<sheet name="表${i}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      nameEncoding: 'utf8',
+      data:
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        ids.map((i) => `<Relationship Id="rId${i}" Type="${rel}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
+        `<Relationship Id="rId${sheets + 1}" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/sharedStrings.xml',
+      nameEncoding: 'utf8',
+      data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="1" uniqueCount="1"><si><t>${text}</t></si></sst>`,
+    },
+    ...ids.map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, nameEncoding: 'utf8' as const, data: sheet })),
+  ]);
+}

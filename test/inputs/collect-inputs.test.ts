@@ -127,7 +127,7 @@ describe('collectInputs on the fixture inbox', () => {
     const mail = byPath(items)[path.join(INBOX, '回复-关于报送2023年全国科普日活动安排表.eml#活动安排表.xlsx')];
     expect(mail.name).toBe('活动安排表.xlsx');
     expect(mail.email).toEqual({ from: 'tgz_kx@163.com', fromName: '陈芳', subject: '回复：关于报送2023年全国科普日活动安排表' });
-    expect(mail.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect((await mail.readBytes()).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('is deterministic and sorted by path', async () => {
@@ -230,8 +230,8 @@ describe('collectInputs on .eml messages', () => {
       expect(i.receivedFrom).toBe('eml');
       expect(i.email).toEqual({ from: 'gdjd_kx@163.com', fromName: '官陡街道科协', subject: '回复：关于报送2023年全国科普日活动安排表-官陡街道' });
     }
-    expect(items[1].bytes.equals(XLS)).toBe(true);
-    expect(items[0].bytes.equals(XLSX)).toBe(true);
+    expect((await items[1].readBytes()).equals(XLS)).toBe(true);
+    expect((await items[0].readBytes()).equals(XLSX)).toBe(true);
   });
 
   it('decodes a raw 8-bit GBK subject', async () => {
@@ -409,7 +409,7 @@ describe('collectInputs on .zip archives', () => {
     const { items, findings } = await collectInputs([file], {});
     expect(findings).toEqual([]);
     expect(items.map((i) => i.name)).toEqual(['汤沟镇.xlsx', '二坝镇.xlsx', '湾里街道.xlsx', '白茆镇.xlsx', '裕溪口街道.xlsx'].sort());
-    expect(items.every((i) => i.bytes.equals(XLSX))).toBe(true);
+    for (const i of items) expect((await i.readBytes()).equals(XLSX)).toBe(true);
     expect(items.map((i) => i.path)).toContain(`${file}#裕溪口街道.xlsx`);
   });
 

@@ -40,8 +40,9 @@ function unicodePathExtra(nameRaw: Buffer, unicode: string, bad: boolean): Buffe
   return Buffer.concat([head, data]);
 }
 
-/** Build a zip archive in memory. */
+/** Build a zip archive in memory. Entries sharing one data Buffer are deflated once. */
 export function writeZip(entries: ZipEntrySpec[]): Buffer {
+  const deflated = new Map<Buffer, { body: Buffer; crc: number }>();
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -49,8 +50,12 @@ export function writeZip(entries: ZipEntrySpec[]): Buffer {
     const name = nameBytes(e);
     const raw = e.directory ? Buffer.alloc(0) : Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data ?? '', 'utf8');
     const method = e.directory ? 0 : (e.method ?? 8);
-    const body = method === 8 ? deflateRawSync(raw) : raw;
-    const crc = crc32(raw) >>> 0;
+    let packed = method === 8 ? deflated.get(raw) : undefined;
+    if (!packed) {
+      packed = { body: method === 8 ? deflateRawSync(raw) : raw, crc: crc32(raw) >>> 0 };
+      if (method === 8 && Buffer.isBuffer(e.data)) deflated.set(raw, packed);
+    }
+    const { body, crc } = packed;
     const utf8Flag = e.utf8Flag ?? (!Buffer.isBuffer(e.name) && e.nameEncoding === 'utf8');
     const flags = utf8Flag ? 0x0800 : 0;
     const extra = e.unicodePath !== undefined ? unicodePathExtra(name, e.unicodePath, !!e.badUnicodePathCrc) : Buffer.alloc(0);

@@ -69,7 +69,7 @@ describe('read thread', () => {
 
   it('hands back what it does not take: legacy, WPS, CSV, truncated, not a spreadsheet', async () => {
     const { items } = await collectInputs([path.join(REPO, 'fixtures/inbox')], {});
-    const byName = new Map(items.map((i) => [i.name, i.bytes]));
+    const byName = new Map(await Promise.all(items.map(async (i) => [i.name, await i.readBytes()] as const)));
     for (const name of ['清水街道2023年科普日活动安排表.xls', '沈巷镇科普日活动安排表.et', '鸠江区科协活动安排表.csv', '新建 Microsoft Excel 工作表.xlsx']) {
       const b = byName.get(name);
       expect(b, name).toBeDefined();

@@ -87,6 +87,18 @@ describe('checkZipCaps', () => {
     expect(await checkZipCaps(zip)).toMatchObject({ ok: true, uncompressedBytes: 9 * MiB });
   });
 
+  it('refuses entries each under 10 MB that together unpack to more than 100 times the archive (issue 13, item 15)', async () => {
+    const sheet = Buffer.alloc(9 * MiB, 0x20);
+    const zip = await zipOf({ 'xl/worksheets/sheet1.xml': sheet, 'xl/worksheets/sheet2.xml': sheet, 'xl/worksheets/sheet3.xml': sheet });
+    const r = await checkZipCaps(zip);
+    expect(r).toMatchObject({ ok: false, code: 'file-too-large' });
+    expect(!r.ok && r.reason).toBe('各部分合计压缩比超过 100:1');
+    expect(checkSmallZipCapsSync(zip)).toBeUndefined();
+    // under 10 MB in all, any ratio is fine (as for one entry)
+    const small = await zipOf({ 'a.xml': Buffer.alloc(4 * MiB, 0x20), 'b.xml': Buffer.alloc(4 * MiB, 0x20) });
+    expect(await checkZipCaps(small)).toMatchObject({ ok: true, uncompressedBytes: 8 * MiB });
+  });
+
   it('refuses an entry declaring more than 200 MB uncompressed, before inflating anything', async () => {
     const zip = lieAboutSizes(await zipOf({ 'big.xml': 'x'.repeat(100_000) }), 'big.xml', { uncompressed: 201 * MiB });
     const r = await checkZipCaps(zip, { inflate: false });

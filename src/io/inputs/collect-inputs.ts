@@ -42,7 +42,16 @@ export interface InputItem {
   path: string;
   /** base name used for manifest matching and unit-from-filename, e.g. '附件名.xlsx' */
   name: string;
-  bytes: Buffer;
+  /** its size in bytes as collected (the file's, the attachment's or the zip member's) */
+  size: number;
+  /**
+   * Its bytes, fetched again from where they are at each call: the file on disk, the member of
+   * its zip (inflated again), the attachment of its mail (the mail parsed again). Nothing an
+   * inbox holds stays in memory from collection to its turn (issue 13, items 12 and 14): the
+   * caller keeps what this returns for as long as it needs it. What changed on disk in between
+   * reads as what is there now; what is gone, or no longer where it was, reads as empty.
+   */
+  readBytes(): Promise<Buffer>;
   /** ISO 8601 with +08:00 offset, e.g. '2024-09-12T10:05:00+08:00' */
   receivedAt?: string;
   receivedFrom?: 'eml' | 'manifest';
@@ -79,9 +88,13 @@ interface Ctx {
   origin: Origin;
   /** inflated bytes the top-level input this came from may still unpack to (shared by every level) */
   budget: { left: number; total: number };
-  /** a file on disk (depth 0): the path to read it again by */
-  disk?: string | Buffer;
+  /** this file's bytes again (from disk, or from its container, itself fetched again) */
+  reload: () => Promise<Buffer>;
+  /** `length` bytes of this file from `start`, without reading it whole (a file on disk) */
+  readRange?: (start: number, length: number) => Buffer;
 }
+
+const EMPTY = Buffer.alloc(0);
 
 interface Collector {
   everyFile?: boolean;
@@ -312,11 +325,50 @@ async function collectLoaded(file: string, loaded: Loaded, c: Collector, seen: S
     return;
   }
   const total = nestedInflateBudget(loaded.bytes.length);
+  const open = loaded.open;
   await collectBytes(
     loaded.bytes,
-    { path: file, name: path.basename(file), depth: 0, origin: { containers: [] }, budget: { left: total, total }, disk: loaded.open },
+    {
+      path: file,
+      name: path.basename(file),
+      depth: 0,
+      origin: { containers: [] },
+      budget: { left: total, total },
+      reload: async () => readDisk(open),
+      readRange: (start, length) => readDiskRange(open, start, length),
+    },
     c,
   );
+}
+
+/** A file on disk, read again at its turn; gone in between, it reads as empty (file-unsupported, 空文件). */
+function readDisk(file: string | Buffer): Buffer {
+  try {
+    return fsSync.readFileSync(file);
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** A piece of a file on disk (a zip member's data); where the platform has no positioned reads, the whole file. */
+function readDiskRange(file: string | Buffer, start: number, length: number): Buffer {
+  if (typeof fsSync.openSync !== 'function' || typeof fsSync.readSync !== 'function') return readDisk(file).subarray(start, start + length);
+  let fd: number | undefined;
+  try {
+    fd = fsSync.openSync(file, 'r');
+    const out = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+      const n = fsSync.readSync(fd, out, got, length - got, start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === length ? out : out.subarray(0, got);
+  } catch {
+    return EMPTY;
+  } finally {
+    if (fd !== undefined) fsSync.closeSync(fd);
+  }
 }
 
 function errnoReason(err: unknown): string {
@@ -335,7 +387,7 @@ async function collectBytes(bytes: Buffer, ctx: Ctx, c: Collector, known?: Input
     case 'spreadsheet':
     case 'encrypted':
       // an encrypted workbook is still an input: the workbook reader reports file-encrypted
-      pushItem(bytes, ctx, c);
+      pushItem(bytes.length, ctx, c);
       return;
     case 'eml':
     case 'zip':
@@ -349,14 +401,14 @@ async function collectBytes(bytes: Buffer, ctx: Ctx, c: Collector, known?: Input
       else await collectZip(bytes, ctx, c);
       return;
     default:
-      if (c.everyFile) pushItem(bytes, ctx, c);
+      if (c.everyFile) pushItem(bytes.length, ctx, c);
       else c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: kind.what }));
   }
 }
 
-function pushItem(bytes: Buffer, ctx: Ctx, c: Collector): void {
-  const item: InputItem = { path: ctx.path, name: ctx.name, bytes };
-  if (ctx.depth === 0) readWhenNeeded(item, ctx.disk ?? ctx.path);
+/** An input, recorded by where its bytes are (not the bytes): see InputItem.readBytes. */
+function pushItem(size: number, ctx: Ctx, c: Collector): void {
+  const item: InputItem = { path: ctx.path, name: ctx.name, size, readBytes: ctx.reload };
   if (ctx.origin.receivedAt) {
     item.receivedAt = ctx.origin.receivedAt;
     item.receivedFrom = 'eml';
@@ -364,33 +416,6 @@ function pushItem(bytes: Buffer, ctx: Ctx, c: Collector): void {
   if (ctx.origin.email) item.email = { ...ctx.origin.email };
   c.items.push(item);
   c.meta.set(item, ctx.origin);
-}
-
-/**
- * A file on disk is not held from collection to its turn: its bytes are read again when the
- * merge first asks for them (issue 13 item 12: 1,600 inputs were all in memory at once, 713 MiB
- * for a merge that found nothing). Read once, kept on the item, which the merge lets go after
- * analysing it. A file gone in between reads as empty (file-unsupported, 空文件).
- */
-function readWhenNeeded(item: InputItem, file: string | Buffer): void {
-  let bytes: Buffer | undefined;
-  Object.defineProperty(item, 'bytes', {
-    enumerable: true,
-    configurable: true,
-    get(): Buffer {
-      if (!bytes) {
-        try {
-          bytes = fsSync.readFileSync(file);
-        } catch {
-          bytes = Buffer.alloc(0);
-        }
-      }
-      return bytes;
-    },
-    set(value: Buffer) {
-      bytes = value;
-    },
-  });
 }
 
 function childOrigin(ctx: Ctx, patch: Partial<Origin>): Origin {
@@ -419,11 +444,7 @@ function uniqueName(name: string, used: Set<string>): string {
 async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> {
   let email: Email;
   try {
-    const { default: PostalMime } = await import('postal-mime'); // only for inboxes with mail
-    email = await PostalMime.parse(repairHeaderBytes(bytes), {
-      forceRfc822Attachments: true, // a forwarded message comes out whole; we open it ourselves
-      attachmentEncoding: 'arraybuffer',
-    });
+    email = await parseEmail(bytes);
   } catch {
     c.findings.push(createFinding('file-unreadable', { file: ctx.path }, { reason: '邮件无法解析' }));
     return;
@@ -453,7 +474,7 @@ async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
   const before = c.items.length + c.findings.length;
   let n = 0;
   for (const att of email.attachments) {
-    n++;
+    const index = n++;
     const content = attachmentBytes(att);
     if (!content) continue;
     const named = att.filename ? cleanName(att.filename) : '';
@@ -462,7 +483,14 @@ async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     const useful = kind.kind !== 'unsupported';
     if (!useful && !deliberate) continue; // inline pictures, signatures, calendar parts
     const name = uniqueName(named || `附件${n}${defaultExtension(kind)}`, used);
-    const child: Ctx = { path: `${ctx.path}#${name}`, name: named || name, depth: ctx.depth + 1, origin, budget: ctx.budget };
+    const child: Ctx = {
+      path: `${ctx.path}#${name}`,
+      name: named || name,
+      depth: ctx.depth + 1,
+      origin,
+      budget: ctx.budget,
+      reload: () => reloadAttachment(ctx.reload, index),
+    };
     const sizeCheck = checkFileSize(content.length);
     if (!sizeCheck.ok) {
       c.findings.push(sizeCheckFinding(sizeCheck, child.path));
@@ -479,6 +507,28 @@ async function collectEml(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
   // a message with no attachment at all: the unit believes it has submitted
   if (c.items.length + c.findings.length === before) {
     c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: '邮件中没有表格附件' }));
+  }
+}
+
+async function parseEmail(bytes: Buffer): Promise<Email> {
+  const { default: PostalMime } = await import('postal-mime'); // only for inboxes with mail
+  return PostalMime.parse(repairHeaderBytes(bytes), {
+    forceRfc822Attachments: true, // a forwarded message comes out whole; we open it ourselves
+    attachmentEncoding: 'arraybuffer',
+  });
+}
+
+/**
+ * Attachment `index` of the mail `reloadMail` gives, decoded again (issue 13, item 14): a
+ * mailbox of 300 messages with a 5 MB attachment each held 1.5 GB from collection until the last
+ * one was read; now each is decoded at its turn, and only the one being read is in memory.
+ */
+async function reloadAttachment(reloadMail: () => Promise<Buffer>, index: number): Promise<Buffer> {
+  try {
+    const att = (await parseEmail(await reloadMail())).attachments[index];
+    return (att && attachmentBytes(att)) ?? EMPTY;
+  } catch {
+    return EMPTY;
   }
 }
 
@@ -697,7 +747,20 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     const before = c.items.length + c.findings.length;
     for (const m of members) {
       const inner = uniqueName(m.name, used);
-      const child: Ctx = { path: `${ctx.path}#${inner}`, name: m.name.split('/').pop()!, depth: ctx.depth + 1, origin, budget: ctx.budget };
+      const at: MemberAt = {
+        offset: m.entry.relativeOffsetOfLocalHeader,
+        compressedSize: m.entry.compressedSize,
+        method: m.entry.compressionMethod,
+        size: m.entry.uncompressedSize,
+      };
+      const child: Ctx = {
+        path: `${ctx.path}#${inner}`,
+        name: m.name.split('/').pop()!,
+        depth: ctx.depth + 1,
+        origin,
+        budget: ctx.budget,
+        reload: async () => reloadMember(ctx, at),
+      };
       if ((m.entry.generalPurposeBitFlag & 0x1) !== 0) {
         c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包设有密码' }));
         continue;
@@ -718,14 +781,9 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
         c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包成员已损坏' }));
         continue;
       }
-      const kind = classifyInput(data);
-      if (kind.kind === 'spreadsheet' || kind.kind === 'encrypted') {
-        // a workbook member is inflated again when its turn comes, not held from now until then:
-        // a mailbox zip no longer sits in memory unpacked whole (issue 13, item 14)
-        pushLazyItem(bytes, m.entry, data.length, child, c);
-        continue;
-      }
-      await collectBytes(data, child, c, kind);
+      // a workbook member is inflated again when its turn comes, not held from now until then:
+      // a mailbox zip no longer sits in memory unpacked whole (issue 13, item 14)
+      await collectBytes(data, child, c);
     }
     // an empty archive, or one holding only folders, hidden or lock files: never dropped in silence
     if (c.items.length + c.findings.length === before) {
@@ -736,33 +794,36 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
   }
 }
 
-/** pushItem, with `bytes` inflated from the zip on first use (and let go with the item). */
-function pushLazyItem(zipBytes: Buffer, entry: yauzl.Entry, size: number, ctx: Ctx, c: Collector): void {
-  pushItem(Buffer.alloc(0), ctx, c);
-  const item = c.items[c.items.length - 1];
-  let cached: Buffer | undefined;
-  Object.defineProperty(item, 'bytes', {
-    enumerable: true,
-    configurable: true,
-    get(): Buffer {
-      if (!cached) {
-        cached = inflateEntrySync(zipBytes, entry, size);
-        // once read it is a plain property again: nothing to keep but the bytes
-        Object.defineProperty(item, 'bytes', { value: cached, enumerable: true, configurable: true, writable: true });
-      }
-      return cached;
-    },
-    set(v: Buffer) {
-      Object.defineProperty(item, 'bytes', { value: v, enumerable: true, configurable: true, writable: true });
-    },
-  });
+/** Where a member's data is in its zip, to inflate it again at its turn. */
+interface MemberAt {
+  offset: number;
+  compressedSize: number;
+  method: number;
+  size: number;
 }
 
-/** One member's data, inflated again (it was read and checked once already: sizes and CRC). */
-function inflateEntrySync(zipBytes: Buffer, entry: yauzl.Entry, size: number): Buffer {
-  const lh = entry.relativeOffsetOfLocalHeader;
-  const start = lh + 30 + zipBytes.readUInt16LE(lh + 26) + zipBytes.readUInt16LE(lh + 28);
-  const data = zipBytes.subarray(start, start + entry.compressedSize);
-  if (entry.compressionMethod === 0) return Buffer.from(data);
-  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+/**
+ * One member's data, inflated again (it was read and checked once already: sizes and CRC). From
+ * a zip on disk only the member's own bytes are read; from a zip inside a mail or a zip, the zip
+ * is fetched again first. Anything no longer as it was reads as empty.
+ */
+async function reloadMember(zip: Ctx, at: MemberAt): Promise<Buffer> {
+  try {
+    let data: Buffer;
+    if (zip.readRange) {
+      const head = zip.readRange(at.offset, 30);
+      if (head.length < 30 || head.readUInt32LE(0) !== 0x04034b50) return EMPTY;
+      data = zip.readRange(at.offset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28), at.compressedSize);
+    } else {
+      const bytes = await zip.reload();
+      if (at.offset + 30 > bytes.length || bytes.readUInt32LE(at.offset) !== 0x04034b50) return EMPTY;
+      const start = at.offset + 30 + bytes.readUInt16LE(at.offset + 26) + bytes.readUInt16LE(at.offset + 28);
+      data = bytes.subarray(start, start + at.compressedSize);
+    }
+    if (data.length !== at.compressedSize) return EMPTY;
+    if (at.method === 0) return Buffer.from(data);
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, at.size) });
+  } catch {
+    return EMPTY;
+  }
 }

@@ -15,6 +15,9 @@ import os from 'node:os';
  *  - a file whose content (uncompressed zip size, or file size) is large gets a child of its
  *    own, with a heap limit and timeout scaled to it, killed right after so its memory goes back;
  *  - the timeout is 8 s plus 0.5 s per MiB of content; the heap 1 GiB, or more for large files.
+ * Every parse, in this process or a child, first takes its share of one memory budget
+ * (read-memory-budget.ts): the inflated content of the files read at once stays under a fixed
+ * size, a larger file is read alone, so what fails does not depend on the machine's memory.
  * Why a process and not a worker thread: see ReadChild.
  *
  * Where the child's script is: `isolation/read-child.js` beside this module. From the compiled package
@@ -33,6 +36,7 @@ import { READ_CHILD_ENV, decodeWorkbook } from './isolation/read-child.js';
 import { classifyInput, type InputClass } from './sniff-format.js';
 import { SheetTextTooLarge, sheetTextReason } from './sheet-text-cap.js';
 import { checkFileSize, checkSmallZipCapsSync, checkZipCaps, sizeCheckFinding } from './zip-caps.js';
+import { readMemoryBudget } from './read-memory-budget.js';
 
 export type ReadWorkbookResult = { ok: true; workbook: Workbook } | { ok: false; findings: Finding[] };
 
@@ -91,7 +95,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
     case 'encrypted': {
       // Excel's default key (write protection, a protected structure) opens without a password:
       // tried in a read child (read-child's parseEncrypted), like any parser
-      const outcome = await parse(bytes, { format: 'xlsx', file, encrypted: true }, bytes.length * 4, options);
+      const outcome = await readMemoryBudget.run(bytes.length * 4, () => parse(bytes, { format: 'xlsx', file, encrypted: true }, bytes.length * 4, options));
       if (outcome.ok) return outcome;
       if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
       return outcome.code === 'file-encrypted'
@@ -124,7 +128,8 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
     // in what it builds; whatever it declines goes to a read child as before
     let fast: Workbook | typeof TIMED_OUT | undefined;
     try {
-      fast = await readFastInProcess(bytes, cls.format, contentBytes);
+      const format = cls.format;
+      fast = await readMemoryBudget.run(contentBytes, () => readFastInProcess(bytes, format, contentBytes));
     } catch (err) {
       if (!(err instanceof SheetTextTooLarge)) throw err;
       return fail(createFinding('file-too-large', { file }, { reason: sheetTextReason(err.sheet) }));
@@ -135,7 +140,7 @@ async function readWorkbookUnsafe(bytes: Buffer, file: string, options: ReadWork
 
   const format: WorkbookFormat = cls.format === 'xls' && !cls.flavor && /\.et$/i.test(memberName(file)) ? 'et' : cls.format;
   const req: ParseRequest = { format, file, ...(cls.flavor ? { flavor: cls.flavor } : {}) };
-  const outcome = await parse(bytes, req, contentBytes, options);
+  const outcome = await readMemoryBudget.run(contentBytes, () => parse(bytes, req, contentBytes, options));
   if (outcome.ok) return outcome;
   if (outcome.code === 'file-too-large') return fail(createFinding('file-too-large', { file }, { reason: outcome.reason }));
   return outcome.code === 'file-encrypted'

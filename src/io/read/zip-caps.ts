@@ -143,7 +143,8 @@ function decodeEntryName(entry: Entry): string {
  * An archive yauzl cannot open, or an entry it cannot decompress, is `file-unreadable`.
  */
 export async function checkZipCaps(bytes: Buffer, options: { inflate?: boolean; total?: TotalCap } = {}): Promise<SizeCheck> {
-  const cap = options.total && options.total.bytes < SIZE_CAPS.totalUncompressedBytes ? options.total : ZIP_TOTAL_CAP;
+  const ratioCap: TotalCap = { bytes: wholeRatioLimit(bytes.length), reason: `各部分合计压缩比超过 ${SIZE_CAPS.compressionRatio}:1` };
+  const cap = [options.total, ratioCap].reduce<TotalCap>((a, b) => (b && b.bytes < a.bytes ? b : a), ZIP_TOTAL_CAP);
   const fileCheck = checkFileSize(bytes.length);
   if (!fileCheck.ok) return fileCheck;
   const inflate = options.inflate ?? true;
@@ -235,9 +236,19 @@ export function checkSmallZipCapsSync(bytes: Buffer): Extract<SizeCheck, { ok: t
     if (n > SIZE_CAPS.entryUncompressedBytes) return undefined;
     if (n > SIZE_CAPS.ratioCheckMinBytes && n / Math.max(1, e.compressedSize) > SIZE_CAPS.compressionRatio) return undefined;
     total += n;
-    if (total > SIZE_CAPS.totalUncompressedBytes) return undefined;
+    if (total > SIZE_CAPS.totalUncompressedBytes || total > wholeRatioLimit(bytes.length)) return undefined;
   }
   return { ok: true, entries: dir.length, uncompressedBytes: total };
+}
+
+/**
+ * SPEC §9's ratio rule on the archive as a whole (issue 13, item 15): a workbook of a hundred
+ * sheets just under the 10 MB from which the rule applies to one entry deflates to ~1 MB and
+ * expands to ~400 MB — minutes of parsing and GiBs of cells. An archive may unpack to at most
+ * 100 times its size, and to at least 10 MiB whatever its size (an office file is 5–20 times).
+ */
+function wholeRatioLimit(zipBytes: number): number {
+  return Math.max(SIZE_CAPS.ratioCheckMinBytes, zipBytes * SIZE_CAPS.compressionRatio);
 }
 
 function declaredProblem(entry: Entry, totalSoFar: number, cap: TotalCap): SizeCheck | undefined {

@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Workbook } from '../../../core/table.js';
+import { declaredContentBytes, readMemoryBudget } from '../read-memory-budget.js';
 import { decodeWorkbook } from './read-child.js';
 
 export interface ReadJob {
@@ -97,12 +98,17 @@ export function createReadPool(size: number, workerUrl?: URL, backlog: number = 
       if (queued(slot) >= backlog) return undefined;
       slot.posted++;
       const id = nextId++;
-      const json = await new Promise<string | undefined>((resolve) => {
-        slot.pending.set(id, resolve);
-        slot.worker.ref();
-        const job: ReadJob = { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-        slot.worker.postMessage(job);
-      });
+      // the thread's read shares the memory budget of every read in flight (issue 13, item 15)
+      const json = await readMemoryBudget.run(
+        declaredContentBytes(bytes),
+        () =>
+          new Promise<string | undefined>((resolve) => {
+            slot.pending.set(id, resolve);
+            slot.worker.ref();
+            const job: ReadJob = { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+            slot.worker.postMessage(job);
+          }),
+      );
       if (slot.pending.size === 0) slot.worker.unref();
       if (json === undefined) return undefined;
       counts.threads++;
