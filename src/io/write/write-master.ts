@@ -10,7 +10,7 @@ import { FOLLOW_UP_COLUMNS, followUpKeyOf, followUpValues } from '../../core/fol
 import type { MergedRow } from '../../core/merge/assemble-merge.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill } from './xlsx-writer.js';
+import { XlsxBook, type Alignment, type Borders, type CellValue, type Fill, type XlsxSheet } from './xlsx-writer.js';
 
 export const MASTER_SHEET = '活动汇总表';
 export const PROVENANCE_HEADERS = ['填报单位', '来源文件', '来源位置', '报送时间', '标记'] as const;
@@ -78,6 +78,8 @@ export function fieldValue(row: MergedRow, key: FieldKey): CellValue {
 export interface MasterOptions {
   /** how a source path is written in 来源文件 (relative to the input folder); default as given */
   displayPath?: (file: string) => string;
+  /** called with each row as written (the upward copy is built alongside); a promise returned is awaited */
+  onRow?: (index: number, values: readonly CellValue[], sheet: XlsxSheet) => Promise<void> | undefined;
 }
 
 export async function buildMasterWorkbook(
@@ -166,6 +168,8 @@ export async function buildMasterWorkbook(
     for (const f of FOLLOW_UP_COLUMNS) values[c++] = followUp[f.key] ?? null;
     for (const h of extras) values[c++] = a.extras.find((e) => e.header === h)?.value || null;
     ws.appendRow(i + 3, values, stylesFor(row.hasError, dateMask), rowHeightFor(values, widths));
+    const copied = opts.onRow?.(i, values, ws);
+    if (copied) await copied;
     // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
     if (i % 1024 === 1023) await ws.drain();
   }
