@@ -19,9 +19,8 @@ import { createReadPool, type ReadPool } from './read/isolation/read-pool.js';
 import os from 'node:os';
 import { collectGarbage } from './collect-garbage.js';
 import { writeFileAtomic } from './write/write-atomic.js';
-import { writeMaster } from './write/write-master.js';
 import { relativeTextToInputs, relativeToInputs } from './write/print-setup.js';
-import { UPWARD_FILE, writeUpward } from './write/write-upward.js';
+import { UPWARD_FILE, writeMasterAndUpward } from './write/write-upward.js';
 import { writeSummary } from './write/write-summary.js';
 import { FEEDBACK_MAX_CELLS, workbookCells } from './write/feedback-limits.js';
 import type { AnnotationSource } from './write/write-annotated.js';
@@ -118,56 +117,70 @@ export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJo
   const collected = await collectInputs(inputs, { ...(manifest ? { manifest } : {}), excludeDir: outDir });
   trace(`collected ${collected.items.length} files`);
   const sources = new Map<string, AnnotationSource>();
-  const submissions: Submission[] = [];
   // a finding about a file that was still read (an unreadable mail time) belongs to that file's submission
   const itemPaths = new Set(collected.items.map((i) => i.path));
   const attached = new Map<string, Finding[]>();
+  const submissions: Submission[] = [];
   for (const f of collected.findings) {
     if (itemPaths.has(f.file)) attached.set(f.file, [...(attached.get(f.file) ?? []), f]);
     else submissions.push(submissionFromFinding(f, manifest));
   }
-  // with enough files, reading runs on a worker thread (the other core) while this thread
-  // analyses what is read; anything the thread hands back is read the usual way. Results keep
-  // input order.
-  const cores = os.availableParallelism();
-  const pool = collected.items.length >= POOL_MIN_FILES && cores > 1 ? createReadPool(Math.min(POOL_MAX_WORKERS, cores - 1)) : undefined;
-  const analyzed: Submission[] = new Array(collected.items.length);
-  // one set of parse memos for the whole run: the same texts come back in every file
-  const cache = new ParseCache();
   // each file's bytes are let go once it is analysed (unless feedback copies need them): a
   // province inbox would otherwise stay in memory until the outputs are written
-  const waiting: (InputItem | undefined)[] = collected.items;
+  const items = collected.items;
   collected.items = [];
-  const total = waiting.length;
+  submissions.push(...(await readSubmissions(items, attached, rules, opts, opts.feedback ? sources : undefined)));
+  // input order is the collector's stable order; findings-only entries are placed by path
+  submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const { plan, report } = mergeSubmissions(submissions, rules, opts);
+  trace('merged');
+  // nothing readable at all: say so and write nothing, so a good earlier output is never replaced
+  if (!report.files.some((f) => f.status === 'merged' || f.status === 'superseded')) {
+    throw new UsageError(nothingReadableMessage(inputs, report));
+  }
+  return writeOutputs(outDir, inputs, plan, report, rules, opts, sources);
+}
+
+/**
+ * Read and analyse every file, results in input order. With enough files, reading runs on a
+ * worker thread (the other core) while this thread analyses what is read; anything the thread
+ * hands back is read the usual way. `items` is emptied as it goes (each file's bytes let go).
+ */
+async function readSubmissions(
+  items: (InputItem | undefined)[],
+  attached: ReadonlyMap<string, Finding[]>,
+  rules: Config,
+  opts: MergeJobOptions,
+  sources: Map<string, AnnotationSource> | undefined,
+): Promise<Submission[]> {
+  const cores = os.availableParallelism();
+  const pool = items.length >= POOL_MIN_FILES && cores > 1 ? createReadPool(Math.min(POOL_MAX_WORKERS, cores - 1)) : undefined;
+  const analyzed: Submission[] = new Array(items.length);
+  // one set of parse memos for the whole run: the same texts come back in every file
+  const cache = new ParseCache();
+  const total = items.length;
   let next = 0;
   let done = 0;
   const readDeadline = Date.now() + (opts.runBudgetMs ?? RUN_READ_BUDGET_MS);
-  // large files are read one at a time (issue 13, item 15): four 1 MB workbooks of 100 large
-  // sheets each read at once needed 2 GiB apiece, and which of them failed depended on the
-  // machine's memory; small files keep flowing through the other lanes meanwhile
-  let largeQueue: Promise<unknown> = Promise.resolve();
-  const oneLargeAtATime = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = largeQueue.then(fn);
-    largeQueue = run.catch(() => undefined);
-    return run;
+  const oneLargeAtATime = createLargeFileQueue();
+  const readOne = async (item: InputItem): Promise<Submission> => {
+    const analyze = () => analyzeItem(item, rules, cache, sources, pool);
+    if (Date.now() > readDeadline) return budgetSpent(item);
+    if (item.size < LARGE_FILE_BYTES) return analyze();
+    return oneLargeAtATime(async () => {
+      if (Date.now() > readDeadline) return budgetSpent(item);
+      const s = await analyze();
+      collectGarbage(); // the large file's parse is garbage now: hand it back before the next
+      return s;
+    });
   };
   const lane = async () => {
     while (next < total) {
       const i = next++;
-      const item = waiting[i]!;
-      waiting[i] = undefined;
-      const analyze = () => analyzeItem(item, rules, cache, opts.feedback ? sources : undefined, pool);
-      const sub =
-        Date.now() > readDeadline
-          ? budgetSpent(item)
-          : item.size >= LARGE_FILE_BYTES
-            ? await oneLargeAtATime(async () => {
-                if (Date.now() > readDeadline) return budgetSpent(item);
-                const s = await analyze();
-                collectGarbage(); // the large file's parse is garbage now: hand it back before the next
-                return s;
-              })
-            : await analyze();
+      const item = items[i]!;
+      items[i] = undefined;
+      const sub = await readOne(item);
       sub.readFindings.push(...(attached.get(item.path) ?? []));
       analyzed[i] = sub;
       opts.onProgress?.(++done, total);
@@ -178,16 +191,31 @@ export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJo
   } finally {
     await pool?.close();
   }
-  submissions.push(...analyzed);
   // a large file's workbook is garbage now (several hundred MiB for 200,000 rows) and the merge
   // would pile its own work on top of it; many small workbooks were collected as they went
   // (measured with --trace-gc: on the province set this collection freed 8 MB for 160 ms)
   const largestFile = analyzed.reduce((n, s) => Math.max(n, s.analyzed?.rows.length ?? 0), 0);
   if (largestFile >= GC_MIN_ROWS) collectGarbage();
   trace(`read and analysed${pool ? ` (read thread ${pool.counts.threads} files, main thread ${total - pool.counts.threads})` : ''}`);
-  // input order is the collector's stable order; findings-only entries are placed by path
-  submissions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return analyzed;
+}
 
+/**
+ * Large files are read one at a time (issue 13, item 15): four 1 MB workbooks of 100 large
+ * sheets each read at once needed 2 GiB apiece, and which of them failed depended on the
+ * machine's memory; small files keep flowing through the other lanes meanwhile.
+ */
+function createLargeFileQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let largeQueue: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = largeQueue.then(fn);
+    largeQueue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/** The pure merge and its report; the parsed rows are let go on the way (`submissions` is emptied). */
+function mergeSubmissions(submissions: Submission[], rules: Config, opts: MergeJobOptions): { plan: MergePlan; report: Report } {
   const plan = assembleMerge(submissions, rules, { keepAll: opts.keepAll });
   // the parsed rows (parse details, per-row check data) are done with; the plan keeps each
   // activity itself. Letting them go before the outputs are written lowers the peak.
@@ -203,19 +231,13 @@ export async function runMergeJob(inputs: string[], rules: Config, opts: MergeJo
     lang: opts.lang,
     presorted: true,
   });
-
-  trace('merged');
-  // nothing readable at all: say so and write nothing, so a good earlier output is never replaced
-  if (!report.files.some((f) => f.status === 'merged' || f.status === 'superseded')) {
-    throw new UsageError(nothingReadableMessage(inputs, report));
-  }
-  return writeOutputs(outDir, inputs, plan, report, rules, opts, sources);
+  return { plan, report };
 }
 
 /**
  * The output stage: every file of the run written to a staging folder, then moved into place as
- * a set, report.json last (issue 12 §6); a unit whose feedback cannot be written gets a finding
- * (issue 13, items 16 and 19); a full disk is one sentence, not a stack.
+ * a set, report.json last (issue 12 §6), so a run that fails half-way leaves the previous run's
+ * outputs as they were; a full disk is one sentence, not a stack.
  */
 async function writeOutputs(
   outDir: string,
@@ -229,80 +251,15 @@ async function writeOutputs(
   const createdAt = opts.createdAt ?? new Date();
   const notice = composeNotice(report, rules, { runAt: createdAt });
   const notSubmissions = report.findings.filter((f) => NOT_A_SUBMISSION.has(f.code)).map((f) => ({ path: f.file, message: f.message }));
-  const displayPath = relativeToInputs(inputs);
-
-  // every output is written to a staging folder first and moved into place as a set, report.json
-  // last: a run that fails half-way leaves the previous run's outputs as they were
-  await fs.mkdir(outDir, { recursive: true });
-  // a staging folder left by a run that was killed half-way is garbage
-  for (const name of await fs.readdir(outDir)) {
-    if (name.startsWith(STAGING_PREFIX)) await fs.rm(path.join(outDir, name), { recursive: true, force: true });
-  }
-  const staging = await fs.mkdtemp(path.join(outDir, STAGING_PREFIX));
-  const staged: string[] = [];
+  const staging = await openStaging(outDir);
   try {
-    await writeMaster(path.join(staging, MASTER_FILE), plan.rows, plan.extraHeaders, rules, createdAt, { displayPath });
-    staged.push(MASTER_FILE);
-    await writeUpward(path.join(staging, UPWARD_FILE), plan.rows, rules, createdAt);
-    staged.push(UPWARD_FILE);
-    // the master's spent strings and compressed pieces, before the summary builds its own
-    if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
-    trace('master written');
-    await writeSummary(path.join(staging, SUMMARY_FILE), {
-      report,
-      rows: summaryRowsFromMerge(plan.rows),
-      createdAt,
-      displayPath,
-      displayText: relativeTextToInputs(inputs),
-    });
-    staged.push(SUMMARY_FILE);
-    trace('summary written');
+    const staged = await writeWorkbooks(staging, inputs, plan, report, rules, createdAt);
     await writeFileAtomic(path.join(staging, NOTICE_FILE), noticeFileText(notice));
     staged.push(NOTICE_FILE);
-    let feedback: string[] = [];
-    if (opts.feedback) {
-      const { writeAnnotations } = await import('./write/write-annotated.js');
-      // letters go in Chinese whatever the terminal's language, and carry only the unit's own faults
-      const lettersLang = opts.lettersLang ?? 'zh';
-      const letters = buildReport({
-        rules,
-        files: plan.files,
-        units: plan.units,
-        rows: plan.reconciliation,
-        findings: plan.findings.filter((f) => !isClerksBusiness(f)),
-        lang: lettersLang,
-        presorted: true,
-      });
-      // a unit whose feedback cannot be written (a full disk, a name the file system refuses) gets a
-      // finding; the other units' feedback is still written (issue 13, items 16 and 19)
-      const failed: Finding[] = [];
-      const onError = (file: string, unit: string | null, err: unknown) => {
-        failed.push(createFinding('feedback-not-written', { file, ...(unit ? { unit } : {}) }, { reason: writeErrorReason(err) }));
-      };
-      feedback = await writeAnnotations(letters, path.join(staging, FEEDBACK_DIR), { rules, sources, runAt: createdAt, lang: lettersLang, onError });
-      if (failed.length > 0) {
-        report.findings.push(...failed.map((f) => toReportFinding(f, opts.lang)));
-        report.totals.warnings += failed.length;
-      }
-    }
+    const feedback = opts.feedback ? await writeFeedback(staging, plan, report, rules, opts, sources, createdAt) : undefined;
     await writeFileAtomic(path.join(staging, REPORT_FILE), reportJsonChunksWithNewline(report));
     trace('report written');
-
-    const written: string[] = [];
-    for (const name of staged) {
-      await fs.rename(path.join(staging, name), path.join(outDir, name));
-      written.push(path.join(outDir, name));
-    }
-    if (opts.feedback) {
-      const target = path.join(outDir, FEEDBACK_DIR);
-      const old = path.join(staging, FEEDBACK_DIR + '.old');
-      await fs.rename(target, old).catch(() => undefined);
-      await fs.mkdir(path.join(staging, FEEDBACK_DIR), { recursive: true });
-      await fs.rename(path.join(staging, FEEDBACK_DIR), target);
-      written.push(...feedback.map((p) => path.join(target, path.relative(path.join(staging, FEEDBACK_DIR), p))));
-    }
-    await fs.rename(path.join(staging, REPORT_FILE), path.join(outDir, REPORT_FILE));
-    written.splice(staged.length, 0, path.join(outDir, REPORT_FILE));
+    const written = await moveIntoPlace(staging, outDir, staged, feedback);
     return { report, plan, written, notice, notSubmissions };
   } catch (err) {
     // a full disk or a folder that turned read-only while we worked: one sentence, not a stack
@@ -314,6 +271,95 @@ async function writeOutputs(
   } finally {
     await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** A fresh staging folder in `outDir`; one left by a run that was killed half-way is garbage. */
+async function openStaging(outDir: string): Promise<string> {
+  await fs.mkdir(outDir, { recursive: true });
+  for (const name of await fs.readdir(outDir)) {
+    if (name.startsWith(STAGING_PREFIX)) await fs.rm(path.join(outDir, name), { recursive: true, force: true });
+  }
+  return fs.mkdtemp(path.join(outDir, STAGING_PREFIX));
+}
+
+/** The master, its upward copy and the summary, into `staging`; returns their names. */
+async function writeWorkbooks(staging: string, inputs: string[], plan: MergePlan, report: Report, rules: Config, createdAt: Date): Promise<string[]> {
+  const displayPath = relativeToInputs(inputs);
+  const files = { master: path.join(staging, MASTER_FILE), upward: path.join(staging, UPWARD_FILE) };
+  await writeMasterAndUpward(files, plan.rows, plan.extraHeaders, rules, createdAt, { displayPath });
+  // the master's spent strings and compressed pieces, before the summary builds its own
+  if (plan.rows.length >= GC_MIN_ROWS) collectGarbage();
+  trace('master written');
+  await writeSummary(path.join(staging, SUMMARY_FILE), {
+    report,
+    rows: summaryRowsFromMerge(plan.rows),
+    createdAt,
+    displayPath,
+    displayText: relativeTextToInputs(inputs),
+  });
+  trace('summary written');
+  return [MASTER_FILE, UPWARD_FILE, SUMMARY_FILE];
+}
+
+/**
+ * The annotated copies and replies (反馈/) into `staging`. A unit whose feedback cannot be written
+ * (a full disk, a name the file system refuses) gets a finding in `report`; the other units'
+ * feedback is still written (issue 13, items 16 and 19).
+ */
+async function writeFeedback(
+  staging: string,
+  plan: MergePlan,
+  report: Report,
+  rules: Config,
+  opts: MergeJobOptions,
+  sources: Map<string, AnnotationSource>,
+  createdAt: Date,
+): Promise<string[]> {
+  const { writeAnnotations } = await import('./write/write-annotated.js');
+  // letters go in Chinese whatever the terminal's language, and carry only the unit's own faults
+  const lettersLang = opts.lettersLang ?? 'zh';
+  const letters = buildReport({
+    rules,
+    files: plan.files,
+    units: plan.units,
+    rows: plan.reconciliation,
+    findings: plan.findings.filter((f) => !isClerksBusiness(f)),
+    lang: lettersLang,
+    presorted: true,
+  });
+  const failed: Finding[] = [];
+  const onError = (file: string, unit: string | null, err: unknown) => {
+    failed.push(createFinding('feedback-not-written', { file, ...(unit ? { unit } : {}) }, { reason: writeErrorReason(err) }));
+  };
+  const feedback = await writeAnnotations(letters, path.join(staging, FEEDBACK_DIR), { rules, sources, runAt: createdAt, lang: lettersLang, onError });
+  if (failed.length > 0) {
+    report.findings.push(...failed.map((f) => toReportFinding(f, opts.lang)));
+    report.totals.warnings += failed.length;
+  }
+  return feedback;
+}
+
+/**
+ * Staged files renamed into `outDir`, then 反馈/ replaced as a whole (when written), report.json
+ * last; returns the written paths (report.json after the workbooks and notice, then feedback).
+ */
+async function moveIntoPlace(staging: string, outDir: string, staged: string[], feedback: string[] | undefined): Promise<string[]> {
+  const written: string[] = [];
+  for (const name of staged) {
+    await fs.rename(path.join(staging, name), path.join(outDir, name));
+    written.push(path.join(outDir, name));
+  }
+  if (feedback) {
+    const target = path.join(outDir, FEEDBACK_DIR);
+    const old = path.join(staging, FEEDBACK_DIR + '.old');
+    await fs.rename(target, old).catch(() => undefined);
+    await fs.mkdir(path.join(staging, FEEDBACK_DIR), { recursive: true });
+    await fs.rename(path.join(staging, FEEDBACK_DIR), target);
+    written.push(...feedback.map((p) => path.join(target, path.relative(path.join(staging, FEEDBACK_DIR), p))));
+  }
+  await fs.rename(path.join(staging, REPORT_FILE), path.join(outDir, REPORT_FILE));
+  written.splice(staged.length, 0, path.join(outDir, REPORT_FILE));
+  return written;
 }
 
 /** An input path that does not exist is bad usage (exit 2), found before anything is read or written. */

@@ -72,6 +72,8 @@ export function fieldValue(row: MergedRow, key: FieldKey): CellValue {
 export interface MasterOptions {
   /** how a source path is written in 来源文件 (relative to the input folder); default as given */
   displayPath?: (file: string) => string;
+  /** called with each row as written (the upward copy is built alongside); a promise returned is awaited */
+  onRow?: (index: number, values: readonly CellValue[], sheet: XlsxSheet) => Promise<void> | undefined;
 }
 
 export async function buildMasterWorkbook(
@@ -104,6 +106,8 @@ export async function buildMasterWorkbook(
   for (let i = 0; i < rows.length; i++) {
     const dateMask = fillMasterValues(values, rows[i], extras, displayPath);
     ws.appendRow(i + 3, values, stylesFor(rows[i].hasError, dateMask), rowHeightFor(values, widths));
+    const copied = opts.onRow?.(i, values, ws);
+    if (copied) await copied;
     // let compression (on the thread pool) keep up, so raw XML blocks do not pile up
     if (i % 1024 === 1023) await ws.drain();
   }

@@ -5,15 +5,16 @@
  * the 21 template columns in template order, then one activity a row, 序号 1…N. No provenance
  * columns, no extra columns, no tints, no filter: what the city's own template looks like,
  * filled in. Dates are date cells, phones text, long text wraps. Written with our own writer
- * (rows committed as built), as the master.
+ * (rows committed as built), as the master; in a merge, alongside the master, row by row from the
+ * master's own cell values (`writeMasterAndUpward`).
  */
 import { COLUMNS, type FieldKey } from '../../core/columns.js';
 import type { Config } from '../../core/config/schema.js';
 import type { MergedRow } from '../../core/merge/assemble-merge.js';
-import { excelSerial, fieldValue } from './write-master.js';
+import { buildMasterWorkbook, excelSerial, fieldValue, type MasterOptions } from './write-master.js';
 import { PRINT_WIDTHS, rowHeightFor, setupPrint } from './print-setup.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { XlsxBook, type Alignment, type Borders, type CellValue } from './xlsx-writer.js';
+import { XlsxBook, type Alignment, type Borders, type CellValue, type XlsxSheet } from './xlsx-writer.js';
 
 export const UPWARD_FILE = '活动汇总表（上报版）.xlsx';
 export const UPWARD_SHEET = '活动安排表';
@@ -33,7 +34,20 @@ export function shanghaiDay(at: Date): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Config, createdAt: Date): Promise<XlsxBook> {
+/** The upward sheet being written: its book, sheet, column widths and per-column data styles. */
+interface UpwardSheet {
+  wb: XlsxBook;
+  ws: XlsxSheet;
+  widths: number[];
+  /** one style per column, and a second for a date column holding a date cell */
+  plain: number[];
+  dated: number;
+  values: CellValue[];
+  styles: number[];
+}
+
+/** The book with its four head rows (附件2, title, 填报单位 line, header), ready for the activities. */
+function startUpwardSheet(rowCount: number, rules: Config, createdAt: Date): UpwardSheet {
   const n = COLUMNS.length;
   const wb = new XlsxBook();
   wb.creator = rules.association.name;
@@ -46,8 +60,22 @@ export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Con
   const widths = COLUMNS.map((c) => PRINT_WIDTHS[c.key]);
   ws.columns = widths.map((width) => ({ width }));
   // before the first row: the sheet's head (fit-to-page flag) is written with the first row
-  setupPrint(ws, { titleRows: `${UPWARD_HEADER_ROW}:${UPWARD_HEADER_ROW}`, lastRow: UPWARD_HEADER_ROW + rows.length, lastColumn: n });
+  setupPrint(ws, { titleRows: `${UPWARD_HEADER_ROW}:${UPWARD_HEADER_ROW}`, lastRow: UPWARD_HEADER_ROW + rowCount, lastColumn: n });
+  writeTitleRows(ws, rules);
+  writeUnitLine(ws, rules, createdAt);
+  writeHeaderRow(ws);
+  const plain = COLUMNS.map((c) =>
+    wb.styleId({
+      border: BORDER,
+      alignment: CENTRED_KEYS.has(c.key) ? WRAP_CENTRED : WRAP,
+      ...(c.key === 'phone' || c.key === 'timeSlot' ? { numFmt: '@' } : c.key === 'expectedCount' ? { numFmt: '0' } : {}),
+    }),
+  );
+  const dated = wb.styleId({ border: BORDER, alignment: WRAP_CENTRED, numFmt: 'yyyy-mm-dd' });
+  return { wb, ws, widths, plain, dated, values: new Array(n), styles: new Array(n) };
+}
 
+function writeTitleRows(ws: XlsxSheet, rules: Config): void {
   const r1 = ws.getCell(1, 1);
   r1.value = '附件2';
   r1.font = { bold: true, size: 14 };
@@ -56,10 +84,12 @@ export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Con
   title.value = `${rules.year}年${rules.district}全国科普日活动安排表`;
   title.font = { bold: true, size: 18 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(2, 1, 2, n);
+  ws.mergeCells(2, 1, 2, COLUMNS.length);
   ws.getRow(2).height = 36;
+}
 
-  // the 填报单位 line, label and value in cells of their own as in the template (row 3)
+/** the 填报单位 line, label and value in cells of their own as in the template (row 3) */
+function writeUnitLine(ws: XlsxSheet, rules: Config, createdAt: Date): void {
   const a = rules.association;
   const line: { from: number; to: number; value: CellValue; label?: boolean; numFmt?: string }[] = [
     { from: 1, to: 2, value: '填报单位（盖章）：', label: true },
@@ -81,7 +111,9 @@ export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Con
     if (part.to > part.from) ws.mergeCells(UPWARD_UNIT_ROW, part.from, UPWARD_UNIT_ROW, part.to);
   }
   ws.getRow(UPWARD_UNIT_ROW).height = 24;
+}
 
+function writeHeaderRow(ws: XlsxSheet): void {
   const header = ws.getRow(UPWARD_HEADER_ROW);
   COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -91,40 +123,66 @@ export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Con
     cell.alignment = WRAP_CENTRED;
   });
   header.height = 48;
+}
 
-  // one style per column, and a second for a date column holding a date cell
-  const plain = COLUMNS.map((c) =>
-    wb.styleId({
-      border: BORDER,
-      alignment: CENTRED_KEYS.has(c.key) ? WRAP_CENTRED : WRAP,
-      ...(c.key === 'phone' || c.key === 'timeSlot' ? { numFmt: '@' } : c.key === 'expectedCount' ? { numFmt: '0' } : {}),
-    }),
-  );
-  const dated = wb.styleId({ border: BORDER, alignment: WRAP_CENTRED, numFmt: 'yyyy-mm-dd' });
-  const values: CellValue[] = new Array(n);
-  const styles: number[] = new Array(n);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    for (let c = 0; c < n; c++) {
-      const key = COLUMNS[c].key;
-      styles[c] = plain[c];
-      if (key === 'seq') values[c] = i + 1;
-      else if (key === 'startDate' || key === 'endDate') {
-        const iso = row.activity.values[key];
-        // an unreadable date keeps the unit's own text, as in the master
-        if (iso) {
-          values[c] = excelSerial(iso);
-          styles[c] = dated;
-        } else values[c] = row.activity.raw[key] ?? null;
-      } else values[c] = fieldValue(row, key);
-    }
-    ws.appendRow(UPWARD_FIRST_ROW + i, values, styles, rowHeightFor(values, widths));
-    if (i % 1024 === 1023) await ws.drain();
+/**
+ * Activity `i` as row 序号 i+1. `master`: the master's cells of the same activity (its first
+ * columns are the 21 template columns, with the same values) and the sheet they were just
+ * written to, so nothing is derived twice; without it the values are taken from `row`.
+ */
+function appendUpwardRow(up: UpwardSheet, i: number, row: MergedRow, master?: { values: readonly CellValue[]; sheet: XlsxSheet }): void {
+  const { values, styles, plain } = up;
+  for (let c = 0; c < COLUMNS.length; c++) {
+    const key = COLUMNS[c].key;
+    styles[c] = plain[c];
+    if (key === 'seq') values[c] = i + 1;
+    else if (key === 'startDate' || key === 'endDate') {
+      const iso = row.activity.values[key];
+      // an unreadable date keeps the unit's own text, as in the master
+      if (iso) {
+        values[c] = master ? master.values[c] : excelSerial(iso);
+        styles[c] = up.dated;
+      } else values[c] = row.activity.raw[key] ?? null;
+    } else values[c] = master ? master.values[c] : fieldValue(row, key);
   }
-  return wb;
+  up.ws.appendRow(UPWARD_FIRST_ROW + i, values, styles, rowHeightFor(values, up.widths), master?.sheet);
+}
+
+export async function buildUpwardWorkbook(rows: readonly MergedRow[], rules: Config, createdAt: Date): Promise<XlsxBook> {
+  const up = startUpwardSheet(rows.length, rules, createdAt);
+  for (let i = 0; i < rows.length; i++) {
+    appendUpwardRow(up, i, rows[i]);
+    if (i % 1024 === 1023) await up.ws.drain();
+  }
+  return up.wb;
 }
 
 export async function writeUpward(file: string, rows: readonly MergedRow[], rules: Config, createdAt: Date): Promise<void> {
   const wb = await buildUpwardWorkbook(rows, rules, createdAt);
   await writeFileAtomic(file, await wb.writeChunks());
+}
+
+/**
+ * The master (write-master.ts) and the upward copy in one pass over the activities: each upward
+ * row is made from the master row just written (its values and shared-string ids), and the two
+ * books are compressed at the same time on the thread pool. The files are as `writeMaster` and
+ * `writeUpward` write them.
+ */
+export async function writeMasterAndUpward(
+  files: { master: string; upward: string },
+  rows: readonly MergedRow[],
+  extraHeaders: readonly string[],
+  rules: Config,
+  createdAt: Date,
+  opts: MasterOptions = {},
+): Promise<void> {
+  const up = startUpwardSheet(rows.length, rules, createdAt);
+  const onRow = (i: number, values: readonly CellValue[], sheet: XlsxSheet) => {
+    appendUpwardRow(up, i, rows[i], { values, sheet });
+    // let compression keep up, as the master's own loop does
+    return i % 1024 === 1023 ? up.ws.drain() : undefined;
+  };
+  const master = await buildMasterWorkbook(rows, extraHeaders, rules, createdAt, { ...opts, onRow });
+  const [masterChunks, upwardChunks] = await Promise.all([master.writeChunks(), up.wb.writeChunks()]);
+  await Promise.all([writeFileAtomic(files.master, masterChunks), writeFileAtomic(files.upward, upwardChunks)]);
 }

@@ -171,6 +171,8 @@ export class XlsxSheet {
   private readonly conditional: { ref: string; rules: ColorScaleRule[] }[] = [];
   /** committed sheetData, compressed */
   private readonly data: DeflateSink;
+  /** the shared-string id of each cell of the last appended row, -1 where none (for `copyOf`) */
+  private rowStrings = new Int32Array(0);
   private committedThrough = 0;
   private started = false;
   /** fitToPage as written in the sheet's head (with the first row) */
@@ -211,13 +213,18 @@ export class XlsxSheet {
   /**
    * Write row `r` straight to the sheet (no cell objects): `values[i]` in column i+1 with style id
    * `styles[i]` (from `XlsxBook.styleId`). Rows before it must be done; it is committed at once.
+   * `copyOf`: a sheet of another book whose last appended row holds, column for column, the same
+   * texts; their shared-string ids there stand for a lookup in this book's table (see
+   * `XlsxBook.stringIndexVia`).
    */
-  appendRow(r: number, values: readonly CellValue[], styles: readonly number[], height?: number): void {
+  appendRow(r: number, values: readonly CellValue[], styles: readonly number[], height?: number, copyOf?: XlsxSheet): void {
     this.commitThrough(r - 1);
     if (r <= this.committedThrough) throw new Error(`row ${r} of ${this.name} is already committed`);
     let x = `<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>`;
     const suffix = String(r);
     const book = this.book;
+    if (this.rowStrings.length < values.length) this.rowStrings = new Int32Array(values.length);
+    const ids = this.rowStrings;
     // the two common cells (a shared string, a number) from cached pieces: no reference or
     // style-attribute string is made per cell (a province master has 2.7 million cells)
     for (let c = 0; c < values.length; c++) {
@@ -226,13 +233,13 @@ export class XlsxSheet {
       if (typeof v === 'string' && v !== '') {
         // text Excel would take for a formula on editing carries quotePrefix (SPEC §9)
         const sq = looksLikeFormula(v) ? book.quotedStyle(s) : s;
-        x +=
-          (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) +
-          suffix +
-          (STRING_ATTRS[sq] ??= sq ? `" s="${sq}" t="s"><v>` : '" t="s"><v>') +
-          book.stringIndex(v) +
-          '</v></c>';
-      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        const id = copyOf ? book.stringIndexVia(copyOf.book, copyOf.rowStrings[c] ?? -1, v) : book.stringIndex(v);
+        ids[c] = id;
+        x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (STRING_ATTRS[sq] ??= sq ? `" s="${sq}" t="s"><v>` : '" t="s"><v>') + id + '</v></c>';
+        continue;
+      }
+      ids[c] = -1;
+      if (typeof v === 'number' && Number.isFinite(v)) {
         x += (CELL_OPEN[c] ??= `<c r="${letterOf(c)}`) + suffix + (NUMBER_ATTRS[s] ??= s ? `" s="${s}"><v>` : '"><v>') + v + '</v></c>';
       } else x += book.valueXml(v, letterOf(c) + suffix, s);
     }
@@ -405,6 +412,8 @@ export class XlsxBook {
   private readonly sheets: XlsxSheet[] = [];
   private readonly strings = new Map<string, number>();
   private readonly stringList: string[] = [];
+  /** the other book whose shared-string ids `stringIndexVia` translates, and its id → ours (-1: not yet) */
+  private via?: { source: XlsxBook; ids: Int32Array };
   private readonly styleIds = new Map<string, number>();
   private readonly styles: { font: number; fill: number; border: number; numFmt: number; alignment?: Alignment; quotePrefix?: boolean }[] = [
     { font: 0, fill: 0, border: 0, numFmt: 0 },
@@ -470,6 +479,25 @@ export class XlsxBook {
       this.stringList.push(v);
     }
     return i;
+  }
+
+  /**
+   * `stringIndex(v)` for a text whose id in `source`'s table is known: a copy of another book's
+   * rows looks each distinct text up once, not once a cell (the upward copy repeats 1.5 million
+   * of a province master's cells, and a lookup each was about half of what it cost to write).
+   */
+  stringIndexVia(source: XlsxBook, sourceId: number, v: string): number {
+    if (sourceId < 0 || source.stringList[sourceId] !== v) return this.stringIndex(v);
+    if (this.via?.source !== source) this.via = { source, ids: new Int32Array(0) };
+    let ids = this.via.ids;
+    if (sourceId >= ids.length) {
+      const grown = new Int32Array(Math.max(1024, ids.length * 2, sourceId + 1)).fill(-1);
+      grown.set(ids);
+      this.via.ids = ids = grown;
+    }
+    let id = ids[sourceId];
+    if (id < 0) ids[sourceId] = id = this.stringIndex(v);
+    return id;
   }
 
   /** The xf id of style `s` with the quotePrefix flag (text shown as text even when edited). */
