@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run test:fast: the unit, golden and in-process tests, without the shared corpus and without
-// the tests that spawn the CLI (vitest.config.ts reads KEPURI_FAST). Builds first: some in-process
-// tests use the compiled read thread.
+// the tests that spawn the CLI, with the files of a worker sharing their modules (vitest.config.ts
+// reads KEPURI_FAST; README's test table says which tests run where). Builds first: some in-process
+// tests use the compiled read child (dist/io/read/isolation/read-child.js).
 import { spawnSync } from 'node:child_process';
 
 const env = { ...process.env, KEPURI_FAST: '1' };

@@ -10,7 +10,9 @@ import { foldHeader, ParseMemo } from '../values/fold-text.js';
  * What a header names. `exact` is the template's own label; `contained` is set when the header was
  * bound by a known name inside it (暑期开放时间 by 时间, issue 13) and holds that name.
  */
-export type HeaderTarget = { kind: 'field'; key: FieldKey; exact: boolean; contained?: string } | { kind: 'unit'; contained?: string };
+export type HeaderTarget =
+  | { readonly kind: 'field'; readonly key: FieldKey; readonly exact: boolean; readonly contained?: string }
+  | { readonly kind: 'unit'; readonly contained?: string };
 
 const DICTIONARY: ReadonlyMap<string, HeaderTarget> = (() => {
   const m = new Map<string, HeaderTarget>();
@@ -53,6 +55,8 @@ const DICTIONARY: ReadonlyMap<string, HeaderTarget> = (() => {
     const k = foldHeader(h);
     if (!m.has(k)) m.set(k, { kind: 'field', key, exact: false });
   }
+  // shared by every lookup of every run
+  for (const t of m.values()) Object.freeze(t);
   return m;
 })();
 
@@ -94,7 +98,15 @@ export function surelyNotHeader(text: string): boolean {
   return false;
 }
 
-/** Header lookups by text as written; the same few headers and cell values come back on every row. */
+/**
+ * Header lookups by text as written; the same few headers and cell values come back on every row.
+ *
+ * This memo and LOOSE_CACHE below stay module-level rather than on the run's ParseCache: each is a
+ * pure function of the header text over this module's constant dictionary (COLUMNS, never the run's
+ * Config), so nothing one run or test does can change another's answer; the shared results are
+ * frozen; and a ParseMemo is bounded (cleared at 4,096 texts). Threading a cache in would add a
+ * parameter to locateTable, bindColumns and extract-rows' header scan for no change in any answer.
+ */
 const LOOKUP_CACHE = new ParseMemo<string, HeaderTarget | null>(4096);
 
 export function lookupHeader(text: string): HeaderTarget | undefined {
@@ -152,6 +164,7 @@ const UNIT_OWN = new Set<string>(['host', 'organizer', 'unit', 'phone', 'contact
 
 const targetId = (t: HeaderTarget) => (t.kind === 'field' ? t.key : 'unit');
 
+/** Module-level for the reason given at LOOKUP_CACHE. */
 const LOOSE_CACHE = new ParseMemo<string, HeaderTarget | null>(4096);
 
 /**
@@ -203,5 +216,5 @@ function findContained(k: string): HeaderTarget | undefined {
   const longest = Math.max(...maximal.map((m) => m.e - m.s));
   if (k.length - longest > LOOSE_MAX_EXTRA) return undefined;
   const t = chosen.t;
-  return t.kind === 'field' ? { kind: 'field', key: t.key, exact: false, contained: chosen.key } : { kind: 'unit', contained: chosen.key };
+  return Object.freeze(t.kind === 'field' ? { kind: 'field', key: t.key, exact: false, contained: chosen.key } : { kind: 'unit', contained: chosen.key });
 }

@@ -29,8 +29,8 @@
  */
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import type { Cell, CellRange, Sheet, Workbook } from '../../core/table.js';
-import { MAX_COLS, MAX_ROWS, clipMerges, fillHoles, parseRange } from './sheet-grid.js';
+import type { Cell, Sheet, Workbook } from '../../core/table.js';
+import { MAX_COLS, MAX_ROWS, fillHoles, finishSheet } from './sheet-grid.js';
 import { ZH_CN_BUILTIN_FORMATS } from './excel-formats.js';
 import { readZipDirectorySync, readZipMemberSync } from './zip-directory.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
@@ -226,18 +226,8 @@ function convertSheet(ws: ExcelJS.Worksheet, ctx: ConvertContext): Sheet {
       if (rowNumber - 1 > maxR) maxR = rowNumber - 1;
     }
   });
-  fillHoles(rows, () => []);
   const rawMerges = ((ws as unknown as Record<symbol, unknown>)[KEPURI_MERGES] as string[] | undefined) ?? [];
-  return {
-    name: ws.name,
-    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
-    rows,
-    merges: clipMerges(
-      rawMerges.map(parseRange).filter((m): m is CellRange => m !== undefined),
-      maxR,
-      maxC,
-    ),
-  };
+  return finishSheet(ws.name, ws.state, rows, rawMerges, maxR, maxC);
 }
 
 type ExcelCell = ExcelJS.Cell;

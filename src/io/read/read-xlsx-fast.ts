@@ -19,8 +19,8 @@
  */
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import type { Cell, CellRange, Sheet, Workbook } from '../../core/table.js';
-import { MAX_COLS, MAX_ROWS, clipMerges, fillHoles, parseRange } from './sheet-grid.js';
+import type { Cell, Sheet, Workbook } from '../../core/table.js';
+import { MAX_COLS, MAX_ROWS, fillHoles, finishSheet } from './sheet-grid.js';
 import { ZH_CN_BUILTIN_FORMATS } from './excel-formats.js';
 import { readZipDirectorySync, type ZipDirEntry } from './zip-directory.js';
 import { convertValue, decodeOoxmlEscapes, isoToUtcDate, type ConvertContext } from './xlsx-cell-values.js';
@@ -578,18 +578,7 @@ function readSheet(
       maxR = rows.length - 1;
     }
   }
-  fillHoles(rows, () => []);
-  const merges = readMergeRefs(xml, Math.max(dataEnd, 0), clock);
-  return {
-    name: entry.name,
-    hidden: entry.state === 'hidden' || entry.state === 'veryHidden',
-    rows,
-    merges: clipMerges(
-      merges.map(parseRange).filter((m): m is CellRange => m !== undefined),
-      maxR,
-      maxC,
-    ),
-  };
+  return finishSheet(entry.name, entry.state, rows, readMergeRefs(xml, Math.max(dataEnd, 0), clock), maxR, maxC);
 }
 
 function readMergeRefs(xml: string, from: number, clock: ReadClock): string[] {
@@ -753,7 +742,12 @@ function scanCellBody(xml: string, p: number, to: number, cell: RawCell): number
   }
 }
 
-/** <is>: either <t> (text appended to the value) or <r> runs (rich text), as exceljs's CellXform reads them. */
+/**
+ * <is>: either <t> (text appended to the value) or <r> runs (rich text), as exceljs's CellXform reads them.
+ * Not shared with parseStringItem although the loops look alike: each mirrors a different exceljs
+ * reader (<si> keeps the last <t> and drops phonetic parts; <is> appends every <t>, refuses <rPh>,
+ * and models text only inside runs), and one loop with both sets of rules would hide which is which.
+ */
 function scanInlineString(xml: string, from: number, to: number, cell: RawCell): void {
   let p = from;
   let run: { text?: string } | undefined;

@@ -1,5 +1,5 @@
 /** Excel's grid, shared by the readers: its bounds, dense rows, merges clipped to it. */
-import type { CellRange } from '../../core/table.js';
+import type { Cell, CellRange, Sheet } from '../../core/table.js';
 
 /** Excel's grid. Cells beyond it are dropped, merges clipped to it. */
 export const MAX_ROWS = 1_048_576;
@@ -46,4 +46,30 @@ export function parseRange(ref: string): CellRange | undefined {
   const e = m[3] ? { r: Number(m[4]) - 1, c: col(m[3]) } : { ...s };
   if (s.r < 0 || e.r < 0) return undefined;
   return { s, e };
+}
+
+/**
+ * A read sheet once its cells are in, the same from every xlsx reader: rows without cells become
+ * empty rows, and the merges (as written, 'B2:D5') are parsed and clipped to the cells present.
+ * `maxR`/`maxC` are the last row and column holding a cell (-1 for none).
+ */
+export function finishSheet(
+  name: string,
+  state: string | undefined,
+  rows: (Cell | undefined)[][],
+  mergeRefs: readonly string[],
+  maxR: number,
+  maxC: number,
+): Sheet {
+  fillHoles(rows, () => []);
+  return {
+    name,
+    hidden: state === 'hidden' || state === 'veryHidden',
+    rows,
+    merges: clipMerges(
+      mergeRefs.map(parseRange).filter((m): m is CellRange => m !== undefined),
+      maxR,
+      maxC,
+    ),
+  };
 }
