@@ -728,63 +728,11 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
     return;
   }
   try {
-    const members: ZipMember[] = [];
-    for (const entry of entries) {
-      const name = decodeZipName(entry.fileNameRaw ?? (entry.fileName as unknown as Buffer), entry.generalPurposeBitFlag, entry.extraFields).replace(
-        /\\/g,
-        '/',
-      );
-      if (name.endsWith('/')) continue; // a directory
-      const parts = name.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
-      if (parts.length === 0) continue;
-      if (parts[0] === '__MACOSX' || parts.some(isSkippedName)) continue;
-      members.push({ entry, name: parts.join('/') });
-    }
-    members.sort((a, b) => byCodeUnits(a.name, b.name));
-
+    const members = listZipMembers(entries);
     const used = new Set<string>();
     const origin = childOrigin(ctx, {});
     const before = c.items.length + c.findings.length;
-    for (const m of members) {
-      const inner = uniqueName(m.name, used);
-      const at: MemberAt = {
-        offset: m.entry.relativeOffsetOfLocalHeader,
-        compressedSize: m.entry.compressedSize,
-        method: m.entry.compressionMethod,
-        size: m.entry.uncompressedSize,
-      };
-      const child: Ctx = {
-        path: `${ctx.path}#${inner}`,
-        name: m.name.split('/').pop()!,
-        depth: ctx.depth + 1,
-        origin,
-        budget: ctx.budget,
-        reload: async () => reloadMember(ctx, at),
-      };
-      if ((m.entry.generalPurposeBitFlag & 0x1) !== 0) {
-        c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包设有密码' }));
-        continue;
-      }
-      if (!m.entry.canDecodeFileData()) {
-        c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩方式不支持' }));
-        continue;
-      }
-      const sizeCheck = checkFileSize(m.entry.uncompressedSize);
-      if (!sizeCheck.ok) {
-        c.findings.push(sizeCheckFinding(sizeCheck, child.path));
-        continue;
-      }
-      let data: Buffer;
-      try {
-        data = await readEntry(zip, m.entry, m.entry.uncompressedSize);
-      } catch {
-        c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包成员已损坏' }));
-        continue;
-      }
-      // a workbook member is inflated again when its turn comes, not held from now until then:
-      // a mailbox zip no longer sits in memory unpacked whole (issue 13, item 14)
-      await collectBytes(data, child, c);
-    }
+    for (const m of members) await collectMember(zip, m, uniqueName(m.name, used), origin, ctx, c);
     // an empty archive, or one holding only folders, hidden or lock files: never dropped in silence
     if (c.items.length + c.findings.length === before) {
       c.findings.push(createFinding('file-unsupported', { file: ctx.path }, { what: entries.length === 0 ? '空压缩包' : '压缩包中没有表格文件' }));
@@ -792,6 +740,61 @@ async function collectZip(bytes: Buffer, ctx: Ctx, c: Collector): Promise<void> 
   } finally {
     zip.close();
   }
+}
+
+/** The members worth collecting, in name order: no folders, no __MACOSX, hidden or lock files; names decoded (GBK too). */
+function listZipMembers(entries: yauzl.Entry[]): ZipMember[] {
+  const members: ZipMember[] = [];
+  for (const entry of entries) {
+    const name = decodeZipName(entry.fileNameRaw ?? (entry.fileName as unknown as Buffer), entry.generalPurposeBitFlag, entry.extraFields).replace(/\\/g, '/');
+    if (name.endsWith('/')) continue; // a directory
+    const parts = name.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+    if (parts.length === 0) continue;
+    if (parts[0] === '__MACOSX' || parts.some(isSkippedName)) continue;
+    members.push({ entry, name: parts.join('/') });
+  }
+  return members.sort((a, b) => byCodeUnits(a.name, b.name));
+}
+
+/** One member: a finding when it cannot be read, else collected as what its bytes are (a workbook, a mail, a zip). */
+async function collectMember(zip: yauzl.ZipFile, m: ZipMember, inner: string, origin: Origin, ctx: Ctx, c: Collector): Promise<void> {
+  const at: MemberAt = {
+    offset: m.entry.relativeOffsetOfLocalHeader,
+    compressedSize: m.entry.compressedSize,
+    method: m.entry.compressionMethod,
+    size: m.entry.uncompressedSize,
+  };
+  const child: Ctx = {
+    path: `${ctx.path}#${inner}`,
+    name: m.name.split('/').pop()!,
+    depth: ctx.depth + 1,
+    origin,
+    budget: ctx.budget,
+    reload: async () => reloadMember(ctx, at),
+  };
+  if ((m.entry.generalPurposeBitFlag & 0x1) !== 0) {
+    c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包设有密码' }));
+    return;
+  }
+  if (!m.entry.canDecodeFileData()) {
+    c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩方式不支持' }));
+    return;
+  }
+  const sizeCheck = checkFileSize(m.entry.uncompressedSize);
+  if (!sizeCheck.ok) {
+    c.findings.push(sizeCheckFinding(sizeCheck, child.path));
+    return;
+  }
+  let data: Buffer;
+  try {
+    data = await readEntry(zip, m.entry, m.entry.uncompressedSize);
+  } catch {
+    c.findings.push(createFinding('file-unreadable', { file: child.path }, { reason: '压缩包成员已损坏' }));
+    return;
+  }
+  // a workbook member is inflated again when its turn comes, not held from now until then:
+  // a mailbox zip no longer sits in memory unpacked whole (issue 13, item 14)
+  await collectBytes(data, child, c);
 }
 
 /** Where a member's data is in its zip, to inflate it again at its turn. */
