@@ -598,6 +598,12 @@ function readMergeRefs(xml: string, from: number, clock: ReadClock): string[] {
 /**
  * The rows of <sheetData> into `rows` (0-based). Returns the largest column index holding a cell.
  * One pass, positions only; strings are sliced only for values.
+ *
+ * Long on purpose: this is the loop every cell of a province merge goes through. The row scan and
+ * the cell scan share one position and reuse two scratch objects (no allocation per cell), and
+ * each `decline` mirrors one exceljs behaviour in the order exceljs meets it; the cell's body is
+ * already its own function (scanCellBody), and cutting the row loop from the cell loop would hand
+ * the position, the row, its column and the budgets back and forth for every cell.
  */
 function scanRows(
   xml: string,
