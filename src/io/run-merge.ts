@@ -201,9 +201,11 @@ async function readSubmissions(
 }
 
 /**
- * Large files are read one at a time (issue 13, item 15): four 1 MB workbooks of 100 large
- * sheets each read at once needed 2 GiB apiece, and which of them failed depended on the
- * machine's memory; small files keep flowing through the other lanes meanwhile.
+ * Large files are read and analysed one at a time (issue 13, item 15): four 1 MB workbooks of 100
+ * large sheets each read at once needed 2 GiB apiece, and which of them failed depended on the
+ * machine's memory; small files keep flowing through the other lanes meanwhile. The read memory
+ * budget (read-memory-budget.ts) bounds the parse alone; a large file's decoded workbook and its
+ * analysed rows outlive the parse, so the whole of its turn is kept to one at a time here.
  */
 function createLargeFileQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
   let largeQueue: Promise<unknown> = Promise.resolve();
